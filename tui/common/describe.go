@@ -1,0 +1,150 @@
+package common
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net"
+	"net/url"
+	"strings"
+	"syscall"
+
+	"github.com/orcid-tui/orcid-tui/internal/sanitize"
+	"github.com/orcid-tui/orcid-tui/orcid"
+)
+
+// ORCID error codes the UI speaks about in words.
+const (
+	codeMerged      = 9007
+	codeNotFound    = 9016
+	codeLocked      = 9018
+	codeNotPublic   = 9039
+	codeDeactivated = 9044
+)
+
+// Describe turns an error into plain words for the status line (short, one
+// line, says what failed and what to do) and a longer, sanitised detail shown
+// one key away. Both are safe to draw.
+func Describe(err error) (short, detail string) {
+	if err == nil {
+		return "", ""
+	}
+	detail = sanitize.Text(err.Error())
+	short = describe(err)
+	return sanitize.Line(short), detail
+}
+
+func describe(err error) string {
+	var (
+		merged  *orcid.MergedError
+		api     *orcid.APIError
+		oauth   *orcid.OAuthError
+		bad     *orcid.BadResponseError
+		rl      *orcid.RateLimitError
+		idErr   *orcid.IDError
+		dnsErr  *net.DNSError
+		opErr   *net.OpError
+		urlErr  *url.Error
+		timeout interface{ Timeout() bool }
+	)
+	switch {
+	case errors.Is(err, context.Canceled):
+		return "cancelled"
+	case errors.As(err, &merged):
+		if merged.Primary != "" {
+			return fmt.Sprintf("record %s was merged into %s", merged.Deprecated, merged.Primary)
+		}
+		return "this record was merged into another one"
+	case errors.As(err, &rl):
+		if rl.StatusCode == 429 {
+			msg := "ORCID's daily request quota is used up (429)"
+			if rl.Message != "" {
+				msg += ": " + firstLine(rl.Message, 80)
+			}
+			return msg
+		}
+		if rl.Attempts > 1 {
+			return fmt.Sprintf("ORCID is rate limiting (%d) — retried %d times; wait a little and press R", rl.StatusCode, rl.Attempts-1)
+		}
+		return fmt.Sprintf("ORCID is rate limiting (%d); wait a little and press R", rl.StatusCode)
+	case errors.As(err, &oauth):
+		switch oauth.Code {
+		case "invalid_token":
+			return "the access token was refused (invalid_token): get a new one in the environment pane"
+		case "invalid_client":
+			return "the client id or secret was refused (invalid_client): check the credentials (e)"
+		case "invalid_grant":
+			return "the code or refresh token was refused (invalid_grant): sign in again (l)"
+		case "insufficient_scope":
+			return "the token lacks the scope for this (insufficient_scope)"
+		}
+		if oauth.Description != "" {
+			return fmt.Sprintf("ORCID refused the request (%s): %s", oauth.Code, firstLine(oauth.Description, 80))
+		}
+		return fmt.Sprintf("ORCID refused the request (%s)", oauth.Code)
+	case errors.As(err, &api):
+		switch {
+		case api.ErrorCode == codeNotFound || (api.StatusCode == 404 && api.ErrorCode == 0):
+			return "record not found"
+		case api.ErrorCode == codeLocked:
+			return "this record is locked by ORCID"
+		case api.ErrorCode == codeDeactivated:
+			return "this record has been deactivated"
+		case api.ErrorCode == codeNotPublic:
+			return "this item is not public"
+		case api.ErrorCode == codeMerged:
+			return "this record was merged into another one"
+		case api.StatusCode == 401:
+			return "ORCID wants a valid token (401): get one in the environment pane"
+		case api.StatusCode == 403:
+			return "ORCID says this is forbidden (403) for the current credentials"
+		case api.StatusCode >= 500:
+			return fmt.Sprintf("ORCID had a server error (%d); try again later (R)", api.StatusCode)
+		}
+		if m := firstLine(api.UserMessage, 80); m != "" {
+			return fmt.Sprintf("ORCID answered %d: %s", api.StatusCode, m)
+		}
+		if m := firstLine(api.DeveloperMessage, 80); m != "" {
+			return fmt.Sprintf("ORCID answered %d: %s", api.StatusCode, m)
+		}
+		return fmt.Sprintf("ORCID answered %d", api.StatusCode)
+	case errors.As(err, &bad):
+		ct := strings.ToLower(bad.ContentType)
+		if strings.Contains(ct, "html") || strings.HasPrefix(strings.TrimSpace(strings.ToLower(bad.Snippet)), "<!doctype") || strings.HasPrefix(strings.TrimSpace(strings.ToLower(bad.Snippet)), "<html") {
+			return fmt.Sprintf("the server answered HTML instead of JSON (%d): is the URL of the API right?", bad.StatusCode)
+		}
+		return fmt.Sprintf("the server answered something that is not an ORCID document (%d)", bad.StatusCode)
+	case errors.As(err, &idErr):
+		return "not an ORCID iD: " + idErr.Reason
+	case errors.Is(err, syscall.ECONNREFUSED):
+		host := ""
+		if errors.As(err, &urlErr) {
+			if u, perr := url.Parse(urlErr.URL); perr == nil {
+				host = u.Host
+			}
+		}
+		if host != "" && (strings.HasPrefix(host, "127.") || strings.HasPrefix(host, "localhost") || strings.HasPrefix(host, "[::1]")) {
+			return "connection refused by " + host + ": is the local ORCID instance running?"
+		}
+		if host != "" {
+			return "connection refused by " + host
+		}
+		return "connection refused: is the local ORCID instance running?"
+	case errors.As(err, &dnsErr):
+		return "cannot resolve " + dnsErr.Name + ": are you online?"
+	case errors.Is(err, context.DeadlineExceeded), errors.As(err, &timeout) && timeout.Timeout():
+		return "the server did not answer in time; try again (R)"
+	case errors.As(err, &opErr):
+		return "network error: " + firstLine(opErr.Err.Error(), 80)
+	}
+	return firstLine(err.Error(), 120)
+}
+
+// firstLine returns s's first line, cut to n runes.
+func firstLine(s string, n int) string {
+	s = strings.TrimSpace(s)
+	if i := strings.IndexByte(s, '\n'); i >= 0 {
+		s = s[:i]
+	}
+	return sanitize.Truncate(sanitize.Line(s), n)
+}

@@ -1,0 +1,100 @@
+package common
+
+import (
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/orcid-tui/orcid-tui/orcid"
+)
+
+// Session is who the UI talks to ORCID as, in one environment. The root model
+// and the environment pane build it; other panes read it and must not keep
+// using an older one after a SessionMsg.
+type Session struct {
+	Env orcid.Environment
+	// Client reads the public API, anonymously or with a client-credentials
+	// /read-public token. Never nil in a Session sent to panes.
+	Client *orcid.Client
+	// Member reads the member API with a /read-limited token of the signed-in
+	// user; nil unless SignedIn is set.
+	Member *orcid.Client
+	// SignedIn is the iD of the signed-in user, "" when nobody is.
+	SignedIn orcid.ID
+	// Who says in words who we are: "anonymous", "client token",
+	// "signed in 0000-0002-1825-0097".
+	Who string
+}
+
+// ClientFor returns the client to read id's record with: the member client
+// when id is the signed-in user's own record (limited items included), else
+// the public client.
+func (s *Session) ClientFor(id orcid.ID) *orcid.Client {
+	if s == nil {
+		return nil
+	}
+	if s.Member != nil && s.SignedIn != "" && id == s.SignedIn {
+		return s.Member
+	}
+	return s.Client
+}
+
+// SessionMsg announces a new session: another environment, or credentials
+// changed. The root model forwards it to every pane.
+type SessionMsg struct{ *Session }
+
+// OpenRecordMsg asks the record pane to show a record (from search, or from a
+// merged record's primary).
+type OpenRecordMsg struct{ ID orcid.ID }
+
+// OpenURLMsg asks the root model to open URL in the browser. The root does it
+// in a tea.Cmd with the launcher's output discarded, never in Update.
+type OpenURLMsg struct{ URL string }
+
+// CopyMsg asks the root model to put Text on the clipboard (OSC 52) and say
+// "copied <What>" in the status line.
+type CopyMsg struct {
+	Text string
+	What string // "DOI", "iD", "URL", …
+}
+
+// ErrorMsg reports a failure to the status line. What says what was being
+// done ("search", "loading works"); the root turns Err into plain words with
+// Describe and keeps the detail one key away.
+type ErrorMsg struct {
+	Err  error
+	What string
+}
+
+// StatusMsg shows a short informational line in the status bar.
+type StatusMsg struct{ Text string }
+
+// FocusMsg asks the root model to move the focus to a pane.
+type FocusMsg struct{ Pane PaneID }
+
+// StylesMsg is sent to every pane after the theme changed (background colour
+// detected). Panes that share the root's *Styles need do nothing; it exists
+// for panes that cache rendered text.
+type StylesMsg struct{}
+
+// PaneID names the panes of the screen.
+type PaneID int
+
+const (
+	PaneEnv PaneID = iota
+	PaneSearch
+	PaneRecord
+)
+
+func (p PaneID) String() string {
+	switch p {
+	case PaneEnv:
+		return "environment"
+	case PaneSearch:
+		return "search"
+	case PaneRecord:
+		return "record"
+	}
+	return "pane"
+}
+
+// Cmd wraps a message in a command.
+func Cmd(msg tea.Msg) tea.Cmd { return func() tea.Msg { return msg } }
