@@ -15,47 +15,6 @@ import (
 	"golang.org/x/oauth2"
 )
 
-// ---- env.go -------------------------------------------------------------
-
-// Environment is one ORCID installation: a registry (web UI + OAuth + OIDC
-// issuer), a public API and a member API. Base URLs carry no "/v3.0"; the
-// client adds the version path.
-type Environment struct {
-	Name         string // "production", "sandbox", "demo", or a configured name
-	RegistryURL  string // e.g. https://orcid.org (OAuth, OIDC issuer, iD URIs)
-	PublicAPIURL string // e.g. https://pub.orcid.org
-	MemberAPIURL string // e.g. https://api.orcid.org
-	// AnyLoopbackPort is true where redirect URIs on 127.0.0.1 may use any
-	// port (only the in-process registry); ORCID itself needs the exact port.
-	AnyLoopbackPort bool
-}
-
-// Production and Sandbox are ORCID's real environments.
-var (
-	Production = Environment{Name: "production", RegistryURL: "https://orcid.org", PublicAPIURL: "https://pub.orcid.org", MemberAPIURL: "https://api.orcid.org"}
-	Sandbox    = Environment{Name: "sandbox", RegistryURL: "https://sandbox.orcid.org", PublicAPIURL: "https://pub.sandbox.orcid.org", MemberAPIURL: "https://api.sandbox.orcid.org"}
-)
-
-// ---- id.go ----------------------------------------------------------------
-
-// ID is a valid ORCID iD in its canonical hyphenated form "0000-0002-1825-0097".
-type ID string
-
-// ParseID accepts every form people paste (hyphenated, 16 bare digits, URI
-// with any host, lower-case x) and checks the ISO 7064 11,2 check digit.
-// Errors are *IDError.
-func ParseID(s string) (ID, error) { panic("todo") }
-
-// IDError says precisely why a string is not an ORCID iD.
-type IDError struct {
-	Input  string
-	Reason string // "wrong length: 15 digits, want 16", "bad character 'a' at 5", "bad check digit: expected 7, got 9"
-}
-
-func (e *IDError) Error() string { return "invalid ORCID iD " + quoteShort(e.Input) + ": " + e.Reason }
-
-func quoteShort(s string) string { return "\"" + s + "\"" }
-
 // ---- client.go ------------------------------------------------------------
 
 // API selects the public or the member API.
