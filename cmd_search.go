@@ -1,0 +1,214 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+
+	"github.com/orcid-tui/orcid-tui/internal/sanitize"
+	"github.com/orcid-tui/orcid-tui/orcid"
+)
+
+const searchUsage = "orcid-tui search [--rows N] [--start N] [--output text|json] QUERY..."
+
+const searchHelp = `usage: ` + searchUsage + `
+
+Search people in the ORCID registry (expanded search).
+
+QUERY is free text ("josiah carberry"), Solr syntax passed through as is
+("family-name:carberry AND affiliation-org-name:brown"), a DOI (searches the
+people whose works carry it) or a pasted ORCID iD (prints that record's line).
+
+flags:
+  --rows N       hits to show, 1 to 1000 (default 50)
+  --start N      skip the first N hits (default 0; without a client id and
+                 secret ORCID allows at most 10000)
+  --output FMT   text (default): one line per hit, iD<TAB>name<TAB>institutions
+                 (institutions joined with "; "), the total on stderr;
+                 json: the decoded expanded-search result as JSON
+
+Global flags (--env, --demo, --pub-url, ...) are accepted too; see orcid-tui help.
+`
+
+func searchCommand() *command {
+	return &command{name: "search", usage: searchUsage, summary: "search people", run: (*cli).search}
+}
+
+func (c *cli) search(ctx context.Context, g *globals, args []string) error {
+	fs := c.newFlagSet("search", searchUsage, searchHelp, g)
+	rows := fs.Int("rows", 50, "hits to show")
+	start := fs.Int("start", 0, "hits to skip")
+	output := fs.String("output", "text", "text or json")
+	pos, err := fs.parse(args, true)
+	if err != nil {
+		return err
+	}
+	if *rows < 1 || *rows > orcid.MaxRows {
+		return usagef(searchUsage, "--rows must be between 1 and %d, not %d", orcid.MaxRows, *rows)
+	}
+	if err := checkNonNegative(searchUsage, "start", *start); err != nil {
+		return err
+	}
+	if err := oneOf(searchUsage, "output", *output, "text", "json"); err != nil {
+		return err
+	}
+	q := orcid.ParseQuery(strings.Join(pos, " "))
+	if q.Kind == orcid.QueryEmpty {
+		return usagef(searchUsage, "search needs a QUERY")
+	}
+
+	s, err := c.openSession(ctx, g)
+	if err != nil {
+		return err
+	}
+	defer s.close()
+
+	var res *orcid.ExpandedSearchResult
+	switch q.Kind {
+	case orcid.QueryID:
+		fmt.Fprintf(c.stderr, "%s is an ORCID iD; for the whole record run: orcid-tui show %s\n", q.ID, q.ID)
+		res, err = recordAsHit(ctx, s.client, q.ID)
+	default:
+		if q.Kind == orcid.QueryDOI {
+			fmt.Fprintf(c.stderr, "%s is a DOI; searching people whose works carry it\n", sanitize.Line(q.DOI))
+		}
+		res, err = s.client.ExpandedSearch(ctx, orcid.SearchParams{Query: q.Solr, Start: *start, Rows: *rows})
+	}
+	if err != nil {
+		return err
+	}
+
+	if *output == "json" {
+		enc := json.NewEncoder(c.stdout)
+		enc.SetIndent("", "  ")
+		return enc.Encode(res)
+	}
+	for _, h := range res.ExpandedResult {
+		writeHit(c.stdout, h)
+	}
+	start0 := *start
+	if q.Kind == orcid.QueryID {
+		start0 = 0
+	}
+	fmt.Fprintln(c.stderr, totalLine(res.NumFound, start0, len(res.ExpandedResult)))
+	return nil
+}
+
+// writeHit prints one hit as iD<TAB>name<TAB>institutions, every field
+// sanitised (which also turns tabs and newlines inside a field into spaces).
+func writeHit(w io.Writer, h orcid.ExpandedResult) {
+	var inst []string
+	for _, n := range h.InstitutionName {
+		if n = strings.TrimSpace(sanitize.Line(n)); n != "" {
+			inst = append(inst, n)
+		}
+	}
+	fmt.Fprintf(w, "%s\t%s\t%s\n", sanitize.Line(h.ORCIDID), hitName(h), strings.Join(inst, "; "))
+}
+
+// hitName is "given family", else the credit name, else "".
+func hitName(h orcid.ExpandedResult) string {
+	str := func(p *string) string {
+		if p == nil {
+			return ""
+		}
+		return strings.TrimSpace(sanitize.Line(*p))
+	}
+	name := strings.TrimSpace(str(h.GivenNames) + " " + str(h.FamilyNames))
+	if name == "" {
+		name = str(h.CreditName)
+	}
+	return name
+}
+
+// totalLine is "1 234 found, showing 1–50".
+func totalLine(found int64, start, shown int) string {
+	if shown == 0 {
+		if found == 0 || start == 0 {
+			return groupDigits(found) + " found"
+		}
+		return fmt.Sprintf("%s found, none from %s on", groupDigits(found), groupDigits(int64(start)+1))
+	}
+	return fmt.Sprintf("%s found, showing %s–%s", groupDigits(found), groupDigits(int64(start)+1), groupDigits(int64(start+shown)))
+}
+
+// groupDigits writes n with a space between groups of three digits.
+func groupDigits(n int64) string {
+	s := strconv.FormatInt(n, 10)
+	neg := strings.HasPrefix(s, "-")
+	s = strings.TrimPrefix(s, "-")
+	var b strings.Builder
+	for i, r := range s {
+		if i > 0 && (len(s)-i)%3 == 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteRune(r)
+	}
+	if neg {
+		return "-" + b.String()
+	}
+	return b.String()
+}
+
+// recordAsHit reads a record and presents it as a one-hit expanded search
+// result, so a pasted iD prints the same line (and JSON shape) as a search.
+func recordAsHit(ctx context.Context, client *orcid.Client, id orcid.ID) (*orcid.ExpandedSearchResult, error) {
+	rec, err := client.Record(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	h := orcid.ExpandedResult{ORCIDID: string(id)}
+	if p := rec.Person; p != nil {
+		if n := p.Name; n != nil {
+			h.GivenNames = valuePtr(n.GivenNames)
+			h.FamilyNames = valuePtr(n.FamilyName)
+			h.CreditName = valuePtr(n.CreditName)
+		}
+		if p.OtherNames != nil {
+			for _, o := range p.OtherNames.OtherName {
+				h.OtherName = append(h.OtherName, o.Content)
+			}
+		}
+		if p.Emails != nil {
+			for _, e := range p.Emails.Email {
+				h.Email = append(h.Email, e.Email)
+			}
+		}
+	}
+	if a := rec.ActivitiesSummary; a != nil {
+		seen := map[string]bool{}
+		for _, sec := range []*orcid.Affiliations{a.Employments, a.Educations, a.Qualifications} {
+			for _, s := range affiliationSummaries(sec) {
+				if s.Organization == nil || s.Organization.Name == "" || seen[s.Organization.Name] {
+					continue
+				}
+				seen[s.Organization.Name] = true
+				h.InstitutionName = append(h.InstitutionName, s.Organization.Name)
+			}
+		}
+	}
+	return &orcid.ExpandedSearchResult{ExpandedResult: []orcid.ExpandedResult{h}, NumFound: 1}, nil
+}
+
+func valuePtr(v *orcid.Value) *string {
+	if v == nil {
+		return nil
+	}
+	s := v.Value
+	return &s
+}
+
+// affiliationSummaries flattens an affiliation section's groups.
+func affiliationSummaries(a *orcid.Affiliations) []orcid.AffiliationSummary {
+	if a == nil {
+		return nil
+	}
+	var out []orcid.AffiliationSummary
+	for _, g := range a.AffiliationGroup {
+		out = append(out, g.Summaries...)
+	}
+	return out
+}

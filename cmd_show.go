@@ -1,0 +1,692 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/orcid-tui/orcid-tui/internal/sanitize"
+	"github.com/orcid-tui/orcid-tui/orcid"
+)
+
+const showUsage = "orcid-tui show [--section NAME] [--raw [--pretty] [--format json|xml]] [--full-works] ID"
+
+const showHelp = `usage: ` + showUsage + `
+
+Print a readable summary of an ORCID record, or of one of its sections.
+
+ID is an ORCID iD in any form people paste: 0000-0002-1825-0097,
+0000000218250097, https://orcid.org/0000-0002-1825-0097. An iD that is not
+valid (wrong length, bad character, wrong check digit) is an error (exit 1)
+with the precise reason.
+
+flags:
+  --section NAME  one section instead of the whole record: person, works,
+                  employments, educations, qualifications, invited-positions,
+                  distinctions, memberships, services, fundings, peer-reviews,
+                  research-resources, activities
+  --raw           print the body exactly as ORCID sent it, byte for byte
+                  (on a terminal, control characters are removed)
+  --pretty        with --raw: re-indent the body
+  --format FMT    with --raw: json (default) or xml
+  --full-works    load every full work (contributors, journal, DOI) through
+                  ORCID's bulk endpoint, 100 per request; the preferred version
+                  of each work is loaded; put-codes ORCID could not deliver are
+                  reported on stderr and make the exit status 1
+
+A record merged into another is reported with the iD to use instead (exit 1).
+`
+
+// sections are the names --section accepts, in display order.
+var sections = []string{
+	"person", "works", "employments", "educations", "qualifications", "invited-positions",
+	"distinctions", "memberships", "services", "fundings", "peer-reviews", "research-resources", "activities",
+}
+
+func showCommand() *command {
+	return &command{name: "show", usage: showUsage, summary: "show a record", run: (*cli).show}
+}
+
+func (c *cli) show(ctx context.Context, g *globals, args []string) error {
+	fs := c.newFlagSet("show", showUsage, showHelp, g)
+	section := fs.String("section", "", "one section")
+	raw := fs.Bool("raw", false, "the body as sent")
+	pretty := fs.Bool("pretty", false, "re-indent the raw body")
+	format := fs.String("format", "json", "json or xml")
+	fullWorks := fs.Bool("full-works", false, "load every full work")
+	pos, err := fs.parse(args, true)
+	if err != nil {
+		return err
+	}
+	switch {
+	case len(pos) == 0:
+		return usagef(showUsage, "show needs an ORCID iD")
+	case len(pos) > 1:
+		return usagef(showUsage, "show takes one ORCID iD, got %d arguments", len(pos))
+	}
+	if *section != "" && !slices.Contains(sections, *section) {
+		return usagef(showUsage, "unknown section %q (sections: %s)", *section, strings.Join(sections, ", "))
+	}
+	if err := oneOf(showUsage, "format", *format, "json", "xml"); err != nil {
+		return err
+	}
+	if !*raw && (fs.g.set["format"] || *pretty) {
+		return usagef(showUsage, "--format and --pretty go with --raw")
+	}
+	if *raw && *fullWorks {
+		return usagef(showUsage, "--full-works prints a summary; it cannot be combined with --raw")
+	}
+	if *fullWorks && *section != "" && *section != "works" {
+		return usagef(showUsage, "--full-works goes with the works section, not %q", *section)
+	}
+	id, err := orcid.ParseID(pos[0])
+	if err != nil {
+		return err
+	}
+
+	s, err := c.openSession(ctx, g)
+	if err != nil {
+		return err
+	}
+	defer s.close()
+
+	if *raw {
+		f := orcid.JSON
+		if *format == "xml" {
+			f = orcid.XML
+		}
+		body, err := s.client.Get(ctx, rawPath(id, *section), f, nil)
+		if err != nil {
+			return err
+		}
+		data := body.Data
+		if *pretty {
+			data = body.Pretty()
+		}
+		if isTerminal(c.stdout) {
+			data = []byte(sanitize.Text(string(data)))
+			if len(data) > 0 && data[len(data)-1] != '\n' {
+				data = append(data, '\n')
+			}
+		}
+		_, err = c.stdout.Write(data)
+		return err
+	}
+
+	p := &printer{w: c.stdout, env: s.env, id: id}
+	switch *section {
+	case "":
+		rec, err := s.client.Record(ctx, id)
+		if err != nil {
+			return err
+		}
+		p.record(rec)
+		if *fullWorks && rec.ActivitiesSummary != nil {
+			return c.printFullWorks(ctx, s.client, p, id, rec.ActivitiesSummary.Works)
+		}
+	case "person":
+		person, err := s.client.Person(ctx, id)
+		if err != nil {
+			return err
+		}
+		p.person(person, true)
+	case "activities":
+		act, err := s.client.Activities(ctx, id)
+		if err != nil {
+			return err
+		}
+		p.counts(act)
+		p.activities(act)
+	case "works":
+		works, err := s.client.Works(ctx, id)
+		if err != nil {
+			return err
+		}
+		if *fullWorks {
+			return c.printFullWorks(ctx, s.client, p, id, works)
+		}
+		p.works(works)
+	case "fundings":
+		f, err := s.client.Fundings(ctx, id)
+		if err != nil {
+			return err
+		}
+		p.fundings(f)
+	case "peer-reviews":
+		r, err := s.client.PeerReviews(ctx, id)
+		if err != nil {
+			return err
+		}
+		p.peerReviews(r)
+	case "research-resources":
+		r, err := s.client.ResearchResources(ctx, id)
+		if err != nil {
+			return err
+		}
+		p.researchResources(r)
+	default:
+		a, err := s.client.Affiliations(ctx, id, orcid.AffiliationSection(*section))
+		if err != nil {
+			return err
+		}
+		p.affiliations(*section, a)
+	}
+	return nil
+}
+
+// rawPath is the API path of a record or section.
+func rawPath(id orcid.ID, section string) string {
+	if section == "" {
+		return string(id) + "/record"
+	}
+	return string(id) + "/" + section
+}
+
+// isTerminal reports whether w is a terminal (then raw bodies are stripped of
+// control characters before they are drawn).
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	fi, err := f.Stat()
+	return err == nil && fi.Mode()&os.ModeCharDevice != 0
+}
+
+// printFullWorks loads every full work of works (the preferred summary of
+// each group) through the bulk endpoint and prints them.
+func (c *cli) printFullWorks(ctx context.Context, client *orcid.Client, p *printer, id orcid.ID, works *orcid.Works) error {
+	var codes []int64
+	if works != nil {
+		for _, g := range works.Group {
+			if len(g.WorkSummary) > 0 {
+				codes = append(codes, g.WorkSummary[0].PutCode)
+			}
+		}
+	}
+	full, err := client.AllFullWorks(ctx, id, codes)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(p.w, "\nFull works (%d, %d requests)\n", len(codes), full.Requests)
+	for _, w := range full.Works {
+		if w != nil {
+			p.fullWork(w)
+		}
+	}
+	if len(full.Failed) == 0 {
+		return nil
+	}
+	var list []string
+	for i, f := range full.Failed {
+		if i == 10 {
+			list = append(list, "…")
+			break
+		}
+		list = append(list, strconv.FormatInt(f.PutCode, 10))
+	}
+	msg := fmt.Sprintf("%d of %d full works could not be loaded (put-codes %s)", len(full.Failed), len(codes), strings.Join(list, ", "))
+	if e := full.Failed[0].Err; e != nil {
+		said := e.UserMessage
+		if said == "" {
+			said = e.DeveloperMessage
+		}
+		if said != "" {
+			msg += "; ORCID said: " + quoteSnippet(said)
+		}
+	}
+	return userErrorf("%s — the works above are the ones that loaded", msg)
+}
+
+// printer writes records as readable text; every string from the network
+// goes through sanitize.
+type printer struct {
+	w   io.Writer
+	env orcid.Environment
+	id  orcid.ID
+}
+
+func (p *printer) f(format string, a ...any) { fmt.Fprintf(p.w, format, a...) }
+
+func clean(s string) string { return strings.TrimSpace(sanitize.Line(s)) }
+
+func (p *printer) record(r *orcid.Record) {
+	uri := ""
+	if r.ORCIDIdentifier != nil {
+		uri = clean(r.ORCIDIdentifier.URI)
+	}
+	if uri == "" {
+		uri = strings.TrimRight(p.env.RegistryURL, "/") + "/" + string(p.id)
+	}
+	if r.Person != nil {
+		p.person(r.Person, false)
+	} else {
+		p.f("(name not public)\n")
+	}
+	p.f("%s\n", uri)
+	if r.History != nil && r.History.DeactivationDate != nil && r.History.DeactivationDate.Millis != 0 {
+		p.f("deactivated\n")
+	}
+	if r.Person != nil {
+		p.biography(r.Person.Biography, 3)
+	}
+	if a := r.ActivitiesSummary; a != nil {
+		p.f("\n")
+		p.counts(a)
+		p.activities(a)
+	}
+}
+
+// name is the display name of a person: "given family", else the credit
+// name.
+func personName(n *orcid.Name) string {
+	if n == nil {
+		return ""
+	}
+	name := strings.TrimSpace(clean(n.GivenNames.String()) + " " + clean(n.FamilyName.String()))
+	if credit := clean(n.CreditName.String()); credit != "" && name == "" {
+		name = credit
+	}
+	return name
+}
+
+// person prints the person section; full adds every list (the person
+// section view), otherwise only the name and other names.
+func (p *printer) person(ps *orcid.Person, full bool) {
+	name := personName(ps.Name)
+	if name == "" {
+		name = "(name not public)"
+	}
+	p.f("%s\n", name)
+	if ps.Name != nil {
+		if credit := clean(ps.Name.CreditName.String()); credit != "" && credit != name {
+			p.f("published as: %s\n", credit)
+		}
+	}
+	if ps.OtherNames != nil && len(ps.OtherNames.OtherName) > 0 {
+		var names []string
+		for _, o := range ps.OtherNames.OtherName {
+			names = append(names, clean(o.Content))
+		}
+		p.f("also known as: %s\n", strings.Join(names, "; "))
+	}
+	if !full {
+		return
+	}
+	p.f("%s/%s\n", strings.TrimRight(p.env.RegistryURL, "/"), p.id)
+	p.biography(ps.Biography, 0)
+	if ps.Keywords != nil && len(ps.Keywords.Keyword) > 0 {
+		var kw []string
+		for _, k := range ps.Keywords.Keyword {
+			kw = append(kw, clean(k.Content))
+		}
+		p.f("keywords: %s\n", strings.Join(kw, "; "))
+	}
+	if ps.Emails != nil {
+		for _, e := range ps.Emails.Email {
+			p.f("email: %s\n", clean(e.Email))
+		}
+	}
+	if ps.Addresses != nil {
+		var cs []string
+		for _, a := range ps.Addresses.Address {
+			cs = append(cs, clean(a.Country.String()))
+		}
+		if len(cs) > 0 {
+			p.f("countries: %s\n", strings.Join(cs, ", "))
+		}
+	}
+	if ps.ResearcherURLs != nil {
+		for _, u := range ps.ResearcherURLs.ResearcherURL {
+			label := clean(u.URLName)
+			if label != "" {
+				label += ": "
+			}
+			p.f("website: %s%s\n", label, clean(u.URL.String()))
+		}
+	}
+	if ps.ExternalIdentifiers != nil {
+		for _, x := range ps.ExternalIdentifiers.ExternalIdentifier {
+			p.f("identifier: %s %s\n", clean(x.Type), clean(x.Value))
+		}
+	}
+}
+
+// biography prints the biography, limited to max lines (0: all).
+func (p *printer) biography(b *orcid.Biography, max int) {
+	if b == nil || strings.TrimSpace(b.Content) == "" {
+		return
+	}
+	var lines []string
+	for _, l := range strings.Split(sanitize.Text(b.Content), "\n") {
+		if l = strings.TrimSpace(l); l != "" {
+			lines = append(lines, l)
+		}
+	}
+	more := false
+	if max > 0 && len(lines) > max {
+		lines, more = lines[:max], true
+	}
+	p.f("\n")
+	for _, l := range lines {
+		if max > 0 {
+			l = sanitize.Truncate(l, 160)
+		}
+		p.f("  %s\n", l)
+	}
+	if more {
+		p.f("  …\n")
+	}
+}
+
+func affCount(a *orcid.Affiliations) int { return len(affiliationSummaries(a)) }
+
+// counts prints the number of items in every activity section.
+func (p *printer) counts(a *orcid.ActivitiesSummary) {
+	works, fundings, reviews, resources := 0, 0, 0, 0
+	if a.Works != nil {
+		works = len(a.Works.Group)
+	}
+	if a.Fundings != nil {
+		fundings = len(a.Fundings.Group)
+	}
+	if a.PeerReviews != nil {
+		for _, g := range a.PeerReviews.Group {
+			for _, sg := range g.PeerReviewGroup {
+				reviews += len(sg.PeerReviewSummary)
+			}
+		}
+	}
+	if a.ResearchResources != nil {
+		resources = len(a.ResearchResources.Group)
+	}
+	p.f("Works %d · Fundings %d · Peer reviews %d · Research resources %d\n", works, fundings, reviews, resources)
+	p.f("Employments %d · Educations %d · Qualifications %d · Invited positions %d · Distinctions %d · Memberships %d · Services %d\n",
+		affCount(a.Employments), affCount(a.Educations), affCount(a.Qualifications), affCount(a.InvitedPositions),
+		affCount(a.Distinctions), affCount(a.Memberships), affCount(a.Services))
+}
+
+// activities prints every non-empty activity section.
+func (p *printer) activities(a *orcid.ActivitiesSummary) {
+	for _, s := range []struct {
+		name string
+		aff  *orcid.Affiliations
+	}{
+		{"employments", a.Employments}, {"educations", a.Educations}, {"qualifications", a.Qualifications},
+		{"invited-positions", a.InvitedPositions}, {"distinctions", a.Distinctions},
+		{"memberships", a.Memberships}, {"services", a.Services},
+	} {
+		if affCount(s.aff) > 0 {
+			p.f("\n")
+			p.affiliations(s.name, s.aff)
+		}
+	}
+	if a.Works != nil && len(a.Works.Group) > 0 {
+		p.f("\n")
+		p.works(a.Works)
+	}
+	if a.Fundings != nil && len(a.Fundings.Group) > 0 {
+		p.f("\n")
+		p.fundings(a.Fundings)
+	}
+	if a.PeerReviews != nil && len(a.PeerReviews.Group) > 0 {
+		p.f("\n")
+		p.peerReviews(a.PeerReviews)
+	}
+	if a.ResearchResources != nil && len(a.ResearchResources.Group) > 0 {
+		p.f("\n")
+		p.researchResources(a.ResearchResources)
+	}
+}
+
+var sectionTitles = map[string]string{
+	"employments": "Employments", "educations": "Educations", "qualifications": "Qualifications",
+	"invited-positions": "Invited positions", "distinctions": "Distinctions",
+	"memberships": "Memberships", "services": "Services",
+}
+
+// affiliations prints org, role, department and dates of each affiliation.
+func (p *printer) affiliations(section string, a *orcid.Affiliations) {
+	list := affiliationSummaries(a)
+	p.f("%s (%d)\n", sectionTitles[section], len(list))
+	for _, s := range list {
+		org := ""
+		place := ""
+		if s.Organization != nil {
+			org = clean(s.Organization.Name)
+			if ad := s.Organization.Address; ad != nil {
+				place = strings.Trim(clean(ad.City)+", "+clean(ad.Country), ", ")
+			}
+		}
+		if org == "" {
+			org = "(no organisation)"
+		}
+		line := org
+		if place != "" {
+			line += " (" + place + ")"
+		}
+		role := clean(s.RoleTitle)
+		if dept := clean(s.DepartmentName); dept != "" {
+			role = strings.Trim(role+", "+dept, ", ")
+		}
+		if role != "" {
+			line += " — " + role
+		}
+		if d := dateRange(s.StartDate, s.EndDate); d != "" {
+			line += " — " + d
+		}
+		p.f("  %s\n", line)
+	}
+}
+
+// dateRange is "2001-09 to present", "2001 to 2005", or "".
+func dateRange(start, end *orcid.FuzzyDate) string {
+	s, e := fuzzyDate(start), fuzzyDate(end)
+	switch {
+	case s == "" && e == "":
+		return ""
+	case e == "":
+		return s + " to present"
+	case s == "":
+		return "until " + e
+	}
+	return s + " to " + e
+}
+
+// fuzzyDate is "2001", "2001-09" or "2001-09-30".
+func fuzzyDate(d *orcid.FuzzyDate) string {
+	if d == nil {
+		return ""
+	}
+	out := clean(d.Year.String())
+	if out == "" {
+		return ""
+	}
+	if m := clean(d.Month.String()); m != "" {
+		out += "-" + m
+		if day := clean(d.Day.String()); day != "" {
+			out += "-" + day
+		}
+	}
+	return out
+}
+
+func year(d *orcid.FuzzyDate) string {
+	if d == nil {
+		return ""
+	}
+	return clean(d.Year.String())
+}
+
+// doi returns the DOI among external ids, preferring relationship "self".
+func doi(x *orcid.ExternalIDs) string {
+	if x == nil {
+		return ""
+	}
+	found := ""
+	for _, e := range x.ExternalID {
+		if !strings.EqualFold(e.Type, "doi") {
+			continue
+		}
+		v := clean(e.Value)
+		if e.Normalized != nil && clean(e.Normalized.Value) != "" {
+			v = clean(e.Normalized.Value)
+		}
+		if e.Relationship == "self" {
+			return v
+		}
+		if found == "" {
+			found = v
+		}
+	}
+	return found
+}
+
+func title(t *orcid.WorkTitle) string {
+	if t == nil {
+		return ""
+	}
+	s := clean(t.Title.String())
+	if sub := clean(t.Subtitle.String()); sub != "" {
+		s += ": " + sub
+	}
+	if s == "" {
+		return "(untitled)"
+	}
+	return s
+}
+
+// works prints one line per work (the preferred summary of each group):
+// year, type, title, DOI.
+func (p *printer) works(w *orcid.Works) {
+	p.f("Works (%d)\n", len(w.Group))
+	for _, g := range w.Group {
+		if len(g.WorkSummary) == 0 {
+			continue
+		}
+		s := g.WorkSummary[0]
+		line := fmt.Sprintf("  %-4s  %-18s  %s", year(s.PublicationDate), clean(s.Type), title(s.Title))
+		if d := doi(s.ExternalIDs); d != "" {
+			line += "  doi:" + d
+		} else if d := doi(g.ExternalIDs); d != "" {
+			line += "  doi:" + d
+		}
+		p.f("%s\n", strings.TrimRight(line, " "))
+	}
+}
+
+// fullWork prints a full work with its journal, DOI and contributors.
+func (p *printer) fullWork(w *orcid.Work) {
+	p.f("  %-4s  %-18s  %s\n", year(w.PublicationDate), clean(w.Type), title(w.Title))
+	if j := clean(w.JournalTitle.String()); j != "" {
+		p.f("        journal: %s\n", j)
+	}
+	if d := doi(w.ExternalIDs); d != "" {
+		p.f("        DOI: %s\n", d)
+	}
+	if w.Contributors != nil && len(w.Contributors.Contributor) > 0 {
+		var cs []string
+		for _, c := range w.Contributors.Contributor {
+			name := clean(c.CreditName.String())
+			if name == "" {
+				name = "(unnamed)"
+			}
+			var extra []string
+			if c.ContributorORCID != nil && c.ContributorORCID.Path != "" {
+				extra = append(extra, clean(c.ContributorORCID.Path))
+			}
+			if at := c.ContributorAttributes; at != nil {
+				if v := clean(at.Sequence); v != "" {
+					extra = append(extra, v)
+				}
+				if v := clean(at.Role); v != "" {
+					extra = append(extra, v)
+				}
+			}
+			if len(extra) > 0 {
+				name += " (" + strings.Join(extra, ", ") + ")"
+			}
+			cs = append(cs, name)
+		}
+		p.f("        contributors: %s\n", strings.Join(cs, "; "))
+	}
+}
+
+func (p *printer) fundings(f *orcid.Fundings) {
+	p.f("Fundings (%d)\n", len(f.Group))
+	for _, g := range f.Group {
+		if len(g.FundingSummary) == 0 {
+			continue
+		}
+		s := g.FundingSummary[0]
+		line := fmt.Sprintf("  %-4s  %-18s  %s", year(s.StartDate), clean(s.Type), title(s.Title))
+		if s.Organization != nil && clean(s.Organization.Name) != "" {
+			line += " — " + clean(s.Organization.Name)
+		}
+		p.f("%s\n", line)
+	}
+}
+
+func (p *printer) peerReviews(r *orcid.PeerReviews) {
+	total := 0
+	for _, g := range r.Group {
+		for _, sg := range g.PeerReviewGroup {
+			total += len(sg.PeerReviewSummary)
+		}
+	}
+	p.f("Peer reviews (%d in %d groups)\n", total, len(r.Group))
+	for _, g := range r.Group {
+		n, groupID, org, role, last := 0, "", "", "", ""
+		for _, sg := range g.PeerReviewGroup {
+			for _, s := range sg.PeerReviewSummary {
+				n++
+				if groupID == "" {
+					groupID = clean(s.ReviewGroupID)
+				}
+				if org == "" && s.ConveningOrganization != nil {
+					org = clean(s.ConveningOrganization.Name)
+				}
+				if role == "" {
+					role = clean(s.ReviewerRole)
+				}
+				if y := year(s.CompletionDate); y > last {
+					last = y
+				}
+			}
+		}
+		line := fmt.Sprintf("  %-4s  %d × %s  %s", last, n, role, groupID)
+		if org != "" {
+			line += " — " + org
+		}
+		p.f("%s\n", line)
+	}
+}
+
+func (p *printer) researchResources(r *orcid.ResearchResources) {
+	p.f("Research resources (%d)\n", len(r.Group))
+	for _, g := range r.Group {
+		if len(g.ResearchResourceSummary) == 0 {
+			continue
+		}
+		s := g.ResearchResourceSummary[0]
+		if s.Proposal == nil {
+			p.f("  (no proposal)\n")
+			continue
+		}
+		line := fmt.Sprintf("  %-4s  %s", year(s.Proposal.StartDate), title(s.Proposal.Title))
+		if h := s.Proposal.Hosts; h != nil {
+			var hosts []string
+			for _, o := range h.Organization {
+				hosts = append(hosts, clean(o.Name))
+			}
+			if len(hosts) > 0 {
+				line += " — " + strings.Join(hosts, "; ")
+			}
+		}
+		p.f("%s\n", line)
+	}
+}

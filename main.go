@@ -1,0 +1,244 @@
+// Command orcid-tui is a terminal explorer for the ORCID registry.
+//
+// Without a subcommand it starts the interactive program; the subcommands
+// (search, show, config, login, token, logout) are meant for scripts: plain
+// text on stdout, one plain line on stderr when something fails, and exit
+// codes 0 (success), 1 (error) and 2 (bad usage).
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"syscall"
+)
+
+// version is set at build time: go build -ldflags "-X main.version=v1.2.3".
+var version = "dev"
+
+// Exit codes.
+const (
+	exitOK    = 0
+	exitError = 1
+	exitUsage = 2
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer func() {
+		// The user gets one line, not a stack dump. Tests call run, which
+		// does not recover, so bugs still show there in full.
+		if r := recover(); r != nil {
+			fmt.Fprintf(os.Stderr, "orcid-tui: internal error (%v) — please report it with the command you ran\n", r)
+			os.Exit(exitError)
+		}
+	}()
+	code := newCLI(os.Stdin, os.Stdout, os.Stderr, os.Getenv).run(ctx, os.Args[1:])
+	stop()
+	os.Exit(code)
+}
+
+// run is the whole program as a function, so tests run it in-process.
+func run(ctx context.Context, args []string, stdout, stderr io.Writer, getenv func(string) string) int {
+	return newCLI(os.Stdin, stdout, stderr, getenv).run(ctx, args)
+}
+
+// cli carries the program's streams and environment; tests build one with
+// their own stdin.
+type cli struct {
+	stdin  io.Reader
+	stdout io.Writer
+	stderr io.Writer
+	getenv func(string) string
+	// isTerminal reports whether stdin is an interactive terminal; the TUI
+	// and prompts need one.
+	isTerminal func() bool
+}
+
+func newCLI(stdin io.Reader, stdout, stderr io.Writer, getenv func(string) string) *cli {
+	if getenv == nil {
+		getenv = func(string) string { return "" }
+	}
+	return &cli{stdin: stdin, stdout: stdout, stderr: stderr, getenv: getenv, isTerminal: stdinIsTerminal}
+}
+
+func stdinIsTerminal() bool {
+	fi, err := os.Stdin.Stat()
+	return err == nil && fi.Mode()&os.ModeCharDevice != 0
+}
+
+// usageError is bad usage: wrong flags, missing or extra arguments. It is
+// reported with a short usage line and exit code 2.
+type usageError struct {
+	msg   string
+	usage string // the usage line of the command concerned
+}
+
+func (e *usageError) Error() string { return e.msg }
+
+func usagef(usage, format string, a ...any) error {
+	return &usageError{msg: fmt.Sprintf(format, a...), usage: usage}
+}
+
+// errHelp: --help or --version was asked for and printed; exit 0.
+var errHelp = errors.New("help shown")
+
+// command is one subcommand.
+type command struct {
+	name    string
+	usage   string // one line: "search [--rows N] ... QUERY..."
+	summary string // one short sentence for the command list
+	run     func(c *cli, ctx context.Context, g *globals, args []string) error
+}
+
+func commands() []*command {
+	return []*command{
+		searchCommand(),
+		showCommand(),
+		configCommand(),
+		loginCommand(),
+		tokenCommand(),
+		logoutCommand(),
+		versionCommand(),
+		helpCommand(),
+	}
+}
+
+func findCommand(name string) *command {
+	for _, c := range commands() {
+		if c.name == name {
+			return c
+		}
+	}
+	return nil
+}
+
+func (c *cli) run(ctx context.Context, args []string) int {
+	g := &globals{}
+	fs := c.newFlagSet("orcid-tui", mainUsage, mainHelp, g)
+	rest, err := fs.parse(args, false)
+	if err != nil {
+		return c.finish(ctx, err, mainUsage)
+	}
+	if len(rest) == 0 {
+		return c.finish(ctx, c.runTUI(ctx, g), mainUsage)
+	}
+	cmd := findCommand(rest[0])
+	if cmd == nil {
+		return c.finish(ctx, usagef(mainUsage, "unknown command %q (commands: search, show, config, login, token, logout, version, help)", rest[0]), mainUsage)
+	}
+	return c.finish(ctx, cmd.run(c, ctx, g, rest[1:]), "orcid-tui "+cmd.usage)
+}
+
+// finish turns a command's error into output and an exit code.
+func (c *cli) finish(ctx context.Context, err error, usage string) int {
+	if err == nil || errors.Is(err, errHelp) {
+		return exitOK
+	}
+	var ue *usageError
+	if errors.As(err, &ue) {
+		fmt.Fprintf(c.stderr, "orcid-tui: %s\n", ue.msg)
+		if ue.usage != "" {
+			usage = ue.usage
+		}
+		fmt.Fprintf(c.stderr, "usage: %s\n", usage)
+		fmt.Fprintln(c.stderr, "run 'orcid-tui help' for more")
+		return exitUsage
+	}
+	fmt.Fprintf(c.stderr, "orcid-tui: %s\n", describeError(ctx, err))
+	return exitError
+}
+
+const mainUsage = "orcid-tui [global flags] [command [flags] [args]]"
+
+const mainHelp = `orcid-tui — explore the ORCID registry in the terminal or from scripts
+
+usage: orcid-tui [global flags] [command [flags] [args]]
+
+Without a command the interactive program starts.
+
+commands:
+  search [--rows N] [--start N] [--output text|json] QUERY...
+        search people (expanded search); text: one line per hit,
+        iD<TAB>name<TAB>institutions, the total on stderr
+  show [--section NAME] [--raw [--pretty] [--format json|xml]] [--full-works] ID
+        a readable summary of a record or of one section; --raw prints the
+        body exactly as ORCID sent it
+  config path | config show
+        where the config file is; the effective configuration (secrets masked)
+  login [--scopes LIST] [--no-browser]
+        sign in through ORCID in the browser (OAuth 2.0 / OpenID Connect)
+  token     what the saved token is for (masked)
+  logout    revoke the saved token and forget it
+  version   print the version
+  help [COMMAND]
+
+global flags (before the command; also accepted after it):
+  --env NAME            production, sandbox, local, demo or a configured name
+                        ($ORCID_ENV; default production)
+  --registry-url URL    registry (OAuth) base URL      ($ORCID_REGISTRY_URL)
+  --pub-url URL         public API base URL, no /v3.0  ($ORCID_PUB_URL)
+  --api-url URL         member API base URL, no /v3.0  ($ORCID_API_URL)
+                        giving any of the three URLs selects a custom environment
+  --client-id ID        OAuth client id                ($ORCID_CLIENT_ID)
+  --client-secret S     OAuth client secret            ($ORCID_CLIENT_SECRET)
+  --config PATH         config file                    ($ORCID_TUI_CONFIG)
+  --demo                same as --env demo: an offline registry inside the program
+  --version             print the version
+  --help                this help
+
+Flags win over environment variables, which win over the config file.
+
+exit status:
+  0  success
+  1  an error: one line on stderr says what failed and what to do (this
+     includes input that is not valid, such as a malformed ORCID iD, a record
+     that does not exist or was merged into another)
+  2  bad usage: unknown command or flag, missing or extra arguments
+`
+
+func helpCommand() *command {
+	return &command{
+		name:    "help",
+		usage:   "help [COMMAND]",
+		summary: "show help",
+		run: func(c *cli, ctx context.Context, g *globals, args []string) error {
+			if len(args) == 0 {
+				fmt.Fprint(c.stdout, mainHelp)
+				return nil
+			}
+			if len(args) > 1 {
+				return usagef("orcid-tui help [COMMAND]", "help takes at most one command")
+			}
+			cmd := findCommand(args[0])
+			if cmd == nil {
+				return usagef("orcid-tui help [COMMAND]", "unknown command %q", args[0])
+			}
+			// Each command prints its own help for --help.
+			return cmd.run(c, ctx, g, []string{"--help"})
+		},
+	}
+}
+
+func versionCommand() *command {
+	return &command{
+		name:    "version",
+		usage:   "version",
+		summary: "print the version",
+		run: func(c *cli, ctx context.Context, g *globals, args []string) error {
+			fs := c.newFlagSet("version", "orcid-tui version", "usage: orcid-tui version\n\nprint the version\n", g)
+			rest, err := fs.parse(args, true)
+			if err != nil {
+				return err
+			}
+			if len(rest) > 0 {
+				return usagef("orcid-tui version", "version takes no arguments")
+			}
+			fmt.Fprintf(c.stdout, "orcid-tui %s\n", version)
+			return nil
+		},
+	}
+}
