@@ -55,7 +55,11 @@ func (c *cli) search(ctx context.Context, g *globals, args []string) error {
 	if err := oneOf(searchUsage, "output", *output, "text", "json"); err != nil {
 		return err
 	}
-	q := orcid.ParseQuery(strings.Join(pos, " "))
+	input := strings.TrimSpace(strings.Join(pos, " "))
+	if input == "" {
+		return usagef(searchUsage, "search needs a QUERY")
+	}
+	q := orcid.ParseQuery(input)
 	if q.Kind == orcid.QueryEmpty {
 		return usagef(searchUsage, "search needs a QUERY")
 	}

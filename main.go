@@ -28,6 +28,11 @@ const (
 
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	go func() {
+		// After the first Ctrl-C cancels the work, a second one kills.
+		<-ctx.Done()
+		stop()
+	}()
 	defer func() {
 		// The user gets one line, not a stack dump. Tests call run, which
 		// does not recover, so bugs still show there in full.
