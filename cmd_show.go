@@ -200,14 +200,7 @@ func isTerminal(w io.Writer) bool {
 // printFullWorks loads every full work of works (the preferred summary of
 // each group) through the bulk endpoint and prints them.
 func (c *cli) printFullWorks(ctx context.Context, client *orcid.Client, p *printer, id orcid.ID, works *orcid.Works) error {
-	var codes []int64
-	if works != nil {
-		for _, g := range works.Group {
-			if len(g.WorkSummary) > 0 {
-				codes = append(codes, g.WorkSummary[0].PutCode)
-			}
-		}
-	}
+	codes := works.PutCodes()
 	full, err := client.AllFullWorks(ctx, id, codes)
 	if err != nil {
 		return err
@@ -383,31 +376,13 @@ func (p *printer) biography(b *orcid.Biography, max int) {
 	}
 }
 
-func affCount(a *orcid.Affiliations) int { return len(affiliationSummaries(a)) }
-
-// counts prints the number of items in every activity section.
+// counts prints the number of items in every activity section, counted as
+// ORCID's pages count them (one per group).
 func (p *printer) counts(a *orcid.ActivitiesSummary) {
-	works, fundings, reviews, resources := 0, 0, 0, 0
-	if a.Works != nil {
-		works = len(a.Works.Group)
-	}
-	if a.Fundings != nil {
-		fundings = len(a.Fundings.Group)
-	}
-	if a.PeerReviews != nil {
-		for _, g := range a.PeerReviews.Group {
-			for _, sg := range g.PeerReviewGroup {
-				reviews += len(sg.PeerReviewSummary)
-			}
-		}
-	}
-	if a.ResearchResources != nil {
-		resources = len(a.ResearchResources.Group)
-	}
-	p.f("Works %d · Fundings %d · Peer reviews %d · Research resources %d\n", works, fundings, reviews, resources)
+	n := a.Counts()
+	p.f("Works %d · Fundings %d · Peer reviews %d · Research resources %d\n", n.Works, n.Fundings, n.PeerReviews, n.ResearchResources)
 	p.f("Employments %d · Educations %d · Qualifications %d · Invited positions %d · Distinctions %d · Memberships %d · Services %d\n",
-		affCount(a.Employments), affCount(a.Educations), affCount(a.Qualifications), affCount(a.InvitedPositions),
-		affCount(a.Distinctions), affCount(a.Memberships), affCount(a.Services))
+		n.Employments, n.Educations, n.Qualifications, n.InvitedPositions, n.Distinctions, n.Memberships, n.Services)
 }
 
 // activities prints every non-empty activity section.
@@ -420,7 +395,7 @@ func (p *printer) activities(a *orcid.ActivitiesSummary) {
 		{"invited-positions", a.InvitedPositions}, {"distinctions", a.Distinctions},
 		{"memberships", a.Memberships}, {"services", a.Services},
 	} {
-		if affCount(s.aff) > 0 {
+		if s.aff.Count() > 0 {
 			p.f("\n")
 			p.affiliations(s.name, s.aff)
 		}
@@ -451,7 +426,7 @@ var sectionTitles = map[string]string{
 
 // affiliations prints org, role, department and dates of each affiliation.
 func (p *printer) affiliations(section string, a *orcid.Affiliations) {
-	list := affiliationSummaries(a)
+	list := a.Preferred()
 	p.f("%s (%d)\n", sectionTitles[section], len(list))
 	for _, s := range list {
 		org := ""
