@@ -1,0 +1,149 @@
+package config
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+
+	"github.com/BurntSushi/toml"
+)
+
+// Save writes f to path atomically: a temporary file in the same directory,
+// mode 0600, synced, then renamed over path (a symlink at path is followed,
+// so a config kept in a dotfiles repository stays there). A missing
+// directory is created with mode 0700. Comments in an existing file are not
+// kept. An invalid File is not written.
+func Save(path string, f *File) error {
+	if err := f.validate(path); err != nil {
+		return err
+	}
+	var buf bytes.Buffer
+	buf.WriteString("# orcid-tui configuration (https://github.com/orcid-tui/orcid-tui).\n# Written by orcid-tui; comments are not kept.\n\n")
+	if err := toml.NewEncoder(&buf).Encode(f); err != nil {
+		return &Error{Kind: ErrFile, Source: SourceFile, File: path, Msg: "cannot encode the configuration: " + err.Error(), Err: err}
+	}
+	if err := writeAtomic(path, buf.Bytes()); err != nil {
+		return &Error{Kind: ErrFile, Source: SourceFile, File: path, Msg: "cannot write the config file: " + err.Error(), Err: err}
+	}
+	return nil
+}
+
+func writeAtomic(path string, data []byte) (err error) {
+	if target, err := filepath.EvalSymlinks(path); err == nil {
+		path = target
+	} else if !errors.Is(err, fs.ErrNotExist) {
+		return err
+	}
+	dir := filepath.Dir(path)
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return err
+	}
+	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-*")
+	if err != nil {
+		return err
+	}
+	defer func() {
+		if err != nil {
+			tmp.Close()
+			os.Remove(tmp.Name())
+		}
+	}()
+	if err = tmp.Chmod(0o600); err != nil {
+		return err
+	}
+	if _, err = tmp.Write(data); err != nil {
+		return err
+	}
+	if err = tmp.Sync(); err != nil {
+		return err
+	}
+	if err = tmp.Close(); err != nil {
+		return err
+	}
+	if err = os.Rename(tmp.Name(), path); err != nil {
+		return err
+	}
+	// Make the rename itself durable; not every platform can sync a directory.
+	if d, derr := os.Open(dir); derr == nil {
+		d.Sync()
+		d.Close()
+	}
+	return nil
+}
+
+// update reads the file at c.Path, changes one environment and saves it.
+func (c *Config) update(env string, change func(*EnvironmentFile)) error {
+	switch {
+	case env == Custom:
+		return fmt.Errorf("the %s environment comes from --registry-url/ORCID_REGISTRY_URL and is not saved; define [environments.NAME] in %s to keep it", Custom, c.Path)
+	case env == Demo:
+		return errors.New("the demo environment registers its own client each time it starts; nothing to save")
+	}
+	if _, ok := c.Lookup(env); !ok {
+		return fmt.Errorf("unknown environment %q", env)
+	}
+	f, err := ReadFile(c.Path)
+	if err != nil {
+		return err
+	}
+	if f.Environments == nil {
+		f.Environments = map[string]*EnvironmentFile{}
+	}
+	e := f.Environments[env]
+	if e == nil {
+		e = &EnvironmentFile{}
+		f.Environments[env] = e
+	}
+	change(e)
+	if err := Save(c.Path, f); err != nil {
+		return err
+	}
+	c.FileFound = true
+	return nil
+}
+
+// SetClientID saves the client id of environment env in the config file and
+// uses it from now on (this session's edit wins over a flag or variable).
+func (c *Config) SetClientID(env, id string) error {
+	if err := c.update(env, func(e *EnvironmentFile) { e.ClientID = id }); err != nil {
+		return err
+	}
+	e, _ := c.Lookup(env)
+	e.ClientID = Setting[string]{id, SourceFile, c.Path}
+	return nil
+}
+
+// SetRedirectURI saves the redirect URI of environment env (checked like a
+// configured one) and uses it from now on. An empty uri removes it.
+func (c *Config) SetRedirectURI(env, uri string) error {
+	e, ok := c.Lookup(env)
+	if uri != "" && ok {
+		if msg := checkRedirectURI(uri, e.AnyLoopbackPort); msg != "" {
+			return &Error{Kind: ErrValue, Source: SourceFile, File: c.Path, Key: "environments." + env + ".redirect_uri", Msg: msg}
+		}
+	}
+	if err := c.update(env, func(e *EnvironmentFile) { e.RedirectURI = uri }); err != nil {
+		return err
+	}
+	if uri == "" {
+		e.RedirectURI = Setting[string]{DefaultRedirectURI, SourceDefault, "built-in"}
+	} else {
+		e.RedirectURI = Setting[string]{uri, SourceFile, c.Path}
+	}
+	return nil
+}
+
+// SetClientSecretInFile saves a client secret in the config file (mode 0600).
+// Only for a user who explicitly asks: the keyring (package auth) is the
+// place for secrets.
+func (c *Config) SetClientSecretInFile(env, secret string) error {
+	if err := c.update(env, func(e *EnvironmentFile) { e.ClientSecret = secret }); err != nil {
+		return err
+	}
+	e, _ := c.Lookup(env)
+	e.ClientSecret = Setting[string]{secret, SourceFile, c.Path}
+	return nil
+}
