@@ -1,0 +1,791 @@
+package orcid
+
+import (
+	"context"
+	"encoding/json"
+	"encoding/xml"
+	"errors"
+	"fmt"
+	"io"
+	"math/rand/v2"
+	"net/http"
+	"net/url"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+
+	"golang.org/x/oauth2"
+	"golang.org/x/time/rate"
+
+	"github.com/orcid-tui/orcid-tui/internal/sanitize"
+)
+
+// Version is the program's version, sent in the User-Agent. main sets it
+// with -ldflags "-X github.com/orcid-tui/orcid-tui/orcid.Version=v1.2.3".
+var Version = "dev"
+
+// Defaults of a Client. ORCID's published limits: 12 req/s burst 40 for the
+// public API (anonymous or with public credentials), 24 req/s burst 40 for
+// the member API.
+const (
+	DefaultPublicRate    = 12
+	DefaultMemberRate    = 24
+	DefaultBurst         = 40
+	DefaultTimeout       = 30 * time.Second
+	DefaultMaxRetries    = 4
+	DefaultBackoff       = 500 * time.Millisecond
+	DefaultMaxBackoff    = 10 * time.Second
+	DefaultMaxRetryAfter = 30 * time.Second
+	DefaultMaxBodySize   = 32 << 20
+	DefaultBulkWorkers   = 6
+	DefaultSearchRows    = 50
+	mediaTypeORCIDJSON   = "application/vnd.orcid+json"
+	mediaTypeORCIDXML    = "application/vnd.orcid+xml"
+	errorSnippetRunes    = 120
+	maxPathLength        = 8000
+)
+
+// API selects the public or the member API.
+type API int
+
+const (
+	PublicAPI API = iota
+	MemberAPI
+)
+
+func (a API) String() string {
+	if a == MemberAPI {
+		return "member API"
+	}
+	return "public API"
+}
+
+// Format is the representation asked for with Accept.
+type Format int
+
+const (
+	JSON Format = iota // application/vnd.orcid+json (pretty)
+	XML                // application/vnd.orcid+xml
+)
+
+// MediaType is the Accept value sent for f.
+func (f Format) MediaType() string {
+	if f == XML {
+		return mediaTypeORCIDXML
+	}
+	return mediaTypeORCIDJSON
+}
+
+func (f Format) String() string {
+	if f == XML {
+		return "xml"
+	}
+	return "json"
+}
+
+// ParseFormat reads "json" or "xml" (any case).
+func ParseFormat(s string) (Format, error) {
+	switch strings.ToLower(strings.TrimSpace(s)) {
+	case "json", "":
+		return JSON, nil
+	case "xml":
+		return XML, nil
+	}
+	return JSON, fmt.Errorf("unknown format %q: use json or xml", s)
+}
+
+// Client talks to one environment's API through one rate limiter. Safe for
+// concurrent use.
+type Client struct {
+	env           Environment
+	api           API
+	httpClient    *http.Client
+	limiter       *rate.Limiter
+	rate          float64 // 0: the default for the API
+	burst         int
+	userAgent     string
+	timeout       time.Duration
+	maxRetries    int
+	backoff       time.Duration
+	maxBackoff    time.Duration
+	maxRetryAfter time.Duration
+	maxBody       int64
+	bulkWorkers   int
+	ts            oauth2.TokenSource
+	now           func() time.Time
+	stats         counters
+}
+
+// Option configures a Client.
+type Option func(*Client)
+
+// New returns a client for env. Defaults: public API, 12 req/s burst 40
+// (member API: 24 req/s burst 40), 30 s timeout per request, up to 4 retries
+// of a 503, User-Agent "orcid-tui/<version>".
+func New(env Environment, opts ...Option) *Client {
+	c := &Client{
+		env:           env,
+		userAgent:     "orcid-tui/" + Version,
+		timeout:       DefaultTimeout,
+		maxRetries:    DefaultMaxRetries,
+		backoff:       DefaultBackoff,
+		maxBackoff:    DefaultMaxBackoff,
+		maxRetryAfter: DefaultMaxRetryAfter,
+		maxBody:       DefaultMaxBodySize,
+		bulkWorkers:   DefaultBulkWorkers,
+		now:           time.Now,
+	}
+	for _, o := range opts {
+		o(c)
+	}
+	if c.httpClient == nil {
+		c.httpClient = &http.Client{}
+	}
+	if c.rate <= 0 {
+		c.rate = DefaultPublicRate
+		if c.api == MemberAPI {
+			c.rate = DefaultMemberRate
+		}
+	}
+	if c.burst <= 0 {
+		c.burst = DefaultBurst
+	}
+	c.limiter = rate.NewLimiter(rate.Limit(c.rate), c.burst)
+	return c
+}
+
+// WithHTTPClient uses h for requests. The client works on a copy whose
+// CheckRedirect never follows a redirect, so a merged record is reported
+// rather than silently replaced by its primary.
+func WithHTTPClient(h *http.Client) Option {
+	return func(c *Client) {
+		if h == nil {
+			return
+		}
+		cp := *h
+		cp.CheckRedirect = noRedirect
+		c.httpClient = &cp
+	}
+}
+
+func noRedirect(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }
+
+// WithRateLimit sets the client-side limit (requests per second and burst).
+func WithRateLimit(perSecond float64, burst int) Option {
+	return func(c *Client) { c.rate, c.burst = perSecond, burst }
+}
+
+// WithUserAgent replaces the User-Agent header.
+func WithUserAgent(ua string) Option {
+	return func(c *Client) {
+		if ua != "" {
+			c.userAgent = ua
+		}
+	}
+}
+
+// WithTimeout bounds each request (each attempt) including reading the body.
+func WithTimeout(d time.Duration) Option {
+	return func(c *Client) {
+		if d > 0 {
+			c.timeout = d
+		}
+	}
+}
+
+// WithMaxRetries bounds how often a 503 is retried (0: never).
+func WithMaxRetries(n int) Option {
+	return func(c *Client) {
+		if n >= 0 {
+			c.maxRetries = n
+		}
+	}
+}
+
+// WithBackoff sets the first retry delay and the largest one; each retry
+// doubles the delay, with jitter.
+func WithBackoff(base, max time.Duration) Option {
+	return func(c *Client) {
+		if base > 0 {
+			c.backoff = base
+		}
+		if max > 0 {
+			c.maxBackoff = max
+		}
+	}
+}
+
+// WithMaxRetryAfter caps how long a Retry-After header can make the client wait.
+func WithMaxRetryAfter(d time.Duration) Option {
+	return func(c *Client) {
+		if d >= 0 {
+			c.maxRetryAfter = d
+		}
+	}
+}
+
+// WithMaxBodySize limits how many bytes of an answer are read.
+func WithMaxBodySize(n int64) Option {
+	return func(c *Client) {
+		if n > 0 {
+			c.maxBody = n
+		}
+	}
+}
+
+// WithBulkWorkers sets how many bulk requests AllFullWorks runs at once.
+func WithBulkWorkers(n int) Option {
+	return func(c *Client) {
+		if n > 0 {
+			c.bulkWorkers = n
+		}
+	}
+}
+
+// WithAPI selects the public or member API without a token source.
+func WithAPI(api API) Option { return func(c *Client) { c.api = api } }
+
+// WithTokenSource sends "Authorization: Bearer <token>" with every request
+// and uses the given API (the member API base for MemberAPI).
+func WithTokenSource(ts oauth2.TokenSource, api API) Option {
+	return func(c *Client) { c.ts, c.api = ts, api }
+}
+
+// Environment returns the client's environment.
+func (c *Client) Environment() Environment { return c.env }
+
+// API returns which API the client talks to.
+func (c *Client) API() API { return c.api }
+
+// Authenticated reports whether requests carry a token.
+func (c *Client) Authenticated() bool { return c.ts != nil }
+
+// URL returns the absolute URL of an API path (relative to /v3.0).
+func (c *Client) URL(path string) string {
+	return c.env.APIBase(c.api) + "/" + strings.TrimPrefix(path, "/")
+}
+
+// Get fetches path (relative to the API version root, e.g.
+// "0000-0002-1825-0097/works") in format f, decodes it into v when v is not
+// nil, and returns the raw body too, so callers decode once and keep the raw
+// bytes for a raw view. When the server answered with an error, the body is
+// returned along with the error.
+func (c *Client) Get(ctx context.Context, path string, f Format, v any) (*Body, error) {
+	b, _, err := c.get(ctx, path, f, v)
+	return b, err
+}
+
+// get is Get that also says how many requests it sent.
+func (c *Client) get(ctx context.Context, path string, f Format, v any) (*Body, int, error) {
+	if err := checkPath(path); err != nil {
+		return nil, 0, err
+	}
+	u := c.URL(path)
+	attempts := 0
+	for {
+		if err := c.wait(ctx); err != nil {
+			return nil, attempts, err
+		}
+		attempts++
+		resp, data, tok, err := c.send(ctx, u, f)
+		if err != nil {
+			return nil, attempts, err
+		}
+		body := &Body{URL: u, StatusCode: resp.StatusCode, ContentType: resp.Header.Get("Content-Type"), Data: data}
+		switch resp.StatusCode {
+		case http.StatusServiceUnavailable:
+			c.stats.s503.Add(1)
+			ra := parseRetryAfter(resp.Header.Get("Retry-After"), c.now())
+			if ra > c.maxRetryAfter {
+				ra = c.maxRetryAfter
+			}
+			if attempts > c.maxRetries {
+				return body, attempts, &RateLimitError{StatusCode: resp.StatusCode, Attempts: attempts, RetryAfter: ra, Message: textMessage(data)}
+			}
+			delay := c.backoffFor(attempts)
+			if ra > delay {
+				delay = ra
+			}
+			c.stats.retried.Add(1)
+			if err := sleep(ctx, delay); err != nil {
+				return body, attempts, fmt.Errorf("cancelled while waiting to retry %s: %w", path, err)
+			}
+			continue
+		case http.StatusTooManyRequests:
+			c.stats.s429.Add(1)
+			return body, attempts, &RateLimitError{StatusCode: resp.StatusCode, Attempts: attempts,
+				RetryAfter: parseRetryAfter(resp.Header.Get("Retry-After"), c.now()), Message: textMessage(data)}
+		}
+		return body, attempts, c.finish(path, resp, body, tok, v)
+	}
+}
+
+// checkPath refuses paths that would leave the API root.
+func checkPath(path string) error {
+	p, _, _ := strings.Cut(path, "?")
+	if p == "" || strings.Contains(p, "..") || len(path) > maxPathLength || strings.Contains(path, "://") ||
+		strings.HasPrefix(path, "//") || strings.ContainsAny(path, " \t\r\n\\") {
+		return fmt.Errorf("invalid API path %s: give a path under /v3.0 such as 0000-0002-1825-0097/works", quoteShort(path))
+	}
+	return nil
+}
+
+// wait takes a token from the limiter, waiting (cancellably) when needed.
+func (c *Client) wait(ctx context.Context) error {
+	if err := ctx.Err(); err != nil {
+		return fmt.Errorf("request cancelled: %w", err)
+	}
+	if c.limiter.Allow() {
+		return nil
+	}
+	c.stats.waited.Add(1)
+	if err := c.limiter.Wait(ctx); err != nil {
+		if ctx.Err() != nil {
+			return fmt.Errorf("request cancelled while waiting for the rate limit: %w", ctx.Err())
+		}
+		// The limiter refuses a wait that would outlast the deadline.
+		return fmt.Errorf("request would wait past its deadline for the rate limit (%.0f req/s): %w", float64(c.limiter.Limit()), context.DeadlineExceeded)
+	}
+	return nil
+}
+
+// send makes one attempt and reads the (size-limited) body. tok is the
+// access token sent, so an error echoing it can be masked.
+func (c *Client) send(ctx context.Context, u string, f Format) (*http.Response, []byte, string, error) {
+	actx, cancel := context.WithTimeout(ctx, c.timeout)
+	defer cancel()
+	req, err := http.NewRequestWithContext(actx, http.MethodGet, u, nil)
+	if err != nil {
+		return nil, nil, "", fmt.Errorf("building the request for %s: %w", u, err)
+	}
+	req.Header.Set("Accept", f.MediaType())
+	req.Header.Set("User-Agent", c.userAgent)
+	var tok string
+	if c.ts != nil {
+		t, err := c.ts.Token()
+		if err != nil {
+			return nil, nil, "", fmt.Errorf("getting an ORCID access token: %w", err)
+		}
+		t.SetAuthHeader(req)
+		tok = t.AccessToken
+	}
+	c.stats.sent.Add(1)
+	c.stats.window.add(c.now())
+	c.stats.inFlight.Add(1)
+	defer c.stats.inFlight.Add(-1)
+	resp, err := c.httpClient.Do(req)
+	if err != nil {
+		return nil, nil, tok, c.transportError(ctx, actx, req, err)
+	}
+	defer resp.Body.Close()
+	ct := resp.Header.Get("Content-Type")
+	if resp.ContentLength > c.maxBody {
+		return nil, nil, tok, &BadResponseError{StatusCode: resp.StatusCode, URL: u, ContentType: ct,
+			Err: fmt.Errorf("%w: %d bytes, the limit is %d", ErrBodyTooLarge, resp.ContentLength, c.maxBody)}
+	}
+	data, err := io.ReadAll(io.LimitReader(resp.Body, c.maxBody+1))
+	if err != nil {
+		if ctx.Err() != nil || actx.Err() != nil {
+			return nil, nil, tok, c.transportError(ctx, actx, req, err)
+		}
+		return nil, nil, tok, &BadResponseError{StatusCode: resp.StatusCode, URL: u, ContentType: ct,
+			Snippet: sanitize.Snippet(data, errorSnippetRunes), Err: fmt.Errorf("reading the body: %w", err)}
+	}
+	if int64(len(data)) > c.maxBody {
+		return nil, nil, tok, &BadResponseError{StatusCode: resp.StatusCode, URL: u, ContentType: ct,
+			Err: fmt.Errorf("%w: more than %d bytes", ErrBodyTooLarge, c.maxBody)}
+	}
+	return resp, data, tok, nil
+}
+
+// transportError says in plain words why no answer came.
+func (c *Client) transportError(ctx, actx context.Context, req *http.Request, err error) error {
+	switch {
+	case ctx.Err() != nil:
+		return fmt.Errorf("request to %s cancelled: %w", req.URL.Host, ctx.Err())
+	case actx.Err() != nil:
+		return fmt.Errorf("ORCID (%s) did not answer within %s; try again later: %w", req.URL.Host, c.timeout, context.DeadlineExceeded)
+	}
+	return fmt.Errorf("could not reach ORCID at %s; check the network and the API URL: %w", req.URL.Host, err)
+}
+
+// finish turns a non-503/429 answer into a decoded value or an error.
+func (c *Client) finish(path string, resp *http.Response, body *Body, tok string, v any) error {
+	status := resp.StatusCode
+	kind := classify(body.ContentType)
+	switch {
+	case status >= 200 && status < 300:
+		if v == nil || status == http.StatusNoContent {
+			return nil
+		}
+		return decodeInto(body, kind, v)
+	case status >= 300 && status < 400:
+		return c.redirectError(path, resp, body, kind)
+	}
+	apiErr, oauthErr, ok := parseErrorBody(status, kind, body.Data)
+	switch {
+	case oauthErr != nil:
+		if tok != "" {
+			oauthErr.Description = strings.ReplaceAll(oauthErr.Description, tok, maskToken(tok))
+		}
+		return oauthErr
+	case ok && apiErr.ErrorCode == CodeDeprecated:
+		apiErr.URL, apiErr.Path, apiErr.ID = body.URL, path, pathID(path)
+		return mergedFrom(apiErr, resp.Header.Get("Location"))
+	case ok:
+		apiErr.URL, apiErr.Path, apiErr.ID = body.URL, path, pathID(path)
+		return apiErr
+	}
+	return &BadResponseError{StatusCode: status, URL: body.URL, ContentType: body.ContentType,
+		Snippet: sanitize.Snippet(body.Data, errorSnippetRunes)}
+}
+
+// decodeInto decodes a successful body by its Content-Type (sniffing when
+// the server sent none).
+func decodeInto(body *Body, kind mediaKind, v any) error {
+	if kind == kindUnknown {
+		switch t := strings.TrimSpace(string(body.Data[:min(len(body.Data), 64)])); {
+		case strings.HasPrefix(t, "{") || strings.HasPrefix(t, "["):
+			kind = kindJSON
+		case strings.HasPrefix(t, "<") && !strings.HasPrefix(strings.ToLower(t), "<!doctype html") && !strings.HasPrefix(strings.ToLower(t), "<html"):
+			kind = kindXML
+		}
+	}
+	var err error
+	switch kind {
+	case kindJSON:
+		err = json.Unmarshal(body.Data, v)
+	case kindXML:
+		err = xml.Unmarshal(body.Data, v)
+	default:
+		return &BadResponseError{StatusCode: body.StatusCode, URL: body.URL, ContentType: body.ContentType,
+			Snippet: sanitize.Snippet(body.Data, errorSnippetRunes)}
+	}
+	if err != nil {
+		if len(body.Data) == 0 {
+			err = errors.New("the body is empty")
+		}
+		return &BadResponseError{StatusCode: body.StatusCode, URL: body.URL, ContentType: body.ContentType,
+			Snippet: sanitize.Snippet(body.Data, errorSnippetRunes), Err: err}
+	}
+	return nil
+}
+
+// redirectError reports a redirect the client did not follow: a merged
+// record (301 with error 9007 or a Location naming another iD) or, for any
+// other redirect, a BadResponseError naming where it pointed.
+func (c *Client) redirectError(path string, resp *http.Response, body *Body, kind mediaKind) error {
+	loc := resp.Header.Get("Location")
+	apiErr, _, ok := parseErrorBody(resp.StatusCode, kind, body.Data)
+	if ok {
+		apiErr.URL, apiErr.Path, apiErr.ID = body.URL, path, pathID(path)
+		if apiErr.ErrorCode == CodeDeprecated {
+			return mergedFrom(apiErr, loc)
+		}
+	}
+	if resp.StatusCode == http.StatusMovedPermanently {
+		if old := pathID(path); old != "" {
+			if p := idInLocation(loc, old); p != "" {
+				return &MergedError{Deprecated: old, Primary: p, Location: loc}
+			}
+		}
+	}
+	snippet := "Location: " + loc
+	if loc == "" {
+		snippet = sanitize.Snippet(body.Data, errorSnippetRunes)
+	}
+	return &BadResponseError{StatusCode: resp.StatusCode, URL: body.URL, ContentType: body.ContentType,
+		Snippet: sanitize.Truncate(sanitize.Line(snippet), errorSnippetRunes)}
+}
+
+var idPattern = regexp.MustCompile(`(?i)\d{4}-\d{4}-\d{4}-\d{3}[\dx]`)
+
+// mergedFrom builds a MergedError from a 9007 document: the primary iD is
+// in the Location (the request URL with the iD replaced) or else in the
+// developer message ("Please refer to account: <primary>. ORCID <deprecated>").
+func mergedFrom(doc *APIError, loc string) *MergedError {
+	e := &MergedError{Deprecated: doc.ID, Location: loc, Doc: doc}
+	if e.Deprecated == "" {
+		if m := regexp.MustCompile(`(?i)ORCID\s+\S*?(\d{4}-\d{4}-\d{4}-\d{3}[\dx])`).FindStringSubmatch(doc.DeveloperMessage); m != nil {
+			e.Deprecated, _ = ParseID(m[1])
+		}
+	}
+	e.Primary = idInLocation(loc, e.Deprecated)
+	if e.Primary == "" {
+		for _, msg := range []string{doc.DeveloperMessage, doc.UserMessage} {
+			rest := msg
+			if i := strings.Index(strings.ToLower(msg), "refer to account"); i >= 0 {
+				rest = msg[i:]
+			}
+			for _, m := range idPattern.FindAllString(rest, -1) {
+				if id, err := ParseID(m); err == nil && id != e.Deprecated {
+					e.Primary = id
+					break
+				}
+			}
+			if e.Primary != "" {
+				break
+			}
+		}
+	}
+	return e
+}
+
+// idInLocation finds a valid iD other than old in a Location URL's path.
+func idInLocation(loc string, old ID) ID {
+	if loc == "" {
+		return ""
+	}
+	u, err := url.Parse(loc)
+	if err != nil {
+		return ""
+	}
+	for _, seg := range strings.Split(u.Path, "/") {
+		if id, err := ParseID(seg); err == nil && id != old {
+			return id
+		}
+	}
+	return ""
+}
+
+// pathID is the iD an API path starts with, if any.
+func pathID(path string) ID {
+	seg, _, _ := strings.Cut(strings.TrimPrefix(path, "/"), "/")
+	if id, err := ParseID(seg); err == nil && !strings.Contains(seg, "?") {
+		return id
+	}
+	return ""
+}
+
+// textMessage is a plain-text body (429, 503) as one safe short line.
+func textMessage(data []byte) string {
+	return sanitize.Snippet(data, 300)
+}
+
+// maskToken keeps the first four characters of a token.
+func maskToken(tok string) string {
+	if len(tok) <= 8 {
+		return "••••"
+	}
+	return tok[:4] + "••••"
+}
+
+// parseRetryAfter reads Retry-After as seconds or an HTTP date.
+func parseRetryAfter(v string, now time.Time) time.Duration {
+	v = strings.TrimSpace(v)
+	if v == "" {
+		return 0
+	}
+	if n, err := strconv.ParseInt(v, 10, 64); err == nil {
+		if n <= 0 {
+			return 0
+		}
+		if n > 86400 {
+			n = 86400
+		}
+		return time.Duration(n) * time.Second
+	}
+	if t, err := http.ParseTime(v); err == nil {
+		if d := t.Sub(now); d > 0 {
+			return d
+		}
+	}
+	return 0
+}
+
+// backoffFor is the delay before retry n (1-based): base·2^(n-1), capped,
+// with "equal jitter" so concurrent retries spread out.
+func (c *Client) backoffFor(n int) time.Duration {
+	d := c.backoff
+	for i := 1; i < n && d < c.maxBackoff; i++ {
+		d *= 2
+	}
+	d = min(d, c.maxBackoff)
+	half := d / 2
+	return half + rand.N(half+1)
+}
+
+func sleep(ctx context.Context, d time.Duration) error {
+	if d <= 0 {
+		return ctx.Err()
+	}
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-ctx.Done():
+		return ctx.Err()
+	case <-t.C:
+		return nil
+	}
+}
+
+// ---- paths ---------------------------------------------------------------
+
+// Paths relative to the API version root, for Get and raw views.
+
+// RecordPath is the whole record.
+func RecordPath(id ID) string { return string(id) + "/record" }
+
+// PersonPath is the person section.
+func PersonPath(id ID) string { return string(id) + "/person" }
+
+// ActivitiesPath is the summary of all activity sections.
+func ActivitiesPath(id ID) string { return string(id) + "/activities" }
+
+// WorksPath is the grouped work summaries.
+func WorksPath(id ID) string { return string(id) + "/works" }
+
+// WorkPath is one full work.
+func WorkPath(id ID, putCode int64) string {
+	return string(id) + "/work/" + strconv.FormatInt(putCode, 10)
+}
+
+// WorksBulkPath is a bulk read of full works.
+func WorksBulkPath(id ID, putCodes []int64) string {
+	var b strings.Builder
+	b.WriteString(string(id) + "/works/")
+	for i, pc := range putCodes {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		b.WriteString(strconv.FormatInt(pc, 10))
+	}
+	return b.String()
+}
+
+// SectionPath is any section by its path name: "person", "works",
+// "fundings", "peer-reviews", "research-resources", "employments", ...
+func SectionPath(id ID, name string) string {
+	return string(id) + "/" + strings.Trim(name, "/")
+}
+
+// ItemPath is one item of a section by its singular name and put-code:
+// ItemPath(id, "funding", 123) = "<iD>/funding/123".
+func ItemPath(id ID, kind string, putCode int64) string {
+	return string(id) + "/" + strings.Trim(kind, "/") + "/" + strconv.FormatInt(putCode, 10)
+}
+
+// ---- reads ---------------------------------------------------------------
+
+// read validates id, fills its canonical form into the path and decodes JSON.
+func (c *Client) read(ctx context.Context, id ID, path func(ID) string, v any) error {
+	canon, err := ParseID(string(id))
+	if err != nil {
+		return err
+	}
+	_, err = c.Get(ctx, path(canon), JSON, v)
+	return err
+}
+
+// Record reads the whole record.
+func (c *Client) Record(ctx context.Context, id ID) (*Record, error) {
+	var v Record
+	if err := c.read(ctx, id, RecordPath, &v); err != nil {
+		return nil, err
+	}
+	return &v, nil
+}
+
+// Person reads the person section.
+func (c *Client) Person(ctx context.Context, id ID) (*Person, error) {
+	var v Person
+	if err := c.read(ctx, id, PersonPath, &v); err != nil {
+		return nil, err
+	}
+	return &v, nil
+}
+
+// Activities reads the summaries of all eleven activity sections.
+func (c *Client) Activities(ctx context.Context, id ID) (*ActivitiesSummary, error) {
+	var v ActivitiesSummary
+	if err := c.read(ctx, id, ActivitiesPath, &v); err != nil {
+		return nil, err
+	}
+	return &v, nil
+}
+
+// Works reads the grouped work summaries.
+func (c *Client) Works(ctx context.Context, id ID) (*Works, error) {
+	var v Works
+	if err := c.read(ctx, id, WorksPath, &v); err != nil {
+		return nil, err
+	}
+	return &v, nil
+}
+
+// Work reads one full work.
+func (c *Client) Work(ctx context.Context, id ID, putCode int64) (*Work, error) {
+	var v Work
+	if err := c.read(ctx, id, func(id ID) string { return WorkPath(id, putCode) }, &v); err != nil {
+		return nil, err
+	}
+	return &v, nil
+}
+
+// Fundings reads the funding section.
+func (c *Client) Fundings(ctx context.Context, id ID) (*Fundings, error) {
+	var v Fundings
+	if err := c.read(ctx, id, func(id ID) string { return SectionPath(id, "fundings") }, &v); err != nil {
+		return nil, err
+	}
+	return &v, nil
+}
+
+// PeerReviews reads the peer-review section.
+func (c *Client) PeerReviews(ctx context.Context, id ID) (*PeerReviews, error) {
+	var v PeerReviews
+	if err := c.read(ctx, id, func(id ID) string { return SectionPath(id, "peer-reviews") }, &v); err != nil {
+		return nil, err
+	}
+	return &v, nil
+}
+
+// ResearchResources reads the research-resource section.
+func (c *Client) ResearchResources(ctx context.Context, id ID) (*ResearchResources, error) {
+	var v ResearchResources
+	if err := c.read(ctx, id, func(id ID) string { return SectionPath(id, "research-resources") }, &v); err != nil {
+		return nil, err
+	}
+	return &v, nil
+}
+
+// AffiliationSection names the seven affiliation sections by their path.
+type AffiliationSection string
+
+const (
+	Employments      AffiliationSection = "employments"
+	Educations       AffiliationSection = "educations"
+	Qualifications   AffiliationSection = "qualifications"
+	InvitedPositions AffiliationSection = "invited-positions"
+	Distinctions     AffiliationSection = "distinctions"
+	Memberships      AffiliationSection = "memberships"
+	Services         AffiliationSection = "services"
+)
+
+// AffiliationSections lists the seven sections in ORCID's display order.
+var AffiliationSections = []AffiliationSection{
+	Employments, Educations, Qualifications, InvitedPositions, Distinctions, Memberships, Services,
+}
+
+// Valid reports whether s is one of the seven sections.
+func (s AffiliationSection) Valid() bool {
+	for _, a := range AffiliationSections {
+		if s == a {
+			return true
+		}
+	}
+	return false
+}
+
+// Affiliations reads one affiliation section.
+func (c *Client) Affiliations(ctx context.Context, id ID, s AffiliationSection) (*Affiliations, error) {
+	if !s.Valid() {
+		return nil, fmt.Errorf("unknown affiliation section %s: use employments, educations, qualifications, invited-positions, distinctions, memberships or services", quoteShort(string(s)))
+	}
+	var v Affiliations
+	if err := c.read(ctx, id, func(id ID) string { return SectionPath(id, string(s)) }, &v); err != nil {
+		return nil, err
+	}
+	return &v, nil
+}
