@@ -83,6 +83,47 @@ func (s *AffiliationSummary) UnmarshalXML(d *xml.Decoder, start xml.StartElement
 	return nil
 }
 
+// UnmarshalXML reads a peer-review group. v3.0 nests the summaries in
+// peer-review-group elements; ORCID's own peer-reviews-3.0.xml sample still
+// puts peer-review:summary elements directly in the group. Those are
+// collected into one sub-group so callers see a single shape.
+func (g *PeerReviewGroup) UnmarshalXML(d *xml.Decoder, start xml.StartElement) error {
+	*g = PeerReviewGroup{}
+	var direct []PeerReviewSummary
+	err := eachChild(d, func(el xml.StartElement) error {
+		switch el.Name.Local {
+		case "last-modified-date":
+			g.LastModifiedDate = new(Timestamp)
+			return d.DecodeElement(g.LastModifiedDate, &el)
+		case "external-ids":
+			g.ExternalIDs = new(ExternalIDs)
+			return d.DecodeElement(g.ExternalIDs, &el)
+		case "peer-review-group":
+			var sg PeerReviewSubGroup
+			if err := d.DecodeElement(&sg, &el); err != nil {
+				return err
+			}
+			g.PeerReviewGroup = append(g.PeerReviewGroup, sg)
+			return nil
+		case "summary", "peer-review-summary":
+			var s PeerReviewSummary
+			if err := d.DecodeElement(&s, &el); err != nil {
+				return err
+			}
+			direct = append(direct, s)
+			return nil
+		}
+		return d.Skip()
+	})
+	if len(direct) > 0 {
+		g.PeerReviewGroup = append(g.PeerReviewGroup, PeerReviewSubGroup{
+			LastModifiedDate:  g.LastModifiedDate,
+			PeerReviewSummary: direct,
+		})
+	}
+	return err
+}
+
 // UnmarshalXML reads bulk:bulk, which mixes work:work and error:error
 // children in document order.
 func (b *WorkBulk) UnmarshalXML(d *xml.Decoder, start xml.StartElement) error {
