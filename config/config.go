@@ -508,12 +508,12 @@ func (r *resolver) selectEnv(haveCustom bool) Setting[string] {
 
 	var byFlag Setting[string]
 	switch {
-	case r.fl.Demo && r.fl.Env.given() && strings.TrimSpace(r.fl.Env.Value) != Demo:
+	case r.fl.Demo && r.fl.Env.given() && strings.ToLower(strings.TrimSpace(r.fl.Env.Value)) != Demo:
 		r.fail(ErrConflict, SourceFlag, "--demo", "--demo means --env demo, but --env %s is given too; drop one", r.fl.Env.Value)
 	case r.fl.Demo:
 		byFlag = Setting[string]{Demo, SourceFlag, "--demo"}
 	case r.fl.Env.given():
-		byFlag = Setting[string]{strings.TrimSpace(r.fl.Env.Value), SourceFlag, "--env"}
+		byFlag = Setting[string]{strings.ToLower(strings.TrimSpace(r.fl.Env.Value)), SourceFlag, "--env"}
 	}
 	if byFlag.Source != "" {
 		if flagURLs && byFlag.Value != Custom {
@@ -527,7 +527,7 @@ func (r *resolver) selectEnv(haveCustom bool) Setting[string] {
 	if flagURLs {
 		return Setting[string]{Custom, SourceFlag, "--registry-url/--pub-url/--api-url"}
 	}
-	if v := r.env(EnvEnv); v != "" {
+	if v := strings.ToLower(r.env(EnvEnv)); v != "" {
 		if envURLs && v != Custom {
 			r.fail(ErrConflict, SourceEnv, EnvEnv, "ORCID_ENV=%s, but ORCID_REGISTRY_URL/ORCID_PUB_URL/ORCID_API_URL select a custom environment; unset one", v)
 		}

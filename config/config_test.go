@@ -174,6 +174,9 @@ func TestPrecedence(t *testing.T) {
 					t.Errorf("warnings = %q", c.Warnings)
 				}
 			}},
+		{"names ignore case", "", map[string]string{EnvEnv: "Sandbox"}, Flags{}, func(t *testing.T, c *Config) {
+			want(t, c.Environment, Sandbox, SourceEnv)
+		}},
 		{"local built in", "", map[string]string{EnvEnv: "local"}, Flags{}, func(t *testing.T, c *Config) {
 			if s := c.Selected(); s.Environment != LocalDefault {
 				t.Errorf("local = %+v", s.Environment)
