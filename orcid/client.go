@@ -140,7 +140,7 @@ func New(env Environment, opts ...Option) *Client {
 		o(c)
 	}
 	if c.httpClient == nil {
-		c.httpClient = &http.Client{}
+		c.httpClient = &http.Client{CheckRedirect: noRedirect}
 	}
 	if c.rate <= 0 {
 		c.rate = DefaultPublicRate
