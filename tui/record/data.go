@@ -1,0 +1,440 @@
+package record
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/orcid-tui/orcid-tui/orcid"
+)
+
+// item is one row of a tab before it is laid out for a width: sanitised
+// cells plus what o/y/enter act on.
+type item struct {
+	cells []string
+	link  string   // what o opens (a URL)
+	copy  string   // what y copies ("" = link)
+	what  string   // what it is, for "copied DOI"
+	open  orcid.ID // enter opens this record
+	wrap  bool     // person tab: wrap the value instead of truncating
+	head  bool     // a heading line, not an item
+}
+
+// workRow is one work group of the works tab, sanitised, with its sort and
+// filter keys.
+type workRow struct {
+	item
+	putCode int64  // the preferred (first) summary's put-code
+	date    string // "2019-05-01", for sorting
+	year    int
+	typ     string // ORCID's type, e.g. "journal-article"
+	title   string
+	ltitle  string // lower-cased title, for sorting
+	key     string // lower-cased title, journal, DOI and type, for filtering
+}
+
+// recData is everything the tabs draw, derived once from a decoded record in
+// the command that fetched it.
+type recData struct {
+	name    string
+	person  []item
+	works   []workRow
+	lists   [numTabs][]item // affiliation, funding, peer review, resources
+	counts  [numTabs]int
+	hasWork bool
+}
+
+var affSections = map[tabID]func(*orcid.ActivitiesSummary) *orcid.Affiliations{
+	tabEmployment:     func(a *orcid.ActivitiesSummary) *orcid.Affiliations { return a.Employments },
+	tabEducation:      func(a *orcid.ActivitiesSummary) *orcid.Affiliations { return a.Educations },
+	tabQualifications: func(a *orcid.ActivitiesSummary) *orcid.Affiliations { return a.Qualifications },
+	tabInvited:        func(a *orcid.ActivitiesSummary) *orcid.Affiliations { return a.InvitedPositions },
+	tabDistinctions:   func(a *orcid.ActivitiesSummary) *orcid.Affiliations { return a.Distinctions },
+	tabMemberships:    func(a *orcid.ActivitiesSummary) *orcid.Affiliations { return a.Memberships },
+	tabService:        func(a *orcid.ActivitiesSummary) *orcid.Affiliations { return a.Services },
+}
+
+func buildData(rec *orcid.Record, env orcid.Environment, id orcid.ID) *recData {
+	d := &recData{}
+	if rec == nil {
+		return d
+	}
+	if rec.Person != nil {
+		d.name = displayName(rec.Person.Name)
+	}
+	d.person = personItems(rec.Person, env, id)
+	a := rec.ActivitiesSummary
+	if a == nil {
+		a = &orcid.ActivitiesSummary{}
+	}
+	d.works = workRows(a.Works)
+	d.counts[tabWorks] = len(d.works)
+	for t, get := range affSections {
+		d.lists[t] = affItems(get(a))
+		d.counts[t] = len(d.lists[t])
+	}
+	d.lists[tabFunding] = fundingItems(a.Fundings)
+	d.counts[tabFunding] = len(d.lists[tabFunding])
+	d.lists[tabPeerReview] = reviewItems(a.PeerReviews)
+	d.counts[tabPeerReview] = len(d.lists[tabPeerReview])
+	d.lists[tabResources] = resourceItems(a.ResearchResources)
+	d.counts[tabResources] = len(d.lists[tabResources])
+	return d
+}
+
+func personItems(p *orcid.Person, env orcid.Environment, id orcid.ID) []item {
+	uri := env.IDURI(id)
+	out := []item{{cells: []string{"ORCID iD", uri}, link: uri, copy: string(id), what: "iD"}}
+	if p == nil {
+		return out
+	}
+	add := func(label, value string, it item) {
+		if value == "" {
+			return
+		}
+		it.cells = []string{label, value}
+		out = append(out, it)
+	}
+	if n := p.Name; n != nil {
+		add("Given names", val(n.GivenNames), item{})
+		add("Family name", val(n.FamilyName), item{})
+		add("Published as", val(n.CreditName), item{})
+	} else {
+		add("Name", "(not public)", item{})
+	}
+	if p.OtherNames != nil {
+		var names []string
+		for _, o := range p.OtherNames.OtherName {
+			if s := line(o.Content); s != "" {
+				names = append(names, s)
+			}
+		}
+		add("Other names", strings.Join(names, "; "), item{wrap: true})
+	}
+	if p.Biography != nil {
+		if bio := strings.TrimSpace(text(p.Biography.Content)); bio != "" {
+			add("Biography", bio, item{wrap: true})
+		}
+	}
+	if p.Keywords != nil {
+		var kws []string
+		for _, k := range p.Keywords.Keyword {
+			if s := line(k.Content); s != "" {
+				kws = append(kws, s)
+			}
+		}
+		add("Keywords", strings.Join(kws, ", "), item{wrap: true})
+	}
+	if p.ResearcherURLs != nil {
+		first := true
+		for _, u := range p.ResearcherURLs.ResearcherURL {
+			link := val(u.URL)
+			label := ""
+			if first {
+				label = "Websites"
+			}
+			v := link
+			if n := line(u.URLName); n != "" {
+				v = n + "  " + link
+			}
+			if v == "" {
+				continue
+			}
+			add(label, v, item{link: link, what: "URL"})
+			first = false
+		}
+	}
+	if p.Emails != nil {
+		first := true
+		for _, e := range p.Emails.Email {
+			addr := line(e.Email)
+			if addr == "" {
+				continue
+			}
+			label := ""
+			if first {
+				label = "Emails"
+			}
+			add(label, addr, item{link: "mailto:" + addr, copy: addr, what: "email"})
+			first = false
+		}
+	}
+	if p.Addresses != nil {
+		var cs []string
+		for _, a := range p.Addresses.Address {
+			if c := val(a.Country); c != "" {
+				cs = append(cs, c)
+			}
+		}
+		add("Countries", strings.Join(cs, ", "), item{wrap: true})
+	}
+	if p.ExternalIdentifiers != nil {
+		first := true
+		for _, x := range p.ExternalIdentifiers.ExternalIdentifier {
+			label := ""
+			if first {
+				label = "Identifiers"
+			}
+			v := strings.TrimSpace(line(x.Type) + "  " + line(x.Value))
+			if v == "" {
+				continue
+			}
+			add(label, v, item{link: val(x.URL), copy: line(x.Value), what: "identifier"})
+			first = false
+		}
+	}
+	return out
+}
+
+func workRows(w *orcid.Works) []workRow {
+	if w == nil {
+		return nil
+	}
+	out := make([]workRow, 0, len(w.Group))
+	for _, g := range w.Group {
+		if len(g.WorkSummary) == 0 {
+			continue
+		}
+		s := &g.WorkSummary[0]
+		r := workRow{putCode: s.PutCode, typ: line(s.Type)}
+		r.title = titleOf(s.Title)
+		r.ltitle = strings.ToLower(r.title)
+		r.date = fuzzy(s.PublicationDate)
+		r.year = yearNum(r.date)
+		journal := val(s.JournalTitle)
+		doi := findExtID(s.ExternalIDs, "doi")
+		if doi == "" {
+			doi = findExtID(g.ExternalIDs, "doi")
+		}
+		doi = bareDOI(doi)
+		yr := ""
+		if r.year > 0 {
+			yr = strconv.Itoa(r.year)
+		}
+		title := r.title
+		if title == "" {
+			title = "(untitled)"
+		}
+		r.cells = []string{yr, shortType(r.typ), title, journal, doi}
+		switch {
+		case doi != "":
+			r.link, r.copy, r.what = doiURL(doi), doi, "DOI"
+		case val(s.URL) != "":
+			r.link, r.what = val(s.URL), "URL"
+		}
+		r.key = strings.ToLower(r.title + "\x00" + journal + "\x00" + doi + "\x00" + r.typ + "\x00" + yr)
+		out = append(out, r)
+	}
+	return out
+}
+
+func affItems(a *orcid.Affiliations) []item {
+	if a == nil {
+		return nil
+	}
+	var out []item
+	for _, g := range a.AffiliationGroup {
+		for _, s := range g.Summaries {
+			it := item{cells: []string{
+				orgName(s.Organization),
+				line(s.RoleTitle),
+				line(s.DepartmentName),
+				dateRange(s.StartDate, s.EndDate),
+				place(s.Organization),
+			}}
+			if u := val(s.URL); u != "" {
+				it.link, it.what = u, "URL"
+			} else if u := orgLink(s.Organization); u != "" {
+				it.link, it.what = u, "organisation id"
+			}
+			out = append(out, it)
+		}
+	}
+	return out
+}
+
+func fundingItems(f *orcid.Fundings) []item {
+	if f == nil {
+		return nil
+	}
+	var out []item
+	for _, g := range f.Group {
+		if len(g.FundingSummary) == 0 {
+			continue
+		}
+		s := &g.FundingSummary[0]
+		grant := findExtID(s.ExternalIDs, "grant_number")
+		it := item{cells: []string{
+			titleOf(s.Title),
+			humanise(line(s.Type)),
+			orgName(s.Organization),
+			dateRange(s.StartDate, s.EndDate),
+			grant,
+		}}
+		if u := val(s.URL); u != "" {
+			it.link, it.what = u, "URL"
+		} else {
+			for _, x := range extIDs(s.ExternalIDs) {
+				if u := extIDURL(x); u != "" {
+					it.link, it.what = u, "URL"
+					break
+				}
+			}
+		}
+		out = append(out, it)
+	}
+	return out
+}
+
+func reviewItems(p *orcid.PeerReviews) []item {
+	if p == nil {
+		return nil
+	}
+	var out []item
+	for _, g := range p.Group {
+		for _, sg := range g.PeerReviewGroup {
+			for _, s := range sg.PeerReviewSummary {
+				it := item{cells: []string{
+					fuzzy(s.CompletionDate),
+					humanise(line(s.ReviewerRole)),
+					humanise(line(s.ReviewType)),
+					line(s.ReviewGroupID),
+					orgName(s.ConveningOrganization),
+				}}
+				if u := val(s.ReviewURL); u != "" {
+					it.link, it.what = u, "URL"
+				}
+				out = append(out, it)
+			}
+		}
+	}
+	return out
+}
+
+func resourceItems(r *orcid.ResearchResources) []item {
+	if r == nil {
+		return nil
+	}
+	var out []item
+	for _, g := range r.Group {
+		for _, s := range g.ResearchResourceSummary {
+			p := s.Proposal
+			if p == nil {
+				p = &orcid.Proposal{}
+			}
+			var hosts []string
+			if p.Hosts != nil {
+				for i := range p.Hosts.Organization {
+					if n := orgName(&p.Hosts.Organization[i]); n != "" {
+						hosts = append(hosts, n)
+					}
+				}
+			}
+			it := item{cells: []string{
+				titleOf(p.Title),
+				strings.Join(hosts, "; "),
+				dateRange(p.StartDate, p.EndDate),
+			}}
+			if u := val(p.URL); u != "" {
+				it.link, it.what = u, "URL"
+			}
+			out = append(out, it)
+		}
+	}
+	return out
+}
+
+// detailItems lays out one full work as label/value items for the detail
+// view. It runs in Update (one work: cheap).
+func detailItems(w *orcid.Work, env orcid.Environment) []item {
+	var out []item
+	add := func(label, value string, it item) {
+		if value == "" {
+			return
+		}
+		it.cells = []string{label, value}
+		out = append(out, it)
+	}
+	add("Title", titleOf(w.Title), item{wrap: true})
+	add("Subtitle", subtitleOf(w.Title), item{wrap: true})
+	if w.Title != nil && w.Title.TranslatedTitle != nil {
+		tt := line(w.Title.TranslatedTitle.Value)
+		if lc := line(w.Title.TranslatedTitle.LanguageCode); lc != "" && tt != "" {
+			tt += " (" + lc + ")"
+		}
+		add("Translated", tt, item{wrap: true})
+	}
+	add("Journal", val(w.JournalTitle), item{wrap: true})
+	add("Type", humanise(line(w.Type)), item{})
+	add("Date", fuzzy(w.PublicationDate), item{})
+	add("Language", line(w.LanguageCode), item{})
+	add("Country", val(w.Country), item{})
+	if u := val(w.URL); u != "" {
+		add("URL", u, item{link: u, what: "URL"})
+	}
+	first := true
+	for _, x := range extIDs(w.ExternalIDs) {
+		label := ""
+		if first {
+			label = "Identifiers"
+		}
+		v := line(x.Value)
+		if n := val(x.Normalized); n != "" {
+			v = n
+		}
+		rel := ""
+		if r := line(x.Relationship); r != "" && r != "self" {
+			rel = " (" + humanise(r) + ")"
+		}
+		add(label, line(x.Type)+"  "+v+rel, item{link: extIDURL(x), copy: v, what: strings.ToUpper(line(x.Type))})
+		first = false
+	}
+	if w.Contributors != nil {
+		first := true
+		for _, c := range w.Contributors.Contributor {
+			label := ""
+			if first {
+				label = "Contributors"
+			}
+			name := val(c.CreditName)
+			if name == "" {
+				name = "(no name)"
+			}
+			v := name
+			if a := c.ContributorAttributes; a != nil {
+				var parts []string
+				if r := humanise(line(a.Role)); r != "" {
+					parts = append(parts, r)
+				}
+				if s := humanise(line(a.Sequence)); s != "" {
+					parts = append(parts, s)
+				}
+				if len(parts) > 0 {
+					v += " — " + strings.Join(parts, ", ")
+				}
+			}
+			it := item{}
+			if c.ContributorORCID != nil {
+				path := line(c.ContributorORCID.Path)
+				if path == "" {
+					path = line(c.ContributorORCID.URI)
+				}
+				if id, err := orcid.ParseID(path); err == nil {
+					v += "  " + string(id)
+					it.open, it.link, it.copy, it.what = id, env.IDURI(id), string(id), "iD"
+				}
+			}
+			add(label, v, it)
+			first = false
+		}
+	}
+	if c := w.Citation; c != nil && strings.TrimSpace(c.Value) != "" {
+		add("Citation type", humanise(line(c.Type)), item{})
+		add("Citation", strings.TrimSpace(text(c.Value)), item{wrap: true, copy: strings.TrimSpace(text(c.Value)), what: "citation"})
+	}
+	add("Description", strings.TrimSpace(text(w.ShortDescription)), item{wrap: true})
+	if s := w.Source; s != nil {
+		add("Source", val(s.SourceName), item{})
+	}
+	add("Put-code", strconv.FormatInt(w.PutCode, 10), item{})
+	return out
+}

@@ -1,0 +1,304 @@
+package record
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/orcid-tui/orcid-tui/internal/sanitize"
+	"github.com/orcid-tui/orcid-tui/orcid"
+)
+
+// Small nil-safe readers of the decoded documents. Every string they return
+// is sanitised: they are the only way network text reaches the rows.
+
+func line(s string) string { return sanitize.Line(strings.TrimSpace(s)) }
+
+// text sanitises multi-line text, keeping line breaks.
+func text(s string) string { return sanitize.Text(s) }
+
+func val(v *orcid.Value) string {
+	if v == nil {
+		return ""
+	}
+	return line(v.Value)
+}
+
+// fuzzy formats a fuzzy date as "2019-05-01", "2019-05" or "2019".
+func fuzzy(d *orcid.FuzzyDate) string {
+	if d == nil {
+		return ""
+	}
+	y := val(d.Year)
+	if y == "" {
+		return ""
+	}
+	s := y
+	if m := val(d.Month); m != "" {
+		s += "-" + pad2(m)
+		if dd := val(d.Day); dd != "" {
+			s += "-" + pad2(dd)
+		}
+	}
+	return s
+}
+
+func pad2(s string) string {
+	if len(s) == 1 {
+		return "0" + s
+	}
+	return s
+}
+
+// dateRange is "2019-09 – present", "2015 – 2019", or "" when no dates.
+func dateRange(start, end *orcid.FuzzyDate) string {
+	s, e := fuzzy(start), fuzzy(end)
+	switch {
+	case s == "" && e == "":
+		return ""
+	case e == "":
+		return s + " – present"
+	case s == "":
+		return "– " + e
+	}
+	return s + " – " + e
+}
+
+func titleOf(t *orcid.WorkTitle) string {
+	if t == nil {
+		return ""
+	}
+	return val(t.Title)
+}
+
+func subtitleOf(t *orcid.WorkTitle) string {
+	if t == nil {
+		return ""
+	}
+	return val(t.Subtitle)
+}
+
+// displayName is the credit name, else given and family names.
+func displayName(n *orcid.Name) string {
+	if n == nil {
+		return ""
+	}
+	if c := val(n.CreditName); c != "" {
+		return c
+	}
+	return strings.TrimSpace(val(n.GivenNames) + " " + val(n.FamilyName))
+}
+
+// place is "City, Region, Country" with empty parts left out.
+func place(o *orcid.Organization) string {
+	if o == nil || o.Address == nil {
+		return ""
+	}
+	var parts []string
+	for _, p := range []string{o.Address.City, o.Address.Region, o.Address.Country} {
+		if p = line(p); p != "" {
+			parts = append(parts, p)
+		}
+	}
+	return strings.Join(parts, ", ")
+}
+
+func orgName(o *orcid.Organization) string {
+	if o == nil {
+		return ""
+	}
+	return line(o.Name)
+}
+
+// orgLink is a URL for the disambiguated organisation when it is one (ROR
+// ids are URLs already).
+func orgLink(o *orcid.Organization) string {
+	if o == nil || o.DisambiguatedOrganization == nil {
+		return ""
+	}
+	id := line(o.DisambiguatedOrganization.Identifier)
+	if strings.HasPrefix(id, "https://") {
+		return id
+	}
+	return ""
+}
+
+func extIDs(e *orcid.ExternalIDs) []orcid.ExternalID {
+	if e == nil {
+		return nil
+	}
+	return e.ExternalID
+}
+
+// findExtID returns the value of the first external id of type typ.
+func findExtID(e *orcid.ExternalIDs, typ string) string {
+	for _, x := range extIDs(e) {
+		if strings.EqualFold(x.Type, typ) {
+			if n := val(x.Normalized); n != "" {
+				return n
+			}
+			return line(x.Value)
+		}
+	}
+	return ""
+}
+
+// extIDURL is the URL of an external id: its own, or a resolver for the
+// well-known types.
+func extIDURL(x orcid.ExternalID) string {
+	if u := val(x.URL); u != "" {
+		return u
+	}
+	v := line(x.Value)
+	if v == "" {
+		return ""
+	}
+	switch strings.ToLower(x.Type) {
+	case "doi":
+		return doiURL(v)
+	case "pmid":
+		return "https://pubmed.ncbi.nlm.nih.gov/" + v
+	case "pmc":
+		return "https://www.ncbi.nlm.nih.gov/pmc/articles/" + v
+	case "arxiv":
+		return "https://arxiv.org/abs/" + strings.TrimPrefix(strings.ToLower(v), "arxiv:")
+	case "handle":
+		return "https://hdl.handle.net/" + v
+	case "uri", "url":
+		return v
+	}
+	return ""
+}
+
+// doiURL turns a DOI (bare or as a URL) into its https://doi.org/ URL.
+func doiURL(doi string) string {
+	d := strings.TrimSpace(doi)
+	lower := strings.ToLower(d)
+	for _, p := range []string{"https://doi.org/", "http://doi.org/", "https://dx.doi.org/", "http://dx.doi.org/", "doi:"} {
+		if strings.HasPrefix(lower, p) {
+			d = d[len(p):]
+			break
+		}
+	}
+	if d == "" {
+		return ""
+	}
+	return "https://doi.org/" + d
+}
+
+// bareDOI strips a resolver prefix from a DOI.
+func bareDOI(doi string) string {
+	if u := doiURL(doi); u != "" {
+		return strings.TrimPrefix(u, "https://doi.org/")
+	}
+	return ""
+}
+
+// year is the leading year of a formatted fuzzy date, as a number for
+// sorting (0 when missing).
+func yearNum(date string) int {
+	if len(date) < 4 {
+		return 0
+	}
+	n, err := strconv.Atoi(date[:4])
+	if err != nil {
+		return 0
+	}
+	return n
+}
+
+// short names for work types in narrow columns.
+var typeShort = map[string]string{
+	"journal-article":                "article",
+	"conference-paper":               "conf paper",
+	"conference-abstract":            "conf abstr",
+	"conference-poster":              "poster",
+	"book-chapter":                   "chapter",
+	"dissertation-thesis":            "thesis",
+	"data-set":                       "dataset",
+	"preprint":                       "preprint",
+	"report":                         "report",
+	"book":                           "book",
+	"book-review":                    "review",
+	"other":                          "other",
+	"working-paper":                  "working pap",
+	"supervised-student-publication": "supervised",
+}
+
+func shortType(t string) string {
+	if s, ok := typeShort[t]; ok {
+		return s
+	}
+	return strings.ReplaceAll(t, "-", " ")
+}
+
+// humanise turns ORCID's "invited-position" style words into "invited position".
+func humanise(s string) string {
+	return strings.ReplaceAll(strings.ToLower(s), "-", " ")
+}
+
+// cell truncates (with an ellipsis) or pads s to exactly w cells.
+func cell(s string, w int) string {
+	if w <= 0 {
+		return ""
+	}
+	sw := ansi.StringWidth(s)
+	if sw > w {
+		s = ansi.Truncate(s, w, "…")
+		sw = ansi.StringWidth(s)
+	}
+	if sw < w {
+		s += strings.Repeat(" ", w-sw)
+	}
+	return s
+}
+
+// truncate cuts s to at most w cells, with an ellipsis.
+func truncate(s string, w int) string {
+	if w <= 0 {
+		return ""
+	}
+	if ansi.StringWidth(s) <= w {
+		return s
+	}
+	return ansi.Truncate(s, w, "…")
+}
+
+// wrap breaks plain text into lines of at most w cells, keeping paragraph
+// breaks.
+func wrap(s string, w int) []string {
+	if w < 1 {
+		w = 1
+	}
+	var out []string
+	for _, para := range strings.Split(s, "\n") {
+		para = strings.TrimRight(para, " ")
+		if para == "" {
+			out = append(out, "")
+			continue
+		}
+		out = append(out, strings.Split(ansi.Wrap(para, w, "-"), "\n")...)
+	}
+	return out
+}
+
+// thousands formats n with thin separators: 2500 -> "2,500".
+func thousands(n int) string {
+	s := strconv.Itoa(n)
+	if n < 0 || len(s) <= 3 {
+		return s
+	}
+	var b strings.Builder
+	pre := len(s) % 3
+	if pre > 0 {
+		b.WriteString(s[:pre])
+	}
+	for i := pre; i < len(s); i += 3 {
+		if b.Len() > 0 {
+			b.WriteByte(',')
+		}
+		b.WriteString(s[i : i+3])
+	}
+	return b.String()
+}

@@ -1,0 +1,333 @@
+package record
+
+import (
+	"errors"
+	"strconv"
+	"strings"
+
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/orcid-tui/orcid-tui/orcid"
+	"github.com/orcid-tui/orcid-tui/tui/common"
+)
+
+// maxBulk is ORCID's limit on put-codes per bulk works request.
+const maxBulk = orcid.MaxBulkWorks
+
+// recordMsg answers the record request of page p.
+type recordMsg struct {
+	p    *page
+	req  uint64
+	body *orcid.Body
+	data *recData
+	raw  *rawDoc
+	err  error
+}
+
+// bulkMsg answers one bulk request of full works.
+type bulkMsg struct {
+	p     *page
+	req   uint64
+	codes []int64
+	works []*orcid.Work // same order as codes; nil where failed
+	fails map[int64]error
+	err   error
+}
+
+// rawMsg answers a request for a raw body.
+type rawMsg struct {
+	p   *page
+	req uint64
+	key rawKey
+	doc *rawDoc
+	err error
+}
+
+// errNoSession is shown when a record is opened before any session exists.
+var errNoSession = errors.New("no connection to ORCID yet: choose an environment first")
+
+func (m *Model) client(id orcid.ID) *orcid.Client {
+	if m.sess == nil {
+		return nil
+	}
+	return m.sess.ClientFor(id)
+}
+
+func (m *Model) env() orcid.Environment {
+	if m.sess == nil {
+		return orcid.Environment{}
+	}
+	return m.sess.Env
+}
+
+// resPath is the API path of a raw resource of record id.
+func resPath(id orcid.ID, res string) string {
+	switch {
+	case res == "works":
+		return orcid.WorksPath(id)
+	case strings.HasPrefix(res, "work/"):
+		pc, _ := strconv.ParseInt(strings.TrimPrefix(res, "work/"), 10, 64)
+		return orcid.WorkPath(id, pc)
+	}
+	return orcid.RecordPath(id)
+}
+
+// load starts the one request for p's record. It is decoded, turned into
+// rows and tokenised for the raw view inside the command.
+func (m *Model) load(p *page) tea.Cmd {
+	c := m.client(p.id)
+	if c == nil {
+		p.err = errNoSession
+		p.loading = false
+		m.relayout()
+		return nil
+	}
+	if p.ctx == nil {
+		m.activate(p)
+	}
+	req := common.NextRequestID()
+	p.recReq = req
+	p.loading = true
+	ctx, id, env := p.ctx, p.id, m.env()
+	fetch := func() tea.Msg {
+		var rec orcid.Record
+		body, err := c.Get(ctx, orcid.RecordPath(id), orcid.JSON, &rec)
+		if err != nil {
+			return recordMsg{p: p, req: req, err: err}
+		}
+		return recordMsg{p: p, req: req, body: body, data: buildData(&rec, env, id), raw: newRawDoc(body, orcid.JSON)}
+	}
+	return tea.Batch(fetch, m.startSpin())
+}
+
+// fetchAround loads, in one bulk request, the full works for up to 100
+// put-codes nearest to putCode in the list order that are not cached,
+// failed or already asked for. Opening every work of a 2,500-work record
+// thus takes at most 25 requests.
+func (m *Model) fetchAround(p *page, putCode int64) tea.Cmd {
+	c := m.client(p.id)
+	if c == nil || p.data == nil {
+		return nil
+	}
+	want := func(pc int64) bool {
+		return pc != 0 && p.full[pc] == nil && p.failed[pc] == nil && !p.pending[pc]
+	}
+	if !want(putCode) {
+		return nil
+	}
+	// Walk outwards from the cursor in the visible order, then the rest.
+	order := p.order
+	at := -1
+	for i, wi := range order {
+		if p.data.works[wi].putCode == putCode {
+			at = i
+			break
+		}
+	}
+	codes := []int64{putCode}
+	seen := map[int64]bool{putCode: true}
+	take := func(pc int64) {
+		if len(codes) < maxBulk && !seen[pc] && want(pc) {
+			seen[pc] = true
+			codes = append(codes, pc)
+		}
+	}
+	if at >= 0 {
+		for d := 1; len(codes) < maxBulk && (at-d >= 0 || at+d < len(order)); d++ {
+			if at+d < len(order) {
+				take(p.data.works[order[at+d]].putCode)
+			}
+			if at-d >= 0 {
+				take(p.data.works[order[at-d]].putCode)
+			}
+		}
+	}
+	for i := 0; i < len(p.data.works) && len(codes) < maxBulk; i++ {
+		take(p.data.works[i].putCode)
+	}
+	for _, pc := range codes {
+		p.pending[pc] = true
+	}
+	req := common.NextRequestID()
+	p.bulkReqs[req] = true
+	ctx, id := p.ctx, p.id
+	fetch := func() tea.Msg {
+		fw, err := c.AllFullWorks(ctx, id, codes)
+		msg := bulkMsg{p: p, req: req, codes: codes, err: err}
+		if err == nil && fw != nil {
+			msg.works = fw.Works
+			for _, f := range fw.Failed {
+				if msg.fails == nil {
+					msg.fails = map[int64]error{}
+				}
+				if f.Err != nil {
+					msg.fails[f.PutCode] = f.Err
+				} else {
+					msg.fails[f.PutCode] = errors.New("ORCID did not return this work")
+				}
+			}
+		}
+		return msg
+	}
+	return tea.Batch(fetch, m.startSpin())
+}
+
+// ensureRaw starts loading the raw body the raw tab shows, unless it is
+// cached, failed or under way. The record's JSON came with the record.
+func (m *Model) ensureRaw(p *page) tea.Cmd {
+	if p.data == nil {
+		return nil
+	}
+	k := rawKey{p.rawRes, p.rawFmt}
+	if p.raws[k] != nil || p.rawErrs[k] != nil {
+		return nil
+	}
+	for _, pk := range p.rawReqs {
+		if pk == k {
+			return nil
+		}
+	}
+	c := m.client(p.id)
+	if c == nil {
+		return nil
+	}
+	req := common.NextRequestID()
+	p.rawReqs[req] = k
+	ctx, path := p.ctx, resPath(p.id, k.res)
+	fetch := func() tea.Msg {
+		body, err := c.Get(ctx, path, k.format, nil)
+		if err != nil {
+			return rawMsg{p: p, req: req, key: k, err: err}
+		}
+		return rawMsg{p: p, req: req, key: k, doc: newRawDoc(body, k.format)}
+	}
+	return tea.Batch(fetch, m.startSpin())
+}
+
+func (m *Model) startSpin() tea.Cmd {
+	if m.spinning {
+		return nil
+	}
+	m.spinning = true
+	return m.spin.Tick
+}
+
+// mergedPrimary is the record err says this one was merged into.
+func mergedPrimary(err error) orcid.ID {
+	var me *orcid.MergedError
+	if errors.As(err, &me) {
+		return me.Primary
+	}
+	return ""
+}
+
+// handleRecord stores a record answer unless it is stale.
+func (m *Model) handleRecord(msg recordMsg) tea.Cmd {
+	p := msg.p
+	if p != m.cur || msg.req != p.recReq {
+		return nil
+	}
+	p.recReq = 0
+	p.loading = false
+	if msg.err != nil {
+		p.err = msg.err
+		m.relayout()
+		if p.data != nil {
+			// A failed reload: keep what is shown, say why in the status line.
+			return common.Cmd(common.ErrorMsg{Err: msg.err, What: "reloading " + string(p.id)})
+		}
+		return nil
+	}
+	p.err = nil
+	p.data = msg.data
+	p.body = msg.body
+	p.raws[rawKey{resRecord, orcid.JSON}] = msg.raw
+	p.workLines, p.workWidth = nil, 0
+	m.rawCache = map[int]string{}
+	m.applyOrder(p)
+	m.relayout()
+	var cmds []tea.Cmd
+	if p.tab == tabRaw {
+		cmds = append(cmds, m.ensureRaw(p))
+	}
+	if p.detail != 0 {
+		cmds = append(cmds, m.fetchAround(p, p.detail))
+	}
+	return tea.Batch(cmds...)
+}
+
+func (m *Model) handleBulk(msg bulkMsg) tea.Cmd {
+	p := msg.p
+	if p != m.cur || !p.bulkReqs[msg.req] {
+		return nil
+	}
+	delete(p.bulkReqs, msg.req)
+	for _, pc := range msg.codes {
+		delete(p.pending, pc)
+	}
+	if msg.err != nil {
+		p.bulkErr = msg.err
+		m.relayout()
+		return common.Cmd(common.ErrorMsg{Err: msg.err, What: "loading works"})
+	}
+	p.bulkErr = nil
+	for i, pc := range msg.codes {
+		if i < len(msg.works) && msg.works[i] != nil {
+			p.full[pc] = msg.works[i]
+		}
+	}
+	for pc, err := range msg.fails {
+		p.failed[pc] = err
+	}
+	for _, pc := range msg.codes {
+		if p.full[pc] == nil && p.failed[pc] == nil {
+			p.failed[pc] = errors.New("ORCID did not return this work")
+		}
+	}
+	m.relayout()
+	return nil
+}
+
+func (m *Model) handleRaw(msg rawMsg) tea.Cmd {
+	p := msg.p
+	if p != m.cur {
+		return nil
+	}
+	if _, ok := p.rawReqs[msg.req]; !ok {
+		return nil
+	}
+	delete(p.rawReqs, msg.req)
+	if msg.err != nil {
+		p.rawErrs[msg.key] = msg.err
+	} else {
+		p.raws[msg.key] = msg.doc
+	}
+	if p.tab == tabRaw && (rawKey{p.rawRes, p.rawFmt}) == msg.key {
+		m.rawCache = map[int]string{}
+		m.research(p)
+	}
+	m.relayout()
+	if msg.err != nil {
+		return common.Cmd(common.ErrorMsg{Err: msg.err, What: "loading the raw " + fmtName(msg.key.format)})
+	}
+	return nil
+}
+
+// reload drops p's caches and fetches the record again; what is shown stays
+// until the answer arrives.
+func (m *Model) reload(p *page) tea.Cmd {
+	m.deactivate(p)
+	m.activate(p)
+	p.resetCaches()
+	p.workLines, p.workWidth = nil, 0
+	m.rawCache = map[int]string{}
+	p.err = nil
+	return m.load(p)
+}
+
+func fmtName(f orcid.Format) string {
+	if f == orcid.XML {
+		return "XML"
+	}
+	return "JSON"
+}

@@ -1,0 +1,395 @@
+package record
+
+import (
+	"context"
+
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/spinner"
+	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/orcid-tui/orcid-tui/orcid"
+	"github.com/orcid-tui/orcid-tui/tui/common"
+)
+
+// tabID names the record's tabs in display order.
+type tabID int
+
+const (
+	tabPerson tabID = iota
+	tabWorks
+	tabEmployment
+	tabEducation
+	tabQualifications
+	tabInvited
+	tabDistinctions
+	tabMemberships
+	tabService
+	tabFunding
+	tabPeerReview
+	tabResources
+	tabRaw
+	numTabs
+)
+
+var tabNames = [numTabs]string{
+	"Person", "Works", "Employment", "Education", "Qualifications", "Invited positions",
+	"Distinctions", "Memberships", "Service", "Funding", "Peer review", "Research resources", "Raw",
+}
+
+// tabShort are the names used when the full ones do not fit.
+var tabShort = [numTabs]string{
+	"Person", "Works", "Empl", "Educ", "Qual", "Invited", "Dist", "Memb", "Serv", "Fund", "Peer", "Res", "Raw",
+}
+
+// listState is a cursor and the first visible line of a scrolled list.
+type listState struct{ cursor, offset int }
+
+// rawKey names one raw body: a resource ("record", "works", "work/123") in
+// one format.
+type rawKey struct {
+	res    string
+	format orcid.Format
+}
+
+// rawPos is where the raw view of one body was left.
+type rawPos struct{ offset, x int }
+
+// page is everything about one record: what was loaded and where the user
+// was. History entries are pages, so going back costs no request.
+type page struct {
+	id     orcid.ID
+	ctx    context.Context
+	cancel context.CancelFunc
+
+	recReq  uint64 // the record request under way, 0 when none
+	loading bool
+	err     error // why the last load of the record failed
+	data    *recData
+	body    *orcid.Body // the record as sent (JSON)
+
+	tab, prevTab tabID
+	lists        [numTabs]listState
+
+	// Works: the view order (indices into data.works) after sorting and
+	// filtering, and the formatted lines for the current width.
+	order     []int
+	sortMode  int
+	filter    string
+	workLines []string
+	workWidth int
+
+	// Full works, loaded in bulk around the cursor.
+	full     map[int64]*orcid.Work
+	failed   map[int64]error
+	pending  map[int64]bool
+	bulkReqs map[uint64]bool
+	bulkErr  error
+
+	detail    int64 // put-code of the opened work; 0 shows the list
+	detailPos listState
+
+	// Raw bodies per resource and format.
+	rawRes   string
+	rawFmt   orcid.Format
+	raws     map[rawKey]*rawDoc
+	rawErrs  map[rawKey]error
+	rawReqs  map[uint64]rawKey
+	rawPos   map[rawKey]rawPos
+	search   string
+	matches  []match
+	matchCur int
+}
+
+func newPage(id orcid.ID) *page {
+	p := &page{id: id, rawRes: resRecord}
+	p.resetCaches()
+	return p
+}
+
+// resetCaches forgets everything loaded after the record itself (R).
+func (p *page) resetCaches() {
+	p.full = map[int64]*orcid.Work{}
+	p.failed = map[int64]error{}
+	p.pending = map[int64]bool{}
+	p.bulkReqs = map[uint64]bool{}
+	p.bulkErr = nil
+	p.raws = map[rawKey]*rawDoc{}
+	p.rawErrs = map[rawKey]error{}
+	p.rawReqs = map[uint64]rawKey{}
+	p.rawPos = map[rawKey]rawPos{}
+	p.matches, p.matchCur = nil, 0
+}
+
+// busy reports whether any request of the page is under way.
+func (p *page) busy() bool {
+	return p != nil && (p.loading || len(p.bulkReqs) > 0 || len(p.rawReqs) > 0)
+}
+
+const resRecord = "record"
+
+// inputMode says what the text input is for.
+type inputMode int
+
+const (
+	inputNone inputMode = iota
+	inputFilter
+	inputSearch
+)
+
+// Model is the record pane. Create it with New; it implements common.Pane.
+type Model struct {
+	styles  *common.Styles
+	keys    *common.KeyMap
+	sess    *common.Session
+	w, h    int
+	focused bool
+
+	cur  *page
+	back []*page
+	fwd  []*page
+
+	spin     spinner.Model
+	spinning bool
+
+	input textinput.Model
+	mode  inputMode
+
+	// Built in Update for View: the lines of the current tab (except works
+	// and raw, which slice their own), the tab bar and the column header.
+	lines    []lineData
+	tabBar   string
+	colHead  string
+	bodyH    int
+	rawCache map[int]string
+	rawWidth int
+	notice   string // a one-line message in the footer (e.g. "nothing to open here")
+}
+
+// lineData is one laid-out line of a list tab, with the item it belongs to.
+type lineData struct {
+	text string
+	it   *item
+	head bool
+}
+
+var _ common.Pane = (*Model)(nil)
+var _ common.TextInputter = (*Model)(nil)
+
+// New returns an empty record pane drawing with styles and keys.
+func New(styles *common.Styles, keys *common.KeyMap) *Model {
+	in := textinput.New()
+	in.Prompt = "/ "
+	in.CharLimit = 200
+	m := &Model{
+		styles:   styles,
+		keys:     keys,
+		spin:     spinner.New(spinner.WithSpinner(spinner.MiniDot)),
+		input:    in,
+		rawCache: map[int]string{},
+		w:        80,
+		h:        24,
+	}
+	m.relayout()
+	return m
+}
+
+// SetSession sets who to read records as. A session for another
+// environment cancels what is under way and forgets the history, since its
+// records belong to the old environment.
+func (m *Model) SetSession(s *common.Session) {
+	old := m.sess
+	m.sess = s
+	if old != nil && s != nil && old.Env == s.Env {
+		return
+	}
+	if old == nil && m.cur == nil {
+		return
+	}
+	m.deactivate(m.cur)
+	for _, p := range m.back {
+		m.deactivate(p)
+	}
+	m.cur, m.back, m.fwd = nil, nil, nil
+	m.mode = inputNone
+	m.relayout()
+}
+
+// Open shows the record id, pushing the current one onto the history, and
+// returns the command that loads it.
+func (m *Model) Open(id orcid.ID) tea.Cmd {
+	if m.cur != nil && m.cur.id == id {
+		if m.cur.data == nil && !m.cur.loading {
+			return m.load(m.cur)
+		}
+		return nil
+	}
+	if m.cur != nil {
+		m.deactivate(m.cur)
+		m.back = append(m.back, m.cur)
+	}
+	for _, p := range m.fwd {
+		m.deactivate(p)
+	}
+	m.fwd = nil
+	p := newPage(id)
+	m.cur = p
+	m.mode = inputNone
+	m.input.Blur()
+	m.notice = ""
+	m.activate(p)
+	m.relayout()
+	return m.load(p)
+}
+
+// ID is the iD of the record shown, "" when none.
+func (m *Model) ID() orcid.ID {
+	if m.cur == nil {
+		return ""
+	}
+	return m.cur.id
+}
+
+// deactivate cancels p's requests: its answers will be dropped as stale.
+func (m *Model) deactivate(p *page) {
+	if p == nil {
+		return
+	}
+	if p.cancel != nil {
+		p.cancel()
+		p.cancel = nil
+	}
+	p.recReq = 0
+	p.loading = false
+	p.pending = map[int64]bool{}
+	p.bulkReqs = map[uint64]bool{}
+	p.rawReqs = map[uint64]rawKey{}
+}
+
+// activate gives p a fresh context for its requests.
+func (m *Model) activate(p *page) {
+	if p.cancel != nil {
+		p.cancel()
+	}
+	p.ctx, p.cancel = context.WithCancel(context.Background())
+}
+
+// goBack shows the previous record of the history.
+func (m *Model) goBack() tea.Cmd {
+	if len(m.back) == 0 {
+		return nil
+	}
+	prev := m.back[len(m.back)-1]
+	m.back = m.back[:len(m.back)-1]
+	m.deactivate(m.cur)
+	m.fwd = append(m.fwd, m.cur)
+	return m.show(prev)
+}
+
+// goForward undoes goBack.
+func (m *Model) goForward() tea.Cmd {
+	if len(m.fwd) == 0 {
+		return nil
+	}
+	next := m.fwd[len(m.fwd)-1]
+	m.fwd = m.fwd[:len(m.fwd)-1]
+	m.deactivate(m.cur)
+	m.back = append(m.back, m.cur)
+	return m.show(next)
+}
+
+// show makes p current; it loads only what p did not finish loading.
+func (m *Model) show(p *page) tea.Cmd {
+	m.cur = p
+	m.mode = inputNone
+	m.input.Blur()
+	m.notice = ""
+	m.activate(p)
+	m.rawCache = map[int]string{}
+	var cmds []tea.Cmd
+	if p.data == nil {
+		cmds = append(cmds, m.load(p))
+	} else {
+		if p.detail != 0 && p.full[p.detail] == nil && p.failed[p.detail] == nil {
+			cmds = append(cmds, m.fetchAround(p, p.detail))
+		}
+		if p.tab == tabRaw {
+			cmds = append(cmds, m.ensureRaw(p))
+		}
+	}
+	m.relayout()
+	return tea.Batch(cmds...)
+}
+
+// SetSize sets the pane's outer size (borders included).
+func (m *Model) SetSize(w, h int) {
+	if w == m.w && h == m.h {
+		return
+	}
+	m.w, m.h = w, h
+	m.relayout()
+}
+
+// Focus, Blur and Focused implement common.Pane.
+func (m *Model) Focus()        { m.focused = true }
+func (m *Model) Blur()         { m.focused = false; m.closeInput(false) }
+func (m *Model) Focused() bool { return m.focused }
+
+// InputFocused reports whether the filter or search input holds the keys.
+func (m *Model) InputFocused() bool { return m.mode != inputNone }
+
+// WantsFilterKey reports whether "/" means "filter/search here" rather than
+// the global search: true on the works list and the raw view.
+func (m *Model) WantsFilterKey() bool {
+	p := m.cur
+	if p == nil || p.data == nil {
+		return false
+	}
+	return (p.tab == tabWorks && p.detail == 0) || p.tab == tabRaw
+}
+
+// ShortHelp lists the keys that apply now.
+func (m *Model) ShortHelp() []key.Binding {
+	k := m.keys
+	if m.mode != inputNone {
+		return []key.Binding{k.Enter, k.Cancel}
+	}
+	p := m.cur
+	if p == nil {
+		return nil
+	}
+	hb := func(b key.Binding, desc string) key.Binding {
+		b.SetHelp(b.Help().Key, desc)
+		return b
+	}
+	if p.data == nil && p.err != nil {
+		bs := []key.Binding{hb(k.Reload, "retry")}
+		if mergedPrimary(p.err) != "" {
+			bs = append([]key.Binding{hb(k.Enter, "open primary")}, bs...)
+		}
+		return append(bs, k.Back)
+	}
+	out := []key.Binding{k.PrevSection, k.NextSection}
+	switch {
+	case p.tab == tabRaw:
+		out = append(out, k.Format, hb(k.Filter, "search"), k.NextMatch, k.Back)
+	case p.tab == tabWorks && p.detail != 0:
+		out = append(out, k.Open, k.Copy, k.Raw, hb(k.Back, "list"))
+	case p.tab == tabWorks:
+		out = append(out, hb(k.Enter, "detail"), k.Sort, k.Filter, k.Open, k.Copy, k.Raw)
+	default:
+		out = append(out, k.Open, k.Copy, k.Raw, k.Back)
+	}
+	return out
+}
+
+// FullHelp lists every key of the pane, grouped.
+func (m *Model) FullHelp() [][]key.Binding {
+	k := m.keys
+	return [][]key.Binding{
+		{k.Up, k.Down, k.Top, k.Bottom, k.PageUp, k.PageDown},
+		{k.PrevSection, k.NextSection, k.Enter, k.Back, k.Forward},
+		{k.Sort, k.Filter, k.NextMatch, k.PrevMatch, k.Raw, k.Format},
+		{k.Open, k.Copy, k.Reload},
+	}
+}

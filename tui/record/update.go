@@ -1,0 +1,517 @@
+package record
+
+import (
+	"sort"
+	"strconv"
+
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/spinner"
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/orcid-tui/orcid-tui/orcid"
+	"github.com/orcid-tui/orcid-tui/tui/common"
+)
+
+// liveSearchLines is the largest raw body searched on every keystroke;
+// bigger ones are searched when enter is pressed.
+const liveSearchLines = 20000
+
+// Update handles keys, mouse wheel and the answers to the pane's requests.
+// It never blocks: every request is a returned tea.Cmd.
+func (m *Model) Update(msg tea.Msg) tea.Cmd {
+	switch msg := msg.(type) {
+	case recordMsg:
+		return m.handleRecord(msg)
+	case bulkMsg:
+		return m.handleBulk(msg)
+	case rawMsg:
+		return m.handleRaw(msg)
+	case spinner.TickMsg:
+		if msg.ID != m.spin.ID() {
+			return nil
+		}
+		if !m.cur.busy() {
+			m.spinning = false
+			return nil
+		}
+		var cmd tea.Cmd
+		m.spin, cmd = m.spin.Update(msg)
+		return cmd
+	case common.OpenRecordMsg:
+		return m.Open(msg.ID)
+	case common.SessionMsg:
+		m.SetSession(msg.Session)
+		return nil
+	case common.StylesMsg:
+		m.rawCache = map[int]string{}
+		m.relayout()
+		return nil
+	case tea.KeyPressMsg:
+		return m.handleKey(msg)
+	case tea.MouseWheelMsg:
+		switch msg.Button {
+		case tea.MouseWheelUp:
+			m.scroll(-3)
+		case tea.MouseWheelDown:
+			m.scroll(3)
+		}
+		return nil
+	}
+	if m.mode != inputNone {
+		var cmd tea.Cmd
+		m.input, cmd = m.input.Update(msg)
+		return cmd
+	}
+	return nil
+}
+
+func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
+	k := m.keys
+	m.notice = ""
+	if m.mode != inputNone {
+		return m.handleInputKey(msg)
+	}
+	p := m.cur
+	if p == nil {
+		return nil
+	}
+	switch {
+	case key.Matches(msg, k.Reload):
+		return m.reload(p)
+	case key.Matches(msg, k.Forward):
+		return m.goForward()
+	}
+	if p.data == nil {
+		switch {
+		case key.Matches(msg, k.Enter):
+			if primary := mergedPrimary(p.err); primary != "" {
+				return m.Open(primary)
+			}
+		case key.Matches(msg, k.Back):
+			return m.goBack()
+		case key.Matches(msg, k.Open):
+			return common.Cmd(common.OpenURLMsg{URL: m.env().IDURI(p.id)})
+		case key.Matches(msg, k.Copy):
+			return common.Cmd(common.CopyMsg{Text: string(p.id), What: "iD"})
+		}
+		return nil
+	}
+	switch {
+	case key.Matches(msg, k.NextSection) || (key.Matches(msg, k.Right) && p.tab != tabRaw):
+		return m.setTab((p.tab + 1) % numTabs)
+	case key.Matches(msg, k.PrevSection) || (key.Matches(msg, k.Left) && p.tab != tabRaw):
+		return m.setTab((p.tab + numTabs - 1) % numTabs)
+	case key.Matches(msg, k.Raw):
+		if p.tab == tabRaw {
+			return m.leaveRaw()
+		}
+		return m.openRaw()
+	case key.Matches(msg, k.Back):
+		return m.back1()
+	case m.moveKey(msg):
+		return nil
+	}
+	if s := msg.String(); len(s) == 1 && s[0] >= '1' && s[0] <= '9' {
+		return m.setTab(tabID(s[0] - '1'))
+	} else if s == "0" {
+		return m.setTab(tabRaw)
+	}
+	switch {
+	case key.Matches(msg, k.Open):
+		link, _, _ := m.target()
+		if link == "" {
+			m.notice = "nothing to open here"
+			return nil
+		}
+		return common.Cmd(common.OpenURLMsg{URL: link})
+	case key.Matches(msg, k.Copy):
+		link, text, what := m.target()
+		if text == "" {
+			text = link
+		}
+		if text == "" {
+			m.notice = "nothing to copy here"
+			return nil
+		}
+		return common.Cmd(common.CopyMsg{Text: text, What: what})
+	}
+	switch {
+	case p.tab == tabRaw:
+		return m.rawKeys(msg)
+	case p.tab == tabWorks && p.detail == 0:
+		return m.worksKeys(msg)
+	}
+	if key.Matches(msg, k.Enter) {
+		if it := m.curItem(); it != nil && it.open != "" {
+			return m.Open(it.open)
+		}
+		if link, _, _ := m.target(); link != "" {
+			m.notice = "o opens it in the browser, y copies it"
+		}
+	}
+	return nil
+}
+
+// back1 is esc/backspace: leave the innermost sub-view, else go back in the
+// history.
+func (m *Model) back1() tea.Cmd {
+	p := m.cur
+	switch {
+	case p.tab == tabWorks && p.detail != 0:
+		if i := p.workIndex(p.detail); i >= 0 {
+			p.lists[tabWorks].cursor = i
+		}
+		p.detail = 0
+		m.relayout()
+		return nil
+	case p.tab == tabWorks && p.filter != "":
+		p.filter = ""
+		m.applyOrder(p)
+		m.relayout()
+		return nil
+	case p.tab == tabRaw && p.search != "":
+		p.search, p.matches, p.matchCur = "", nil, 0
+		m.rawCache = map[int]string{}
+		m.relayout()
+		return nil
+	case p.tab == tabRaw && p.prevTab != tabRaw:
+		return m.leaveRaw()
+	}
+	return m.goBack()
+}
+
+func (m *Model) setTab(t tabID) tea.Cmd {
+	p := m.cur
+	if t == p.tab {
+		return nil
+	}
+	if t == tabRaw {
+		p.rawRes = resRecord
+	}
+	p.prevTab, p.tab = p.tab, t
+	m.rawCache = map[int]string{}
+	if t == tabRaw {
+		m.research(p)
+	}
+	m.relayout()
+	if t == tabRaw {
+		return m.ensureRaw(p)
+	}
+	return nil
+}
+
+// openRaw jumps to the raw view of what is shown: the opened work, the
+// works list, or the record.
+func (m *Model) openRaw() tea.Cmd {
+	p := m.cur
+	res := resRecord
+	switch {
+	case p.tab == tabWorks && p.detail != 0:
+		res = "work/" + strconv.FormatInt(p.detail, 10)
+	case p.tab == tabWorks:
+		res = "works"
+	}
+	p.prevTab, p.tab = p.tab, tabRaw
+	p.rawRes = res
+	m.rawCache = map[int]string{}
+	m.research(p)
+	m.relayout()
+	return m.ensureRaw(p)
+}
+
+func (m *Model) leaveRaw() tea.Cmd {
+	p := m.cur
+	t := p.prevTab
+	if t == tabRaw {
+		t = tabPerson
+	}
+	p.prevTab, p.tab = tabRaw, t
+	m.relayout()
+	if t == tabWorks && p.detail != 0 && p.full[p.detail] == nil && p.failed[p.detail] == nil {
+		return m.fetchAround(p, p.detail)
+	}
+	return nil
+}
+
+// moveKey handles the movement keys for lists and the raw view.
+func (m *Model) moveKey(msg tea.KeyPressMsg) bool {
+	k := m.keys
+	page := max(m.bodyH-1, 1)
+	switch {
+	case key.Matches(msg, k.Up):
+		m.scroll(-1)
+	case key.Matches(msg, k.Down):
+		m.scroll(1)
+	case key.Matches(msg, k.PageUp):
+		m.scroll(-page)
+	case key.Matches(msg, k.PageDown):
+		m.scroll(page)
+	case key.Matches(msg, k.Top):
+		m.scroll(-1 << 30)
+	case key.Matches(msg, k.Bottom):
+		m.scroll(1 << 30)
+	case m.cur.tab == tabRaw && key.Matches(msg, k.Left):
+		m.shiftRaw(-8)
+	case m.cur.tab == tabRaw && key.Matches(msg, k.Right):
+		m.shiftRaw(8)
+	default:
+		return false
+	}
+	return true
+}
+
+// scroll moves the cursor (lists) or the view (raw) by d lines.
+func (m *Model) scroll(d int) {
+	p := m.cur
+	if p == nil || p.data == nil {
+		return
+	}
+	if p.tab == tabRaw {
+		dd, k := m.rawDoc(p)
+		if dd == nil {
+			return
+		}
+		pos := p.rawPos[k]
+		pos.offset = clampAdd(pos.offset, d)
+		p.rawPos[k] = pos
+		m.fix()
+		return
+	}
+	ls := m.curList()
+	ls.cursor = clampAdd(ls.cursor, d)
+	m.fix()
+}
+
+func clampAdd(v, d int) int {
+	if d < 0 && v < -d {
+		return 0
+	}
+	if d > 0 && v > 1<<30 {
+		return v
+	}
+	return v + d
+}
+
+func (m *Model) shiftRaw(d int) {
+	p := m.cur
+	_, k := m.rawDoc(p)
+	pos := p.rawPos[k]
+	pos.x = max(pos.x+d, 0)
+	p.rawPos[k] = pos
+	m.rawCache = map[int]string{}
+	m.fix()
+}
+
+func (m *Model) worksKeys(msg tea.KeyPressMsg) tea.Cmd {
+	k := m.keys
+	p := m.cur
+	switch {
+	case key.Matches(msg, k.Enter):
+		w := p.curWork()
+		if w == nil {
+			return nil
+		}
+		p.detail = w.putCode
+		p.detailPos = listState{}
+		m.relayout()
+		return m.fetchAround(p, w.putCode)
+	case key.Matches(msg, k.Sort):
+		p.sortMode = (p.sortMode + 1) % numSorts
+		m.applyOrder(p)
+		m.relayout()
+	case key.Matches(msg, k.Filter):
+		m.mode = inputFilter
+		m.input.Prompt = "filter: "
+		m.input.SetValue(p.filter)
+		m.input.CursorEnd()
+		m.input.SetWidth(max(m.innerW()-10, 10))
+		return m.input.Focus()
+	}
+	return nil
+}
+
+func (m *Model) rawKeys(msg tea.KeyPressMsg) tea.Cmd {
+	k := m.keys
+	p := m.cur
+	switch {
+	case key.Matches(msg, k.Format):
+		if p.rawFmt == orcid.JSON {
+			p.rawFmt = orcid.XML
+		} else {
+			p.rawFmt = orcid.JSON
+		}
+		m.rawCache = map[int]string{}
+		m.research(p)
+		m.relayout()
+		return m.ensureRaw(p)
+	case key.Matches(msg, k.Filter):
+		m.mode = inputSearch
+		m.input.Prompt = "search: "
+		m.input.SetValue(p.search)
+		m.input.CursorEnd()
+		m.input.SetWidth(max(m.innerW()-10, 10))
+		return m.input.Focus()
+	case key.Matches(msg, k.NextMatch):
+		m.stepMatch(1)
+	case key.Matches(msg, k.PrevMatch):
+		m.stepMatch(-1)
+	}
+	return nil
+}
+
+func (m *Model) handleInputKey(msg tea.KeyPressMsg) tea.Cmd {
+	p := m.cur
+	switch msg.String() {
+	case "enter":
+		if m.mode == inputSearch && p != nil {
+			p.search = m.input.Value()
+			m.research(p)
+			m.jumpToMatch(p)
+		}
+		m.closeInput(false)
+		return nil
+	case "esc":
+		m.closeInput(true)
+		return nil
+	}
+	var cmd tea.Cmd
+	m.input, cmd = m.input.Update(msg)
+	if p == nil || p.data == nil {
+		return cmd
+	}
+	switch m.mode {
+	case inputFilter:
+		if v := m.input.Value(); v != p.filter {
+			p.filter = v
+			m.applyOrder(p)
+			m.relayout()
+		}
+	case inputSearch:
+		if d, _ := m.rawDoc(p); d != nil && len(d.lines) <= liveSearchLines {
+			p.search = m.input.Value()
+			m.research(p)
+			m.jumpToMatch(p)
+		}
+	}
+	return cmd
+}
+
+// closeInput leaves the text input; clear also drops the filter or search.
+func (m *Model) closeInput(clear bool) {
+	if m.mode == inputNone {
+		return
+	}
+	p := m.cur
+	if clear && p != nil {
+		switch m.mode {
+		case inputFilter:
+			if p.filter != "" {
+				p.filter = ""
+				m.applyOrder(p)
+			}
+		case inputSearch:
+			p.search, p.matches, p.matchCur = "", nil, 0
+			m.rawCache = map[int]string{}
+		}
+	}
+	m.mode = inputNone
+	m.input.Blur()
+	m.relayout()
+}
+
+// research recomputes the search hits in the raw body shown.
+func (m *Model) research(p *page) {
+	d, _ := m.rawDoc(p)
+	p.matches = findMatches(d, p.search)
+	p.matchCur = 0
+	m.rawCache = map[int]string{}
+}
+
+// jumpToMatch makes the first hit at or after the top line current.
+func (m *Model) jumpToMatch(p *page) {
+	if len(p.matches) == 0 {
+		m.fix()
+		return
+	}
+	_, k := m.rawDoc(p)
+	top := p.rawPos[k].offset
+	i := sort.Search(len(p.matches), func(j int) bool { return p.matches[j].line >= top })
+	if i == len(p.matches) {
+		i = 0
+	}
+	p.matchCur = i
+	m.showMatch(p)
+}
+
+func (m *Model) stepMatch(d int) {
+	p := m.cur
+	if len(p.matches) == 0 {
+		if p.search != "" {
+			m.notice = "no match for “" + p.search + "”"
+		}
+		return
+	}
+	p.matchCur = (p.matchCur + d + len(p.matches)) % len(p.matches)
+	m.showMatch(p)
+}
+
+// showMatch scrolls so the current hit is visible, a few lines from the top.
+func (m *Model) showMatch(p *page) {
+	mt := p.matches[p.matchCur]
+	_, k := m.rawDoc(p)
+	pos := p.rawPos[k]
+	if mt.line < pos.offset || mt.line >= pos.offset+m.bodyH {
+		pos.offset = max(mt.line-m.bodyH/3, 0)
+	}
+	p.rawPos[k] = pos
+	m.rawCache = map[int]string{}
+	m.fix()
+}
+
+// curItem is the item under the cursor of a list tab or the work detail.
+func (m *Model) curItem() *item {
+	p := m.cur
+	if p == nil || p.data == nil {
+		return nil
+	}
+	if p.tab == tabWorks && p.detail == 0 {
+		if w := p.curWork(); w != nil {
+			return &w.item
+		}
+		return nil
+	}
+	ls := m.curList()
+	if ls.cursor < len(m.lines) {
+		return m.lines[ls.cursor].it
+	}
+	return nil
+}
+
+// target is what o opens and y copies: the link under the cursor, else the
+// record's iD.
+func (m *Model) target() (link, text, what string) {
+	p := m.cur
+	if p.tab == tabRaw {
+		if d, _ := m.rawDoc(p); d != nil && d.url != "" {
+			return d.url, d.url, "URL"
+		}
+	}
+	if it := m.curItem(); it != nil && (it.link != "" || it.copy != "") {
+		what = it.what
+		if what == "" {
+			what = "link"
+		}
+		return it.link, it.copy, what
+	}
+	if p.tab == tabWorks && p.detail != 0 {
+		if w := p.full[p.detail]; w != nil {
+			if doi := bareDOI(findExtID(w.ExternalIDs, "doi")); doi != "" {
+				return doiURL(doi), doi, "DOI"
+			}
+			if u := val(w.URL); u != "" {
+				return u, u, "URL"
+			}
+		}
+	}
+	return m.env().IDURI(p.id), string(p.id), "iD"
+}

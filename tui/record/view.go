@@ -1,0 +1,599 @@
+package record
+
+import (
+	"errors"
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/orcid-tui/orcid-tui/orcid"
+	"github.com/orcid-tui/orcid-tui/tui/common"
+)
+
+// Layout inside the border: tab bar, column header, bodyH body lines, footer.
+const chromeLines = 3
+
+// labelW is the label column of the person tab and the work detail.
+const labelW = 14
+
+func (m *Model) innerW() int { return max(m.w-2, 1) }
+
+// contentW is the width of a row after the cursor marker.
+func (m *Model) contentW() int {
+	return max(m.innerW()-ansi.StringWidth(m.styles.NoMarker), 1)
+}
+
+// relayout rebuilds what View draws after anything but a cursor move:
+// size, tab, data, sort or filter, detail, styles.
+func (m *Model) relayout() {
+	m.bodyH = max(m.h-2-chromeLines, 1)
+	m.lines = nil
+	m.colHead = ""
+	m.tabBar = m.buildTabBar()
+	p := m.cur
+	if p == nil || p.data == nil {
+		return
+	}
+	cw := m.contentW()
+	switch {
+	case p.tab == tabWorks && p.detail != 0:
+		if w := p.full[p.detail]; w != nil {
+			m.lines = labelled(detailItems(w, m.env()), cw)
+		}
+		m.colHead = m.detailHead(p)
+	case p.tab == tabWorks:
+		p.ensureWorkLines(cw)
+		m.colHead = workColumns(cw).header(p.sortMode)
+	case p.tab == tabPerson:
+		m.lines = labelled(p.data.person, cw)
+	case p.tab == tabRaw:
+		m.colHead = m.rawHead(p)
+		if m.rawWidth != m.innerW() {
+			m.rawCache = map[int]string{}
+			m.rawWidth = m.innerW()
+		}
+	default:
+		specs := listCols(p.tab)
+		widths := colWidths(specs, cw)
+		heads := make([]string, len(specs))
+		for i, s := range specs {
+			heads[i] = s.title
+		}
+		m.colHead = formatCols(heads, widths)
+		items := p.data.lists[p.tab]
+		m.lines = make([]lineData, len(items))
+		for i := range items {
+			m.lines[i] = lineData{text: formatCols(items[i].cells, widths), it: &items[i]}
+		}
+	}
+	m.fix()
+}
+
+// fix clamps the cursor and offset of what is shown and fills the raw line
+// cache for the visible window. Cheap: it runs after every move.
+func (m *Model) fix() {
+	p := m.cur
+	if p == nil || p.data == nil {
+		return
+	}
+	if p.tab == tabRaw {
+		d, k := m.rawDoc(p)
+		if d == nil {
+			return
+		}
+		pos := p.rawPos[k]
+		pos.offset = clamp(pos.offset, 0, max(len(d.lines)-m.bodyH, 0))
+		pos.x = max(pos.x, 0)
+		p.rawPos[k] = pos
+		if len(m.rawCache) > 8*m.bodyH {
+			m.rawCache = map[int]string{}
+		}
+		for i := pos.offset; i < pos.offset+m.bodyH && i < len(d.lines); i++ {
+			if _, ok := m.rawCache[i]; !ok {
+				m.rawCache[i] = m.renderRaw(p, d, i, pos.x)
+			}
+		}
+		return
+	}
+	ls := m.curList()
+	n := m.lineCount()
+	ls.cursor = clamp(ls.cursor, 0, max(n-1, 0))
+	if ls.cursor < ls.offset {
+		ls.offset = ls.cursor
+	}
+	if ls.cursor >= ls.offset+m.bodyH {
+		ls.offset = ls.cursor - m.bodyH + 1
+	}
+	ls.offset = clamp(ls.offset, 0, max(n-m.bodyH, 0))
+}
+
+// curList is the cursor state of what is shown.
+func (m *Model) curList() *listState {
+	p := m.cur
+	if p.tab == tabWorks && p.detail != 0 {
+		return &p.detailPos
+	}
+	return &p.lists[p.tab]
+}
+
+// lineCount is the number of lines of what is shown.
+func (m *Model) lineCount() int {
+	p := m.cur
+	if p == nil || p.data == nil {
+		return 0
+	}
+	switch {
+	case p.tab == tabRaw:
+		if d, _ := m.rawDoc(p); d != nil {
+			return len(d.lines)
+		}
+		return 0
+	case p.tab == tabWorks && p.detail == 0:
+		return len(p.order)
+	}
+	return len(m.lines)
+}
+
+func (m *Model) rawDoc(p *page) (*rawDoc, rawKey) {
+	k := rawKey{p.rawRes, p.rawFmt}
+	return p.raws[k], k
+}
+
+func (m *Model) renderRaw(p *page, d *rawDoc, i, x int) string {
+	lo := sort.Search(len(p.matches), func(j int) bool { return p.matches[j].line >= i })
+	hi := lo
+	for hi < len(p.matches) && p.matches[hi].line == i {
+		hi++
+	}
+	cur := -1
+	if p.matchCur >= lo && p.matchCur < hi {
+		cur = p.matchCur - lo
+	}
+	s := renderRawLine(&d.lines[i], d.format, p.matches[lo:hi], cur, m.styles)
+	w := m.innerW()
+	if x > 0 {
+		return ansi.Cut(s, x, x+w)
+	}
+	return ansi.Truncate(s, w, "…")
+}
+
+// labelled lays label/value items out in two columns, wrapping values that
+// ask for it.
+func labelled(items []item, cw int) []lineData {
+	vw := max(cw-labelW, 8)
+	var out []lineData
+	for i := range items {
+		it := &items[i]
+		label, value := it.cells[0], it.cells[1]
+		if it.wrap {
+			for j, l := range wrap(value, vw) {
+				lab := ""
+				if j == 0 {
+					lab = label
+				}
+				out = append(out, lineData{text: cell(lab, labelW) + l, it: it})
+			}
+			continue
+		}
+		out = append(out, lineData{text: cell(label, labelW) + truncate(value, vw), it: it})
+	}
+	return out
+}
+
+// colSpec is one column of a list tab: fixed width, or a share of the rest.
+type colSpec struct {
+	title       string
+	fixed, flex int
+}
+
+func listCols(t tabID) []colSpec {
+	switch t {
+	case tabFunding:
+		return []colSpec{{"Title", 0, 5}, {"Type", 10, 0}, {"Organisation", 0, 3}, {"Dates", 19, 0}, {"Grant", 0, 2}}
+	case tabPeerReview:
+		return []colSpec{{"Completed", 10, 0}, {"Role", 8, 0}, {"Type", 10, 0}, {"Group", 0, 3}, {"Convening organisation", 0, 3}}
+	case tabResources:
+		return []colSpec{{"Title", 0, 4}, {"Hosts", 0, 3}, {"Dates", 19, 0}}
+	}
+	return []colSpec{{"Organisation", 0, 4}, {"Role", 0, 3}, {"Department", 0, 3}, {"Dates", 19, 0}, {"Place", 0, 3}}
+}
+
+func colWidths(specs []colSpec, w int) []int {
+	rest := w - 2*(len(specs)-1)
+	flex := 0
+	for _, s := range specs {
+		rest -= s.fixed
+		flex += s.flex
+	}
+	rest = max(rest, 0)
+	out := make([]int, len(specs))
+	used := 0
+	last := -1
+	for i, s := range specs {
+		if s.fixed > 0 {
+			out[i] = s.fixed
+			continue
+		}
+		out[i] = max(rest*s.flex/flex, 3)
+		used += out[i]
+		last = i
+	}
+	if last >= 0 && used < rest {
+		out[last] += rest - used
+	}
+	return out
+}
+
+func formatCols(cells []string, widths []int) string {
+	var b strings.Builder
+	for i, w := range widths {
+		if i > 0 {
+			b.WriteString("  ")
+		}
+		c := ""
+		if i < len(cells) {
+			c = cells[i]
+		}
+		b.WriteString(cell(c, w))
+	}
+	return strings.TrimRight(b.String(), " ")
+}
+
+// buildTabBar draws the tabs with their counts, shortening names and then
+// scrolling around the active tab when the width is not enough.
+func (m *Model) buildTabBar() string {
+	p := m.cur
+	if p == nil {
+		return ""
+	}
+	label := func(t tabID, names *[numTabs]string) string {
+		s := names[t]
+		if p.data != nil && t != tabPerson && t != tabRaw {
+			s += " " + strconv.Itoa(p.data.counts[t])
+		}
+		return s
+	}
+	w := m.innerW()
+	build := func(names *[numTabs]string) []string {
+		out := make([]string, numTabs)
+		for t := range numTabs {
+			out[t] = label(t, names)
+		}
+		return out
+	}
+	total := func(ls []string) int {
+		n := 2 * (len(ls) - 1)
+		for _, l := range ls {
+			n += ansi.StringWidth(l)
+		}
+		return n
+	}
+	labels := build(&tabNames)
+	if total(labels) > w {
+		labels = build(&tabShort)
+	}
+	from, to := 0, int(numTabs)
+	if total(labels) > w {
+		// Widen a window around the active tab while it fits, leaving room
+		// for the ‹ › markers.
+		from, to = int(p.tab), int(p.tab)+1
+		width := ansi.StringWidth(labels[p.tab]) + 4
+		for {
+			grew := false
+			if to < int(numTabs) && width+2+ansi.StringWidth(labels[to]) <= w {
+				width += 2 + ansi.StringWidth(labels[to])
+				to++
+				grew = true
+			}
+			if from > 0 && width+2+ansi.StringWidth(labels[from-1]) <= w {
+				from--
+				width += 2 + ansi.StringWidth(labels[from])
+				grew = true
+			}
+			if !grew {
+				break
+			}
+		}
+	}
+	var b strings.Builder
+	if from > 0 {
+		b.WriteString(m.styles.Dim.Render("‹ "))
+	}
+	for t := from; t < to; t++ {
+		if t > from {
+			b.WriteString("  ")
+		}
+		if tabID(t) == p.tab {
+			b.WriteString(m.styles.TabActive.Render(labels[t]))
+		} else {
+			b.WriteString(m.styles.TabInactive.Render(labels[t]))
+		}
+	}
+	if to < int(numTabs) {
+		b.WriteString(m.styles.Dim.Render(" ›"))
+	}
+	return b.String()
+}
+
+func (m *Model) detailHead(p *page) string {
+	i := p.workIndex(p.detail)
+	s := "Work"
+	if i >= 0 {
+		s = fmt.Sprintf("Work %s of %s", thousands(i+1), thousands(len(p.order)))
+	}
+	return s + " · esc back to the list"
+}
+
+func (m *Model) rawHead(p *page) string {
+	what := "record"
+	switch {
+	case p.rawRes == "works":
+		what = "works"
+	case strings.HasPrefix(p.rawRes, "work/"):
+		what = "work " + strings.TrimPrefix(p.rawRes, "work/")
+	}
+	s := what + " · " + fmtName(p.rawFmt)
+	if d, _ := m.rawDoc(p); d != nil {
+		s += " · " + sizeText(d.size) + " · " + d.url
+	}
+	return s
+}
+
+func sizeText(n int) string {
+	switch {
+	case n >= 1<<20:
+		return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
+	case n >= 1<<10:
+		return fmt.Sprintf("%.1f kB", float64(n)/(1<<10))
+	}
+	return fmt.Sprintf("%d B", n)
+}
+
+func clamp(v, lo, hi int) int {
+	if v < lo {
+		return lo
+	}
+	if v > hi {
+		return hi
+	}
+	return v
+}
+
+// title is the pane title: the name and the iD's URI.
+func (m *Model) title() string {
+	p := m.cur
+	if p == nil {
+		return "Record"
+	}
+	uri := m.env().IDURI(p.id)
+	if uri == "" {
+		uri = string(p.id)
+	}
+	if p.data != nil && p.data.name != "" {
+		return p.data.name + " · " + uri
+	}
+	return uri
+}
+
+// View draws the pane: pure, and only the visible lines.
+func (m *Model) View() string {
+	info := ""
+	if m.cur.busy() {
+		info = m.spin.View() + " loading"
+	} else if m.cur != nil {
+		if n := len(m.back); n > 0 {
+			info = "esc back"
+		}
+	}
+	var b strings.Builder
+	b.Grow((m.w + 16) * m.h)
+	b.WriteString(m.tabBar)
+	b.WriteByte('\n')
+	b.WriteString(m.styles.Header.Render(m.colHead))
+	b.WriteByte('\n')
+	m.viewBody(&b)
+	b.WriteByte('\n')
+	b.WriteString(m.footer())
+	return m.styles.Box(m.title(), info, b.String(), m.w, m.h, m.focused)
+}
+
+// viewBody writes exactly bodyH lines (the last without a newline).
+func (m *Model) viewBody(b *strings.Builder) {
+	p := m.cur
+	n := 0
+	nl := func(s string) {
+		if n > 0 {
+			b.WriteByte('\n')
+		}
+		b.WriteString(s)
+		n++
+	}
+	defer func() {
+		for n < m.bodyH {
+			nl("")
+		}
+	}()
+	if p == nil {
+		nl("")
+		nl(" No record open. Search for someone and press enter, or paste an iD into the search.")
+		return
+	}
+	if p.data == nil {
+		nl("")
+		switch {
+		case p.loading:
+			nl(" " + m.spin.View() + " Loading " + string(p.id) + " …")
+		case p.err != nil:
+			for _, l := range m.errorLines(p.err) {
+				nl(" " + l)
+			}
+		}
+		return
+	}
+	switch {
+	case p.tab == tabRaw:
+		d, k := m.rawDoc(p)
+		if d == nil {
+			nl("")
+			if err := p.rawErrs[k]; err != nil {
+				short, _ := common.Describe(err)
+				nl(" " + m.styles.Error.Render(short))
+				nl(" " + m.styles.Dim.Render("R reloads the record and its bodies"))
+			} else {
+				nl(" " + m.spin.View() + " Loading the " + fmtName(k.format) + " …")
+			}
+			return
+		}
+		pos := p.rawPos[k]
+		for i := pos.offset; i < pos.offset+m.bodyH && i < len(d.lines); i++ {
+			s, ok := m.rawCache[i]
+			if !ok {
+				s = truncate(d.lines[i].text, m.innerW())
+			}
+			nl(s)
+		}
+		return
+	case p.tab == tabWorks && p.detail != 0 && p.full[p.detail] == nil:
+		nl("")
+		if err := p.failed[p.detail]; err != nil {
+			short, _ := common.Describe(err)
+			nl(" " + m.styles.Error.Render("This work could not be read: "+short))
+		} else if p.bulkErr != nil && !p.pending[p.detail] {
+			short, _ := common.Describe(p.bulkErr)
+			nl(" " + m.styles.Error.Render(short))
+			nl(" " + m.styles.Dim.Render("enter tries again"))
+		} else {
+			nl(" " + m.spin.View() + " Loading the full work …")
+		}
+		return
+	}
+	count := m.lineCount()
+	if count == 0 {
+		nl("")
+		nl(" " + m.styles.Dim.Render(emptyText(p)))
+		return
+	}
+	ls := m.curList()
+	cw := m.contentW()
+	for i := ls.offset; i < ls.offset+m.bodyH && i < count; i++ {
+		var text string
+		head := false
+		if p.tab == tabWorks && p.detail == 0 {
+			text = p.workLines[p.order[i]]
+		} else {
+			text, head = m.lines[i].text, m.lines[i].head
+		}
+		switch {
+		case i == ls.cursor && m.focused:
+			nl(m.styles.Marker + m.styles.Selected.Render(cell(text, cw)))
+		case i == ls.cursor:
+			nl(m.styles.Marker + text)
+		case head:
+			nl(m.styles.NoMarker + m.styles.Header.Render(text))
+		default:
+			nl(m.styles.NoMarker + text)
+		}
+	}
+}
+
+func emptyText(p *page) string {
+	switch p.tab {
+	case tabWorks:
+		if p.filter != "" {
+			return "No works match “" + p.filter + "” (esc clears the filter)"
+		}
+		return "No public works"
+	case tabPerson:
+		return "Nothing public in the person section"
+	case tabFunding:
+		return "No public funding"
+	case tabPeerReview:
+		return "No public peer reviews"
+	case tabResources:
+		return "No public research resources"
+	}
+	return "No public " + strings.ToLower(tabNames[p.tab])
+}
+
+// errorLines says in plain words why the record could not be shown.
+func (m *Model) errorLines(err error) []string {
+	if primary := mergedPrimary(err); primary != "" {
+		var me *orcid.MergedError
+		dep := string(m.cur.id)
+		if errors.As(err, &me) && me.Deprecated != "" {
+			dep = string(me.Deprecated)
+		}
+		return []string{
+			m.styles.Warning.Render(dep + " was merged into " + string(primary)),
+			"",
+			"enter opens " + string(primary),
+		}
+	}
+	short, _ := common.Describe(err)
+	out := []string{m.styles.Error.Render(sentence(short))}
+	out = append(out, "", m.styles.Dim.Render("R tries again · esc goes back"))
+	return out
+}
+
+func sentence(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
+}
+
+// footer is the last line: the text input, a notice, or where we are.
+func (m *Model) footer() string {
+	if m.mode != inputNone {
+		return m.input.View()
+	}
+	if m.notice != "" {
+		return m.styles.Dim.Render(m.notice)
+	}
+	p := m.cur
+	if p == nil || p.data == nil {
+		return ""
+	}
+	if p.err != nil {
+		short, _ := common.Describe(p.err)
+		return m.styles.Error.Render("Reload failed: " + short)
+	}
+	switch {
+	case p.tab == tabRaw:
+		d, k := m.rawDoc(p)
+		if d == nil {
+			return ""
+		}
+		pos := p.rawPos[k]
+		s := fmt.Sprintf("lines %s–%s of %s", thousands(min(pos.offset+1, len(d.lines))), thousands(min(pos.offset+m.bodyH, len(d.lines))), thousands(len(d.lines)))
+		if p.search != "" {
+			if len(p.matches) == 0 {
+				s += " · no match for “" + p.search + "”"
+			} else {
+				s += fmt.Sprintf(" · match %s of %s for “%s” (n/N)", thousands(p.matchCur+1), thousands(len(p.matches)), p.search)
+			}
+		}
+		other := "XML"
+		if p.rawFmt == orcid.XML {
+			other = "JSON"
+		}
+		return m.styles.Dim.Render(s + " · x " + other)
+	case p.tab == tabWorks && p.detail == 0:
+		n := len(p.order)
+		s := fmt.Sprintf("%s of %s", thousands(min(p.lists[tabWorks].cursor+1, n)), thousands(n))
+		if p.filter != "" {
+			s += fmt.Sprintf(" (filtered from %s: “%s”)", thousands(len(p.data.works)), p.filter)
+		}
+		s += " · sorted by " + sortNames[p.sortMode]
+		out := m.styles.Dim.Render(s)
+		if p.bulkErr != nil {
+			short, _ := common.Describe(p.bulkErr)
+			out += "  " + m.styles.Error.Render(short)
+		}
+		return out
+	}
+	return ""
+}
