@@ -98,3 +98,8 @@ func (p PaneID) String() string {
 
 // Cmd wraps a message in a command.
 func Cmd(msg tea.Msg) tea.Cmd { return func() tea.Msg { return msg } }
+
+// ClickMsg is a left click inside a pane, in the pane's own coordinates
+// (0,0 is the top-left border cell). The root model focuses the pane first.
+// Mouse wheel events are forwarded as tea.MouseWheelMsg unchanged.
+type ClickMsg struct{ X, Y int }

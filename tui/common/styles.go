@@ -5,6 +5,8 @@ import (
 	"strings"
 
 	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 )
@@ -265,4 +267,25 @@ func Fit(line string, w int) string {
 		line += strings.Repeat(" ", w-lw)
 	}
 	return line
+}
+
+// InputStyles returns styles for bubbles/textinput: a static (non-blinking)
+// reverse-video cursor, so views are deterministic and no blink ticks run.
+func (s *Styles) InputStyles() textinput.Styles {
+	ts := textinput.Styles{
+		Focused: textinput.StyleState{
+			Text:        lipgloss.NewStyle(),
+			Placeholder: s.Dim,
+			Suggestion:  s.Dim,
+			Prompt:      s.Title,
+		},
+		Blurred: textinput.StyleState{
+			Text:        s.Dim,
+			Placeholder: s.Dim,
+			Suggestion:  s.Dim,
+			Prompt:      s.Dim,
+		},
+		Cursor: textinput.CursorStyle{Color: s.Theme.Accent, Shape: tea.CursorBlock},
+	}
+	return ts
 }

@@ -1,0 +1,40 @@
+package common
+
+import "strconv"
+
+// Who values of Session.Who that panes compare against.
+const (
+	WhoAnonymous   = "anonymous"
+	WhoClientToken = "client token"
+)
+
+// Count formats n with a space between groups of three digits, as in the
+// screen sketch ("1 234 found").
+func Count[T ~int | ~int64](n T) string {
+	s := strconv.FormatInt(int64(n), 10)
+	neg := false
+	if s[0] == '-' {
+		neg, s = true, s[1:]
+	}
+	if len(s) <= 3 {
+		if neg {
+			return "-" + s
+		}
+		return s
+	}
+	out := make([]byte, 0, len(s)+len(s)/3+1)
+	if neg {
+		out = append(out, '-')
+	}
+	lead := len(s) % 3
+	if lead > 0 {
+		out = append(out, s[:lead]...)
+	}
+	for i := lead; i < len(s); i += 3 {
+		if len(out) > 0 && !(neg && len(out) == 1) {
+			out = append(out, ' ')
+		}
+		out = append(out, s[i:i+3]...)
+	}
+	return string(out)
+}

@@ -1,0 +1,714 @@
+// Package search is the search pane: a text input that takes free text, Solr
+// syntax, a pasted iD or a DOI, and a table of expanded-search results that
+// loads more pages as the user scrolls.
+package search
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/spinner"
+	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/orcid-tui/orcid-tui/internal/sanitize"
+	"github.com/orcid-tui/orcid-tui/orcid"
+	"github.com/orcid-tui/orcid-tui/tui/common"
+)
+
+// PageRows is how many results one request asks for.
+const PageRows = 50
+
+// prefetch is how close to the last loaded row the cursor may come before
+// the next page is asked for.
+const prefetch = 10
+
+const maxHistory = 100
+
+// row is one result, sanitised once when it arrives.
+type row struct {
+	id    orcid.ID
+	name  string
+	other string
+	inst  string
+}
+
+// resultsMsg is the answer to one search request.
+type resultsMsg struct {
+	req   uint64
+	start int
+	rows  []row
+	total int64
+	err   error
+}
+
+// Model is the search pane.
+type Model struct {
+	st   *common.Styles
+	keys *common.KeyMap
+
+	session *common.Session
+
+	input        textinput.Model
+	inputFocused bool
+	focused      bool
+	w, h         int
+
+	history []string
+	histIdx int    // len(history) when not browsing
+	draft   string // what was typed before browsing history
+
+	q        orcid.Query // the query the results belong to
+	searched bool        // a search was made
+	rows     []row
+	total    int64
+	cursor   int
+	offset   int
+
+	loading bool
+	req     uint64
+	cancel  context.CancelFunc
+	spin    spinner.Model
+	errText string
+	atLimit bool // anonymous paging limit reached
+}
+
+// New returns an empty search pane drawing with st and keys. Both are shared
+// with the root model.
+func New(st *common.Styles, keys *common.KeyMap) *Model {
+	in := textinput.New()
+	in.Prompt = "/ "
+	in.Placeholder = "name, iD, DOI or family-name:carberry"
+	in.CharLimit = 500
+	in.SetStyles(st.InputStyles())
+	m := &Model{
+		st:    st,
+		keys:  keys,
+		input: in,
+		spin:  spinner.New(spinner.WithSpinner(spinner.MiniDot), spinner.WithStyle(st.Title)),
+	}
+	return m
+}
+
+// SetSession sets the session searches go through and clears results that
+// came from another environment.
+func (m *Model) SetSession(s *common.Session) {
+	envChanged := m.session == nil || s == nil || m.session.Env != s.Env
+	m.session = s
+	if envChanged {
+		m.stop()
+		m.rows, m.total, m.cursor, m.offset = nil, 0, 0, 0
+		m.searched, m.atLimit, m.errText = false, false, ""
+	}
+}
+
+// SetQuery puts text into the input (an initial query from the command line).
+func (m *Model) SetQuery(s string) {
+	m.input.SetValue(s)
+	m.input.CursorEnd()
+}
+
+// Submit runs the query in the input as if enter had been pressed.
+func (m *Model) Submit() tea.Cmd { return m.submit() }
+
+// SetSize implements common.Pane.
+func (m *Model) SetSize(w, h int) {
+	m.w, m.h = w, h
+	// Border 2, prompt 2, one cell for the cursor.
+	m.input.SetWidth(max(1, w-2-len(m.input.Prompt)-1))
+	m.clampScroll()
+}
+
+// Focus implements common.Pane. The input takes the keyboard when there are
+// no results to move through.
+func (m *Model) Focus() {
+	m.focused = true
+	if len(m.rows) == 0 {
+		m.FocusInput()
+	}
+}
+
+// Blur implements common.Pane.
+func (m *Model) Blur() {
+	m.focused = false
+	m.BlurInput()
+}
+
+// Focused implements common.Pane.
+func (m *Model) Focused() bool { return m.focused }
+
+// InputFocused implements common.TextInputter.
+func (m *Model) InputFocused() bool { return m.focused && m.inputFocused }
+
+// FocusInput gives the keyboard to the text input.
+func (m *Model) FocusInput() {
+	m.inputFocused = true
+	m.input.Focus()
+	m.input.CursorEnd()
+}
+
+// BlurInput takes the keyboard away from the text input.
+func (m *Model) BlurInput() {
+	m.inputFocused = false
+	m.input.Blur()
+}
+
+// Update implements common.Pane.
+func (m *Model) Update(msg tea.Msg) tea.Cmd {
+	switch msg := msg.(type) {
+	case common.SessionMsg:
+		m.SetSession(msg.Session)
+	case common.StylesMsg:
+		m.input.SetStyles(m.st.InputStyles())
+		m.spin.Style = m.st.Title
+	case resultsMsg:
+		return m.onResults(msg)
+	case spinner.TickMsg:
+		if !m.loading {
+			return nil
+		}
+		var cmd tea.Cmd
+		m.spin, cmd = m.spin.Update(msg)
+		return cmd
+	case tea.KeyPressMsg:
+		if m.inputFocused {
+			return m.updateInput(msg)
+		}
+		return m.updateTable(msg)
+	case tea.PasteMsg:
+		if !m.inputFocused {
+			m.FocusInput()
+		}
+		var cmd tea.Cmd
+		m.input, cmd = m.input.Update(msg)
+		return cmd
+	case tea.MouseWheelMsg:
+		switch msg.Button {
+		case tea.MouseWheelUp:
+			m.move(-3)
+		case tea.MouseWheelDown:
+			return m.move(3)
+		}
+	case common.ClickMsg:
+		if msg.Y == 1 {
+			m.FocusInput()
+			return nil
+		}
+		// Border, input and header come before the first row.
+		if i := m.offset + msg.Y - 3; msg.Y >= 3 && i < len(m.rows) && i < m.offset+m.visibleRows() {
+			m.BlurInput()
+			m.cursor = i
+			return m.maybeMore()
+		}
+	}
+	return nil
+}
+
+func (m *Model) updateInput(msg tea.KeyPressMsg) tea.Cmd {
+	switch msg.String() {
+	case "enter":
+		return m.submit()
+	case "esc":
+		m.BlurInput()
+		return nil
+	case "up", "ctrl+p":
+		m.historyPrev()
+		return nil
+	case "down", "ctrl+n":
+		if m.histIdx >= len(m.history) && len(m.rows) > 0 {
+			// ↓ past the newest query moves into the results.
+			m.BlurInput()
+			return nil
+		}
+		m.historyNext()
+		return nil
+	}
+	var cmd tea.Cmd
+	m.input, cmd = m.input.Update(msg)
+	return cmd
+}
+
+func (m *Model) updateTable(msg tea.KeyPressMsg) tea.Cmd {
+	k := m.keys
+	switch {
+	case key.Matches(msg, k.Up):
+		if m.cursor == 0 {
+			m.FocusInput()
+			return nil
+		}
+		return m.move(-1)
+	case key.Matches(msg, k.Down):
+		return m.move(1)
+	case key.Matches(msg, k.PageUp):
+		return m.move(-max(1, m.visibleRows()-1))
+	case key.Matches(msg, k.PageDown):
+		return m.move(max(1, m.visibleRows()-1))
+	case key.Matches(msg, k.Top):
+		return m.move(-len(m.rows))
+	case key.Matches(msg, k.Bottom):
+		return m.move(len(m.rows))
+	case key.Matches(msg, k.Enter):
+		if r, ok := m.selected(); ok {
+			return common.Cmd(common.OpenRecordMsg{ID: r.id})
+		}
+		m.FocusInput()
+	case key.Matches(msg, k.Open):
+		if r, ok := m.selected(); ok {
+			return common.Cmd(common.OpenURLMsg{URL: m.idURI(r.id)})
+		}
+	case key.Matches(msg, k.Copy):
+		if r, ok := m.selected(); ok {
+			return common.Cmd(common.CopyMsg{Text: m.idURI(r.id), What: "iD " + string(r.id)})
+		}
+	case key.Matches(msg, k.Reload):
+		if m.searched {
+			return m.search(m.q)
+		}
+	}
+	return nil
+}
+
+// idURI is the iD's URI in the current environment's registry.
+func (m *Model) idURI(id orcid.ID) string {
+	base := "https://orcid.org"
+	if m.session != nil && m.session.Env.RegistryURL != "" {
+		base = strings.TrimRight(m.session.Env.RegistryURL, "/")
+	}
+	return base + "/" + string(id)
+}
+
+func (m *Model) selected() (row, bool) {
+	if m.cursor < 0 || m.cursor >= len(m.rows) {
+		return row{}, false
+	}
+	return m.rows[m.cursor], true
+}
+
+// Selected returns the iD under the cursor, if any.
+func (m *Model) Selected() (orcid.ID, bool) {
+	r, ok := m.selected()
+	return r.id, ok
+}
+
+func (m *Model) move(d int) tea.Cmd {
+	if len(m.rows) == 0 {
+		return nil
+	}
+	m.cursor = max(0, min(len(m.rows)-1, m.cursor+d))
+	m.clampScroll()
+	return m.maybeMore()
+}
+
+func (m *Model) clampScroll() {
+	vis := m.visibleRows()
+	if vis <= 0 {
+		m.offset = m.cursor
+		return
+	}
+	if m.cursor < m.offset {
+		m.offset = m.cursor
+	}
+	if m.cursor >= m.offset+vis {
+		m.offset = m.cursor - vis + 1
+	}
+	m.offset = max(0, min(m.offset, max(0, len(m.rows)-vis)))
+}
+
+// maybeMore asks for the next page when the cursor is near the end of what
+// is loaded and more exists.
+func (m *Model) maybeMore() tea.Cmd {
+	if m.loading || !m.searched || m.atLimit || int64(len(m.rows)) >= m.total {
+		return nil
+	}
+	if m.cursor < len(m.rows)-prefetch {
+		return nil
+	}
+	next := len(m.rows)
+	if m.anonymous() && next > orcid.MaxAnonymousStart {
+		m.atLimit = true
+		return nil
+	}
+	return m.fetch(m.q.Solr, next)
+}
+
+func (m *Model) anonymous() bool {
+	return m.session == nil || m.session.Who == common.WhoAnonymous
+}
+
+func (m *Model) submit() tea.Cmd {
+	text := strings.TrimSpace(m.input.Value())
+	q := orcid.ParseQuery(text)
+	if q.Kind == orcid.QueryEmpty {
+		return nil
+	}
+	m.remember(text)
+	switch q.Kind {
+	case orcid.QueryID:
+		m.BlurInput()
+		return common.Cmd(common.OpenRecordMsg{ID: q.ID})
+	}
+	m.BlurInput()
+	return m.search(q)
+}
+
+// search starts a new search, superseding any request under way.
+func (m *Model) search(q orcid.Query) tea.Cmd {
+	m.q = q
+	m.searched = true
+	m.rows, m.total, m.cursor, m.offset = nil, 0, 0, 0
+	m.atLimit, m.errText = false, ""
+	return m.fetch(q.Solr, 0)
+}
+
+func (m *Model) stop() {
+	if m.cancel != nil {
+		m.cancel()
+		m.cancel = nil
+	}
+	m.loading = false
+	m.req = 0
+}
+
+// fetch asks for one page. The command runs off the UI goroutine; its answer
+// carries the request id so a superseded answer is dropped.
+func (m *Model) fetch(solr string, start int) tea.Cmd {
+	m.stop()
+	if m.session == nil || m.session.Client == nil {
+		m.errText = "no environment selected"
+		return nil
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	m.cancel = cancel
+	m.req = common.NextRequestID()
+	m.loading = true
+	req, client := m.req, m.session.Client
+	p := orcid.SearchParams{Query: solr, Start: start, Rows: PageRows}
+	do := func() tea.Msg {
+		defer cancel()
+		res, err := client.ExpandedSearch(ctx, p)
+		if err != nil {
+			return resultsMsg{req: req, start: start, err: err}
+		}
+		return resultsMsg{req: req, start: start, rows: toRows(res), total: res.NumFound}
+	}
+	return tea.Batch(do, m.spin.Tick)
+}
+
+func toRows(res *orcid.ExpandedSearchResult) []row {
+	rows := make([]row, 0, len(res.ExpandedResult))
+	for _, r := range res.ExpandedResult {
+		id := orcid.ID(sanitize.Line(r.ORCIDID))
+		if parsed, err := orcid.ParseID(r.ORCIDID); err == nil {
+			id = parsed
+		}
+		rows = append(rows, row{
+			id:    id,
+			name:  sanitize.Line(displayName(r)),
+			other: sanitize.Line(strings.Join(r.OtherName, "; ")),
+			inst:  sanitize.Line(strings.Join(r.InstitutionName, "; ")),
+		})
+	}
+	return rows
+}
+
+func displayName(r orcid.ExpandedResult) string {
+	if r.CreditName != nil && strings.TrimSpace(*r.CreditName) != "" {
+		return strings.TrimSpace(*r.CreditName)
+	}
+	var parts []string
+	if r.GivenNames != nil && strings.TrimSpace(*r.GivenNames) != "" {
+		parts = append(parts, strings.TrimSpace(*r.GivenNames))
+	}
+	if r.FamilyNames != nil && strings.TrimSpace(*r.FamilyNames) != "" {
+		parts = append(parts, strings.TrimSpace(*r.FamilyNames))
+	}
+	if len(parts) == 0 {
+		return "(name not public)"
+	}
+	return strings.Join(parts, " ")
+}
+
+func (m *Model) onResults(msg resultsMsg) tea.Cmd {
+	if msg.req != m.req || msg.req == 0 {
+		return nil // stale: superseded by a newer request
+	}
+	m.loading = false
+	m.cancel = nil
+	if msg.err != nil {
+		if errors.Is(msg.err, context.Canceled) {
+			return nil
+		}
+		short, _ := common.Describe(msg.err)
+		m.errText = short
+		if msg.start > 0 && m.anonymous() {
+			// Past the anonymous paging limit the client refuses to send.
+			var rl *orcid.RateLimitError
+			if !errors.As(msg.err, &rl) && msg.start >= orcid.MaxAnonymousStart {
+				m.atLimit, m.errText = true, ""
+				return nil
+			}
+		}
+		return common.Cmd(common.ErrorMsg{Err: msg.err, What: "search"})
+	}
+	m.errText = ""
+	m.total = msg.total
+	if msg.start == len(m.rows) {
+		m.rows = append(m.rows, msg.rows...)
+	}
+	if len(msg.rows) == 0 && int64(len(m.rows)) < m.total {
+		// The server has no more to give even though it counted more.
+		m.total = int64(len(m.rows))
+	}
+	m.clampScroll()
+	return nil
+}
+
+// remember adds a query to the history (most recent last, no repeats).
+func (m *Model) remember(q string) {
+	for i, h := range m.history {
+		if h == q {
+			m.history = append(m.history[:i], m.history[i+1:]...)
+			break
+		}
+	}
+	m.history = append(m.history, q)
+	if len(m.history) > maxHistory {
+		m.history = m.history[len(m.history)-maxHistory:]
+	}
+	m.histIdx = len(m.history)
+	m.draft = ""
+}
+
+// History returns recent queries, oldest first.
+func (m *Model) History() []string { return append([]string(nil), m.history...) }
+
+// SetHistory restores recent queries (oldest first).
+func (m *Model) SetHistory(h []string) {
+	m.history = append([]string(nil), h...)
+	m.histIdx = len(m.history)
+}
+
+func (m *Model) historyPrev() {
+	if len(m.history) == 0 || m.histIdx == 0 {
+		return
+	}
+	if m.histIdx == len(m.history) {
+		m.draft = m.input.Value()
+	}
+	m.histIdx--
+	m.input.SetValue(m.history[m.histIdx])
+	m.input.CursorEnd()
+}
+
+func (m *Model) historyNext() {
+	if m.histIdx >= len(m.history) {
+		return
+	}
+	m.histIdx++
+	if m.histIdx == len(m.history) {
+		m.input.SetValue(m.draft)
+	} else {
+		m.input.SetValue(m.history[m.histIdx])
+	}
+	m.input.CursorEnd()
+}
+
+// Loading reports whether a request is under way.
+func (m *Model) Loading() bool { return m.loading }
+
+// Total is the number of hits of the last search.
+func (m *Model) Total() int64 { return m.total }
+
+// Len is the number of results loaded.
+func (m *Model) Len() int { return len(m.rows) }
+
+// visibleRows is how many result rows fit: inner height minus the input,
+// the header and the note line.
+func (m *Model) visibleRows() int {
+	return m.h - 2 - 2 - 1
+}
+
+// ShortHelp implements common.Pane.
+func (m *Model) ShortHelp() []key.Binding {
+	k := m.keys
+	if m.inputFocused {
+		return []key.Binding{
+			key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "search")),
+			key.NewBinding(key.WithKeys("up"), key.WithHelp("↑", "recent")),
+			key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "results")),
+			k.Tab,
+		}
+	}
+	return []key.Binding{k.Tab, k.Search, withHelp(k.Enter, "enter", "open"), k.Open, k.Copy, k.Help, k.Quit}
+}
+
+// FullHelp implements common.Pane.
+func (m *Model) FullHelp() [][]key.Binding {
+	k := m.keys
+	return [][]key.Binding{
+		{k.Up, k.Down, k.Top, k.Bottom, k.PageUp, k.PageDown},
+		{withHelp(k.Enter, "enter", "open record"), withHelp(k.Open, "o", "open iD in browser"), withHelp(k.Copy, "y", "copy iD URI"), withHelp(k.Reload, "R", "search again")},
+		{withHelp(k.Search, "/", "edit query"),
+			key.NewBinding(key.WithKeys("up"), key.WithHelp("↑ (input)", "recent queries")),
+			key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter (input)", "search / open iD")),
+			key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc (input)", "to results"))},
+	}
+}
+
+func withHelp(b key.Binding, k, desc string) key.Binding {
+	b.SetHelp(k, desc)
+	return b
+}
+
+// View implements common.Pane. Only the visible rows are drawn.
+func (m *Model) View() string {
+	if m.w < 4 || m.h < 3 {
+		return ""
+	}
+	st := m.st
+	iw := m.w - 2
+	var b strings.Builder
+	b.WriteString(m.input.View())
+
+	info := ""
+	switch {
+	case m.loading && len(m.rows) == 0:
+		info = m.spin.View() + " searching"
+	case m.searched && m.errText == "":
+		info = common.Count(m.total) + " found"
+		if m.loading {
+			info = m.spin.View() + " " + info
+		}
+	}
+
+	lines := m.h - 2 - 1 // under the input
+	if lines <= 0 {
+		return st.Box("Search", info, b.String(), m.w, m.h, m.focused)
+	}
+	cols := m.columns(iw)
+	switch {
+	case m.errText != "" && len(m.rows) == 0:
+		b.WriteString("\n" + st.Error.Render(ansi.Truncate(m.errText, iw, "…")))
+	case !m.searched:
+		b.WriteString(m.hints(iw, lines))
+	case len(m.rows) == 0 && !m.loading:
+		b.WriteString("\n" + ansi.Wrap(fmt.Sprintf("No one matches “%s” — try fewer words or a field like family-name:%s",
+			sanitize.Truncate(m.q.Input, 60), exampleWord(m.q.Input)), iw, ""))
+	case len(m.rows) > 0:
+		b.WriteByte('\n')
+		b.WriteString(st.Header.Render(cols.header()))
+		vis := m.visibleRows()
+		end := min(len(m.rows), m.offset+vis)
+		for i := m.offset; i < end; i++ {
+			b.WriteByte('\n')
+			line := cols.row(m.rows[i])
+			if i == m.cursor && !m.inputFocused {
+				b.WriteString(st.Selected.Render(common.Fit(st.Marker+line, iw)))
+			} else if i == m.cursor {
+				b.WriteString(st.Marker + line)
+			} else {
+				b.WriteString(st.NoMarker + line)
+			}
+		}
+		for i := end - m.offset; i < vis; i++ {
+			b.WriteByte('\n')
+		}
+		b.WriteByte('\n')
+		b.WriteString(m.note(iw))
+	}
+	return st.Box("Search", info, b.String(), m.w, m.h, m.focused)
+}
+
+// note is the line under the table: position, loading, limits, errors.
+func (m *Model) note(iw int) string {
+	st := m.st
+	switch {
+	case m.errText != "":
+		return st.Error.Render(ansi.Truncate(m.errText, iw, "…"))
+	case m.atLimit:
+		return st.Warning.Render(ansi.Truncate(fmt.Sprintf("Showing the first %s: anonymous searches page only to %s — refine the query, or get a client token (c)",
+			common.Count(len(m.rows)), common.Count(orcid.MaxAnonymousStart)), iw, "…"))
+	case m.loading:
+		return st.Dim.Render(m.spin.View() + " loading more…")
+	}
+	pos := fmt.Sprintf("%s of %s", common.Count(m.cursor+1), common.Count(m.total))
+	if int64(len(m.rows)) < m.total {
+		pos += fmt.Sprintf(" · %s loaded", common.Count(len(m.rows)))
+	}
+	return st.Dim.Render(pos)
+}
+
+func (m *Model) hints(iw, lines int) string {
+	hints := []string{
+		"Type a name, an iD, a DOI, or Solr syntax, then enter:",
+		"  josiah carberry",
+		"  0000-0002-1825-0097",
+		"  10.1234/psychoceramics.1",
+		"  family-name:carberry AND affiliation-org-name:brown",
+		"↑ recalls recent queries.",
+	}
+	var b strings.Builder
+	for i := 0; i < len(hints) && i < lines; i++ {
+		b.WriteString("\n" + m.st.Dim.Render(ansi.Truncate(hints[i], iw, "…")))
+	}
+	return b.String()
+}
+
+// exampleWord picks the last plain word of a query for the zero-hits hint.
+func exampleWord(q string) string {
+	f := strings.Fields(q)
+	for i := len(f) - 1; i >= 0; i-- {
+		w := strings.ToLower(strings.Trim(f[i], `"()*`))
+		if w != "" && !strings.Contains(w, ":") && w != "and" && w != "or" && w != "not" {
+			return sanitize.Truncate(sanitize.Line(w), 20)
+		}
+	}
+	return "carberry"
+}
+
+// columns lays the table out for an inner width.
+type columns struct{ name, other, inst int }
+
+const idWidth = 19
+
+func (m *Model) columns(iw int) columns {
+	rest := iw - 2 - idWidth // marker and iD
+	if rest < 10 {
+		return columns{}
+	}
+	if rest < 50 {
+		// Narrow: name and institutions only.
+		n := rest * 45 / 100
+		return columns{name: n - 2, inst: rest - n - 2}
+	}
+	n := rest * 30 / 100
+	o := rest * 25 / 100
+	return columns{name: n - 2, other: o - 2, inst: rest - n - o - 2}
+}
+
+func (c columns) header() string {
+	return "  " + c.cells("iD", "Name", "Other names", "Institutions")
+}
+
+func (c columns) row(r row) string {
+	return c.cells(string(r.id), r.name, r.other, r.inst)
+}
+
+func (c columns) cells(id, name, other, inst string) string {
+	var b strings.Builder
+	b.WriteString(common.Fit(id, idWidth))
+	if c.name > 0 {
+		b.WriteString("  " + common.Fit(name, c.name))
+	}
+	if c.other > 0 {
+		b.WriteString("  " + common.Fit(other, c.other))
+	}
+	if c.inst > 0 {
+		b.WriteString("  " + ansi.Truncate(inst, c.inst, "…"))
+	}
+	return b.String()
+}
