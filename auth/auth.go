@@ -1,0 +1,244 @@
+package auth
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/http"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/coreos/go-oidc/v3/oidc"
+	"golang.org/x/oauth2"
+	"golang.org/x/oauth2/clientcredentials"
+
+	"github.com/orcid-tui/orcid-tui/orcid"
+)
+
+// ORCID's scopes (reference §6.4).
+const (
+	ScopeAuthenticate     = "/authenticate"
+	ScopeOpenID           = "openid"
+	ScopeReadLimited      = "/read-limited"
+	ScopeActivitiesUpdate = "/activities/update"
+	ScopePersonUpdate     = "/person/update"
+	ScopeReadPublic       = "/read-public"
+)
+
+// SignInScopes are the scopes a user may choose for the code flow, in the
+// order they are offered.
+var SignInScopes = []string{ScopeAuthenticate, ScopeOpenID, ScopeReadLimited, ScopeActivitiesUpdate, ScopePersonUpdate}
+
+// DefaultSignInScopes is what the flow asks for when no scope is chosen.
+var DefaultSignInScopes = []string{ScopeOpenID, ScopeReadLimited}
+
+// ScopeDescription says in words what a scope lets the application do.
+func ScopeDescription(scope string) string {
+	switch scope {
+	case ScopeAuthenticate:
+		return "get your ORCID iD"
+	case ScopeOpenID:
+		return "sign you in with OpenID Connect (your iD and public name)"
+	case ScopeReadLimited:
+		return "read your information with visibility set to Trusted parties"
+	case ScopeActivitiesUpdate:
+		return "add and update your research activities (works, affiliations, …)"
+	case ScopePersonUpdate:
+		return "add and update your biographical information"
+	case ScopeReadPublic:
+		return "read public information on the ORCID registry"
+	}
+	return scope
+}
+
+// DefaultRedirectURI is the loopback redirect URI to register with ORCID for
+// this application (ORCID needs the exact port; "localhost" is refused at
+// registration, 127.0.0.1 is accepted).
+const DefaultRedirectURI = "http://127.0.0.1:8765/callback"
+
+// DefaultTimeout is how long a sign-in waits for the browser.
+const DefaultTimeout = 5 * time.Minute
+
+// Errors callers may test with errors.Is.
+var (
+	ErrNoCredentials   = errors.New("no client id or client secret: ORCID always requires both")
+	ErrTimeout         = errors.New("sign-in timed out")
+	ErrCancelled       = errors.New("sign-in cancelled")
+	ErrStateMismatch   = errors.New("state does not match this sign-in")
+	ErrNonceMismatch   = errors.New("id_token nonce does not match this sign-in")
+	ErrFlowFinished    = errors.New("this sign-in has already finished")
+	ErrNoRefreshToken  = errors.New("no refresh token")
+	ErrScopeNotGranted = errors.New("scope not granted")
+)
+
+// Config is what an Authenticator needs to know.
+type Config struct {
+	Env          orcid.Environment
+	ClientID     string // APP-XXXXXXXXXXXXXXXX
+	ClientSecret string
+	// RedirectURI is the registered loopback redirect URI. Empty means
+	// DefaultRedirectURI, or any free port where Env.AnyLoopbackPort.
+	RedirectURI string
+	// HTTPClient makes every request of this package; nil means a client
+	// with a 30 s timeout.
+	HTTPClient *http.Client
+	// Store keeps tokens; nil means tokens live in memory only.
+	Store Store
+	// Now is the clock for id_token verification (tests); nil means time.Now.
+	Now func() time.Time
+	// OpenBrowser opens a URL; nil means OpenBrowser of this package.
+	OpenBrowser func(url string) error
+}
+
+// Authenticator gets, verifies, refreshes, revokes and stores tokens for one
+// environment and one registered client. Safe for concurrent use.
+type Authenticator struct {
+	cfg  Config
+	http *http.Client
+
+	mu        sync.Mutex // guards clientTok
+	clientTok *Session
+
+	pmu      sync.Mutex // guards provider
+	provider *oidc.Provider
+}
+
+// New returns an Authenticator for cfg.
+func New(cfg Config) (*Authenticator, error) {
+	if strings.TrimSpace(cfg.ClientID) == "" || strings.TrimSpace(cfg.ClientSecret) == "" {
+		return nil, ErrNoCredentials
+	}
+	if cfg.Env.RegistryURL == "" {
+		return nil, errors.New("auth: environment has no registry URL")
+	}
+	cfg.Env.RegistryURL = strings.TrimRight(cfg.Env.RegistryURL, "/")
+	h := cfg.HTTPClient
+	if h == nil {
+		h = &http.Client{Timeout: 30 * time.Second}
+	}
+	if cfg.OpenBrowser == nil {
+		cfg.OpenBrowser = OpenBrowser
+	}
+	return &Authenticator{cfg: cfg, http: h}, nil
+}
+
+// Config returns the configuration (the secret included: do not draw it).
+func (a *Authenticator) Config() Config { return a.cfg }
+
+// Endpoint is ORCID's OAuth endpoint of env, with the client secret sent in
+// the form as ORCID documents.
+func Endpoint(env orcid.Environment) oauth2.Endpoint {
+	base := strings.TrimRight(env.RegistryURL, "/")
+	return oauth2.Endpoint{
+		AuthURL:   base + "/oauth/authorize",
+		TokenURL:  base + "/oauth/token",
+		AuthStyle: oauth2.AuthStyleInParams,
+	}
+}
+
+func (a *Authenticator) oauth2Config(scopes []string, redirect string) *oauth2.Config {
+	return &oauth2.Config{
+		ClientID:     a.cfg.ClientID,
+		ClientSecret: a.cfg.ClientSecret,
+		Endpoint:     Endpoint(a.cfg.Env),
+		RedirectURL:  redirect,
+		Scopes:       scopes,
+	}
+}
+
+// ctx carries this Authenticator's HTTP client to oauth2 and go-oidc.
+func (a *Authenticator) ctx(ctx context.Context) context.Context {
+	return oidc.ClientContext(context.WithValue(ctx, oauth2.HTTPClient, a.http), a.http)
+}
+
+func (a *Authenticator) now() time.Time {
+	if a.cfg.Now != nil {
+		return a.cfg.Now()
+	}
+	return time.Now()
+}
+
+// ClientToken returns a /read-public token for the application itself
+// (client credentials). It is reused until it expires and then fetched
+// again; with a Store it is also kept across runs.
+func (a *Authenticator) ClientToken(ctx context.Context) (*Session, error) {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	if a.clientTok != nil && a.clientTok.Token().Valid() {
+		return a.clientTok, nil
+	}
+	key := Key{Env: a.cfg.Env.Name, ClientID: a.cfg.ClientID}
+	if a.clientTok == nil && a.cfg.Store != nil {
+		if s, err := a.cfg.Store.Get(key); err == nil && s.Token().Valid() {
+			a.clientTok = s
+			return s, nil
+		}
+	}
+	cc := clientcredentials.Config{
+		ClientID:     a.cfg.ClientID,
+		ClientSecret: a.cfg.ClientSecret,
+		TokenURL:     Endpoint(a.cfg.Env).TokenURL,
+		Scopes:       []string{ScopeReadPublic},
+		AuthStyle:    oauth2.AuthStyleInParams,
+	}
+	tok, err := cc.Token(a.ctx(ctx))
+	if err != nil {
+		return nil, fmt.Errorf("client token from %s: %w", a.cfg.Env.Name, tokenError(err))
+	}
+	s := a.sessionFromToken(tok, []string{ScopeReadPublic})
+	a.clientTok = s
+	if a.cfg.Store != nil {
+		_ = a.cfg.Store.Put(s) // a client token can always be fetched again
+	}
+	return s, nil
+}
+
+// ClientTokenSource is ClientToken as an oauth2.TokenSource, for
+// orcid.WithTokenSource(ts, orcid.PublicAPI).
+func (a *Authenticator) ClientTokenSource() oauth2.TokenSource {
+	return tokenSourceFunc(func() (*oauth2.Token, error) {
+		s, err := a.ClientToken(context.Background())
+		if err != nil {
+			return nil, err
+		}
+		return s.Token(), nil
+	})
+}
+
+// ForgetClientToken drops the cached client token (memory and store).
+func (a *Authenticator) ForgetClientToken() error {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	a.clientTok = nil
+	if a.cfg.Store != nil {
+		err := a.cfg.Store.Delete(Key{Env: a.cfg.Env.Name, ClientID: a.cfg.ClientID})
+		if err != nil && !errors.Is(err, ErrNotStored) {
+			return err
+		}
+	}
+	return nil
+}
+
+type tokenSourceFunc func() (*oauth2.Token, error)
+
+func (f tokenSourceFunc) Token() (*oauth2.Token, error) { return f() }
+
+// tokenError turns oauth2's RetrieveError into ORCID's OAuth error type.
+func tokenError(err error) error {
+	var re *oauth2.RetrieveError
+	if errors.As(err, &re) {
+		oe := &orcid.OAuthError{Code: re.ErrorCode, Description: re.ErrorDescription}
+		if re.Response != nil {
+			oe.StatusCode = re.Response.StatusCode
+		}
+		if oe.Code == "" {
+			oe.Code = "server_error"
+			if re.Response != nil {
+				oe.Description = re.Response.Status
+			}
+		}
+		return oe
+	}
+	return err
+}

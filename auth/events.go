@@ -1,0 +1,98 @@
+package auth
+
+import (
+	"errors"
+	"strings"
+	"time"
+)
+
+// Step names one step of a flow, in the words the TUI shows.
+type Step int
+
+const (
+	URLBuilt         Step = iota + 1 // the authorize URL is ready
+	Listening                        // the loopback listener is bound
+	BrowserOpened                    // the browser was asked to open the URL
+	URLToCopy                        // the URL to open by hand (always reported)
+	CallbackReceived                 // a redirect reached the listener, or a URL/code was pasted
+	StateChecked                     // the state matched (Err set when it did not)
+	TokenExchanged                   // the code was exchanged for a token
+	IDTokenVerified                  // the id_token's signature and claims were verified
+	UserinfoRead                     // /oauth/userinfo answered
+	Failed                           // the flow ended with Err
+	Done                             // the flow ended successfully
+)
+
+var stepNames = map[Step]string{
+	URLBuilt:         "authorize URL built",
+	Listening:        "listening",
+	BrowserOpened:    "browser opened",
+	URLToCopy:        "URL to copy",
+	CallbackReceived: "callback received",
+	StateChecked:     "state checked",
+	TokenExchanged:   "token exchanged",
+	IDTokenVerified:  "id_token verified",
+	UserinfoRead:     "userinfo read",
+	Failed:           "failed",
+	Done:             "done",
+}
+
+func (s Step) String() string {
+	if n, ok := stepNames[s]; ok {
+		return n
+	}
+	return "step?"
+}
+
+// Event is one step of a flow as it happens. Detail is safe to draw (after
+// sanitising, as all text): secrets, codes and tokens in it are masked.
+// Err, when set, has the same secrets masked in its message.
+type Event struct {
+	Step   Step
+	Detail string
+	Err    error
+	Time   time.Time
+}
+
+// Mask shows only the start of a secret: "3f2a…" for long values, fewer
+// characters for short ones, "" for "".
+func Mask(s string) string {
+	if s == "" {
+		return ""
+	}
+	n := 4
+	if len(s) < 12 {
+		n = len(s) / 4
+	}
+	return s[:n] + "…"
+}
+
+// redactedError masks known secrets in an error's message while keeping the
+// original error reachable with errors.Is/As.
+type redactedError struct {
+	err     error
+	secrets []string
+}
+
+func (e *redactedError) Error() string { return redact(e.err.Error(), e.secrets) }
+func (e *redactedError) Unwrap() error { return e.err }
+
+func redact(s string, secrets []string) string {
+	for _, sec := range secrets {
+		if len(sec) >= 4 {
+			s = strings.ReplaceAll(s, sec, Mask(sec))
+		}
+	}
+	return s
+}
+
+func redactErr(err error, secrets []string) error {
+	if err == nil {
+		return nil
+	}
+	var re *redactedError
+	if errors.As(err, &re) {
+		secrets = append(append([]string(nil), secrets...), re.secrets...)
+	}
+	return &redactedError{err: err, secrets: secrets}
+}

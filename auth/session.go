@@ -1,0 +1,348 @@
+package auth
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"net/url"
+	"slices"
+	"strings"
+	"sync"
+	"time"
+
+	"golang.org/x/oauth2"
+
+	"github.com/orcid-tui/orcid-tui/orcid"
+)
+
+// Session is a token with what ORCID said about it. It is what the Store
+// keeps. A client token has no ORCID iD.
+type Session struct {
+	Env          string    `json:"env"`
+	ClientID     string    `json:"client_id"`
+	ORCID        orcid.ID  `json:"orcid,omitempty"`
+	Name         string    `json:"name,omitempty"`
+	Scopes       []string  `json:"scopes"`
+	AccessToken  string    `json:"access_token"`
+	RefreshToken string    `json:"refresh_token,omitempty"`
+	TokenType    string    `json:"token_type,omitempty"`
+	Expiry       time.Time `json:"expiry,omitzero"`
+	IDToken      string    `json:"id_token,omitempty"`
+	Obtained     time.Time `json:"obtained,omitzero"`
+
+	// Claims are the verified id_token claims (set by the sign-in flow; not
+	// stored: use Summary, which decodes the stored id_token for display).
+	Claims *Claims `json:"-"`
+	// UserInfo is /oauth/userinfo's answer (set by the sign-in flow).
+	UserInfo *UserInfo `json:"-"`
+}
+
+// Key says where a Session is kept.
+func (s *Session) Key() Key { return Key{Env: s.Env, ClientID: s.ClientID, ORCID: s.ORCID} }
+
+// Token is the session as an oauth2.Token.
+func (s *Session) Token() *oauth2.Token {
+	if s == nil {
+		return nil
+	}
+	t := &oauth2.Token{AccessToken: s.AccessToken, TokenType: s.TokenType, RefreshToken: s.RefreshToken, Expiry: s.Expiry}
+	return t
+}
+
+// Has says whether the token was granted scope.
+func (s *Session) Has(scope string) bool { return slices.Contains(s.Scopes, scope) }
+
+// Summary is a Session safe to draw: every secret masked.
+type Summary struct {
+	Env          string
+	ClientID     string // masked like "APP-674M…"
+	ORCID        orcid.ID
+	Name         string
+	Scopes       string // space-separated
+	AccessToken  string // masked
+	RefreshToken string // masked, "" when none
+	Expiry       time.Time
+	Expired      bool
+	Obtained     time.Time
+	Claims       *Claims // decoded from the id_token (verified at sign-in only)
+}
+
+// Summary masks the session for display. now decides Expired.
+func (s *Session) Summary(now time.Time) Summary {
+	sum := Summary{
+		Env:          s.Env,
+		ClientID:     maskClientID(s.ClientID),
+		ORCID:        s.ORCID,
+		Name:         s.Name,
+		Scopes:       strings.Join(s.Scopes, " "),
+		AccessToken:  Mask(s.AccessToken),
+		RefreshToken: Mask(s.RefreshToken),
+		Expiry:       s.Expiry,
+		Expired:      !s.Expiry.IsZero() && !now.Before(s.Expiry),
+		Obtained:     s.Obtained,
+		Claims:       s.Claims,
+	}
+	if sum.Claims == nil && s.IDToken != "" {
+		sum.Claims, _ = DecodeClaims(s.IDToken)
+	}
+	return sum
+}
+
+func maskClientID(id string) string {
+	if len(id) > 8 {
+		return id[:8] + "…"
+	}
+	return id
+}
+
+// sessionFromToken builds a Session from a token response, keeping ORCID's
+// extras (orcid, name, id_token, scope).
+func (a *Authenticator) sessionFromToken(tok *oauth2.Token, asked []string) *Session {
+	s := &Session{
+		Env:          a.cfg.Env.Name,
+		ClientID:     a.cfg.ClientID,
+		AccessToken:  tok.AccessToken,
+		RefreshToken: tok.RefreshToken,
+		TokenType:    tok.TokenType,
+		Expiry:       tok.Expiry,
+		Obtained:     time.Now(),
+		Scopes:       asked,
+	}
+	if v, ok := tok.Extra("orcid").(string); ok && v != "" {
+		if id, err := orcid.ParseID(v); err == nil {
+			s.ORCID = id
+		} else {
+			s.ORCID = orcid.ID(v)
+		}
+	}
+	if v, ok := tok.Extra("name").(string); ok {
+		s.Name = v
+	}
+	if v, ok := tok.Extra("id_token").(string); ok {
+		s.IDToken = v
+	}
+	if v, ok := tok.Extra("scope").(string); ok && strings.TrimSpace(v) != "" {
+		s.Scopes = strings.Fields(v)
+	}
+	return s
+}
+
+// update copies a refreshed token into a copy of s.
+func (s *Session) update(tok *oauth2.Token) *Session {
+	n := *s
+	n.AccessToken = tok.AccessToken
+	if tok.RefreshToken != "" {
+		n.RefreshToken = tok.RefreshToken
+	}
+	if tok.TokenType != "" {
+		n.TokenType = tok.TokenType
+	}
+	n.Expiry = tok.Expiry
+	n.Obtained = time.Now()
+	if v, ok := tok.Extra("id_token").(string); ok && v != "" {
+		n.IDToken = v
+		n.Claims = nil
+	}
+	if v, ok := tok.Extra("name").(string); ok && v != "" {
+		n.Name = v
+	}
+	if v, ok := tok.Extra("scope").(string); ok && strings.TrimSpace(v) != "" {
+		n.Scopes = strings.Fields(v)
+	}
+	return &n
+}
+
+// SavingTokenSource refreshes a signed-in session's token when it expires
+// and saves every new token to the Store, so a rotated refresh token is
+// never lost.
+type SavingTokenSource struct {
+	a    *Authenticator
+	base oauth2.TokenSource
+
+	mu      sync.Mutex
+	sess    *Session
+	saveErr error
+}
+
+// TokenSource returns a source for s that refreshes and saves.
+func (a *Authenticator) TokenSource(s *Session) *SavingTokenSource {
+	conf := a.oauth2Config(s.Scopes, "")
+	return &SavingTokenSource{a: a, sess: s, base: conf.TokenSource(a.ctx(context.Background()), s.Token())}
+}
+
+// Token returns a valid token, refreshing (and saving) it when needed.
+func (ts *SavingTokenSource) Token() (*oauth2.Token, error) {
+	tok, err := ts.base.Token()
+	if err != nil {
+		return nil, fmt.Errorf("refresh token: %w", tokenError(err))
+	}
+	ts.mu.Lock()
+	defer ts.mu.Unlock()
+	if tok.AccessToken != ts.sess.AccessToken {
+		ts.sess = ts.sess.update(tok)
+		if ts.a.cfg.Store != nil {
+			ts.saveErr = ts.a.cfg.Store.Put(ts.sess)
+		}
+	}
+	return tok, nil
+}
+
+// Session is the latest session (after any refresh).
+func (ts *SavingTokenSource) Session() *Session {
+	ts.mu.Lock()
+	defer ts.mu.Unlock()
+	return ts.sess
+}
+
+// SaveErr is the error of the last save, if it failed.
+func (ts *SavingTokenSource) SaveErr() error {
+	ts.mu.Lock()
+	defer ts.mu.Unlock()
+	return ts.saveErr
+}
+
+// Refresh gets a new access token with s's refresh token now, and saves it.
+func (a *Authenticator) Refresh(ctx context.Context, s *Session) (*Session, error) {
+	if s.RefreshToken == "" {
+		return nil, ErrNoRefreshToken
+	}
+	conf := a.oauth2Config(s.Scopes, "")
+	tok, err := conf.TokenSource(a.ctx(ctx), &oauth2.Token{RefreshToken: s.RefreshToken}).Token()
+	if err != nil {
+		return nil, redactErr(fmt.Errorf("refresh token: %w", tokenError(err)), []string{s.RefreshToken, a.cfg.ClientSecret})
+	}
+	n := s.update(tok)
+	if a.cfg.Store != nil {
+		if err := a.cfg.Store.Put(n); err != nil {
+			return n, fmt.Errorf("refreshed, but not saved: %w", err)
+		}
+	}
+	return n, nil
+}
+
+// Revoke revokes token (an access or refresh token) at /oauth/revoke.
+// Revoking an access token also revokes its refresh token.
+func (a *Authenticator) Revoke(ctx context.Context, token string) error {
+	form := url.Values{"token": {token}, "client_id": {a.cfg.ClientID}, "client_secret": {a.cfg.ClientSecret}}
+	u := a.cfg.Env.RegistryURL + "/oauth/revoke"
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, u, strings.NewReader(form.Encode()))
+	if err != nil {
+		return err
+	}
+	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	req.Header.Set("Accept", "application/json")
+	resp, err := a.http.Do(req)
+	if err != nil {
+		return redactErr(fmt.Errorf("revoke: %w", err), []string{token})
+	}
+	defer resp.Body.Close()
+	body, _ := io.ReadAll(io.LimitReader(resp.Body, 64<<10))
+	if resp.StatusCode/100 == 2 {
+		return nil
+	}
+	return redactErr(fmt.Errorf("revoke: %w", oauthErrorFrom(resp.StatusCode, body)), []string{token, a.cfg.ClientSecret})
+}
+
+// Logout revokes s's token and forgets it. A token the registry no longer
+// knows is forgotten all the same.
+func (a *Authenticator) Logout(ctx context.Context, s *Session) error {
+	if err := a.Revoke(ctx, s.AccessToken); err != nil {
+		var oe *orcid.OAuthError
+		if !errors.As(err, &oe) || oe.Code != "invalid_token" {
+			return err
+		}
+	}
+	return a.Forget(s.Key())
+}
+
+// Forget removes a stored session without revoking it.
+func (a *Authenticator) Forget(k Key) error {
+	if a.cfg.Store == nil {
+		return nil
+	}
+	if err := a.cfg.Store.Delete(k); err != nil && !errors.Is(err, ErrNotStored) {
+		return err
+	}
+	return nil
+}
+
+// Sessions lists the stored signed-in sessions of this environment and
+// client, newest first.
+func (a *Authenticator) Sessions() ([]*Session, error) {
+	if a.cfg.Store == nil {
+		return nil, nil
+	}
+	keys, err := a.cfg.Store.List()
+	if err != nil {
+		return nil, err
+	}
+	var out []*Session
+	for _, k := range keys {
+		if k.Env != a.cfg.Env.Name || k.ClientID != a.cfg.ClientID || k.ORCID == "" {
+			continue
+		}
+		s, err := a.cfg.Store.Get(k)
+		if err != nil {
+			continue
+		}
+		out = append(out, s)
+	}
+	slices.SortFunc(out, func(x, y *Session) int { return y.Obtained.Compare(x.Obtained) })
+	return out, nil
+}
+
+// Current is the most recently obtained stored session of this environment
+// and client, or ErrNotStored.
+func (a *Authenticator) Current() (*Session, error) {
+	ss, err := a.Sessions()
+	if err != nil {
+		return nil, err
+	}
+	if len(ss) == 0 {
+		return nil, ErrNotStored
+	}
+	return ss[0], nil
+}
+
+// MemberClient is an orcid.Client for the member API that reads with s's
+// token (limited items included), refreshing and saving it as needed. The
+// client's own limiter applies (member limits).
+func (a *Authenticator) MemberClient(s *Session, opts ...orcid.Option) (*orcid.Client, error) {
+	if !s.Has(ScopeReadLimited) {
+		return nil, fmt.Errorf("member API reads need %s: %w", ScopeReadLimited, ErrScopeNotGranted)
+	}
+	opts = append(slices.Clip(opts), orcid.WithTokenSource(a.TokenSource(s), orcid.MemberAPI))
+	return orcid.New(a.cfg.Env, opts...), nil
+}
+
+// PublicClient is an orcid.Client for the public API that reads with the
+// application's /read-public token.
+func (a *Authenticator) PublicClient(opts ...orcid.Option) *orcid.Client {
+	opts = append(slices.Clip(opts), orcid.WithTokenSource(a.ClientTokenSource(), orcid.PublicAPI))
+	return orcid.New(a.cfg.Env, opts...)
+}
+
+// oauthErrorFrom reads an OAuth-style error body ("error_description" or
+// ORCID's "error-description").
+func oauthErrorFrom(status int, body []byte) *orcid.OAuthError {
+	var v struct {
+		Error     string `json:"error"`
+		Desc      string `json:"error_description"`
+		DescHyphn string `json:"error-description"`
+	}
+	oe := &orcid.OAuthError{StatusCode: status}
+	if json.Unmarshal(bytes.TrimSpace(body), &v) == nil && v.Error != "" {
+		oe.Code, oe.Description = v.Error, v.Desc
+		if oe.Description == "" {
+			oe.Description = v.DescHyphn
+		}
+		return oe
+	}
+	oe.Code = "server_error"
+	oe.Description = http.StatusText(status)
+	return oe
+}
