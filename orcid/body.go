@@ -98,6 +98,8 @@ func indentXML(data []byte) ([]byte, error) {
 	d := xml.NewDecoder(bytes.NewReader(data))
 	d.Strict = true
 	var toks []xml.Token
+	var open []xml.Name // RawToken does not check that end tags match
+	roots := 0
 	for {
 		t, err := d.RawToken()
 		if errors.Is(err, io.EOF) {
@@ -106,7 +108,22 @@ func indentXML(data []byte) ([]byte, error) {
 		if err != nil {
 			return nil, err
 		}
+		switch t := t.(type) {
+		case xml.StartElement:
+			if len(open) == 0 {
+				roots++
+			}
+			open = append(open, t.Name)
+		case xml.EndElement:
+			if len(open) == 0 || open[len(open)-1] != t.Name {
+				return nil, errors.New("mismatched end tag")
+			}
+			open = open[:len(open)-1]
+		}
 		toks = append(toks, xml.CopyToken(t))
+	}
+	if len(open) != 0 || roots != 1 {
+		return nil, errors.New("not one complete XML document")
 	}
 	var out bytes.Buffer
 	depth := 0
