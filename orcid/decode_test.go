@@ -685,3 +685,27 @@ func sampleWork(pc int64) *Work {
 		}},
 		LanguageCode: "en", Country: v("FR"), Visibility: "public", Path: "/0000-0002-0734-2199/work/1"}
 }
+
+func TestDecodeJSONContributorEmailShapes(t *testing.T) {
+	tests := []struct {
+		doc, email, credit string
+	}{
+		{`{"credit-name":{"value":"A"}}`, "", "A"},
+		{`{"contributor-email" : null}`, "", ""},
+		{`{"contributor-email":{"value":"a@example.org"}}`, "a@example.org", ""},
+		{"{\"contributor-email\" :\n \"b@example.org\"}", "b@example.org", ""},
+		// The key's text inside a value must not confuse the shortcut.
+		{`{"credit-name":{"value":"x\"contributor-email\""},"contributor-email":"c@example.org"}`, "c@example.org", `x"contributor-email"`},
+		{`{"credit-name":{"value":"\"contributor-email"},"contributor-email":{"value":"d@example.org"}}`, "d@example.org", `"contributor-email`},
+	}
+	for _, tc := range tests {
+		var c Contributor
+		if err := json.Unmarshal([]byte(tc.doc), &c); err != nil {
+			t.Errorf("%s: %v", tc.doc, err)
+			continue
+		}
+		if c.ContributorEmail.String() != tc.email || c.CreditName.String() != tc.credit {
+			t.Errorf("%s: email %q credit %q", tc.doc, c.ContributorEmail.String(), c.CreditName.String())
+		}
+	}
+}

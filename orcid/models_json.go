@@ -108,9 +108,17 @@ type contributorJSON struct {
 	ContributorAttributes *ContributorAttributes `json:"contributor-attributes"`
 }
 
+// contributorFields has Contributor's fields without its methods.
+type contributorFields Contributor
+
 // UnmarshalJSON accepts contributor-email as {"value": "..."} (read API) or
-// as a bare string (ORCID's write samples).
+// as a bare string (ORCID's write samples). Bodies without a bare-string
+// email, which is all the read API sends, take the direct path: a full work
+// may list hundreds of contributors.
 func (c *Contributor) UnmarshalJSON(data []byte) error {
+	if !mayHaveStringEmail(data) {
+		return json.Unmarshal(data, (*contributorFields)(c))
+	}
 	var raw contributorJSON
 	if err := json.Unmarshal(data, &raw); err != nil {
 		return err
@@ -136,4 +144,21 @@ func (c *Contributor) UnmarshalJSON(data []byte) error {
 		}
 	}
 	return nil
+}
+
+var contributorEmailKey = []byte(`"contributor-email"`)
+
+// mayHaveStringEmail reports whether data could hold "contributor-email"
+// with a string value. It errs towards true; false is certain.
+func mayHaveStringEmail(data []byte) bool {
+	i := bytes.Index(data, contributorEmailKey)
+	if i < 0 {
+		return false
+	}
+	rest := bytes.TrimLeft(data[i+len(contributorEmailKey):], " \t\r\n")
+	if len(rest) == 0 || rest[0] != ':' {
+		return true // not the key itself: let the full path decide
+	}
+	rest = bytes.TrimLeft(rest[1:], " \t\r\n")
+	return len(rest) == 0 || rest[0] == '"'
 }
