@@ -236,7 +236,10 @@ func (m *Model) handleRecord(msg recordMsg) tea.Cmd {
 			// A failed reload: keep what is shown, say why in the status line.
 			return common.Cmd(common.ErrorMsg{Err: msg.err, What: "reloading " + string(p.id)})
 		}
-		return nil
+		if mergedPrimary(msg.err) != "" {
+			return nil // not a failure: the pane offers the primary record
+		}
+		return common.Cmd(common.ErrorMsg{Err: msg.err, What: "loading " + string(p.id)})
 	}
 	p.err = nil
 	p.data = msg.data

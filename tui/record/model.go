@@ -203,8 +203,8 @@ func (m *Model) SetSession(s *common.Session) {
 	if old != nil && s != nil && old.Env == s.Env {
 		return
 	}
-	if old == nil && m.cur == nil {
-		return
+	if old == nil {
+		return // the first session: nothing of another environment to drop
 	}
 	m.deactivate(m.cur)
 	for _, p := range m.back {

@@ -46,7 +46,7 @@ func (m *Model) relayout() {
 		m.colHead = m.detailHead(p)
 	case p.tab == tabWorks:
 		p.ensureWorkLines(cw)
-		m.colHead = workColumns(cw).header(p.sortMode)
+		m.colHead = m.styles.NoMarker + workColumns(cw).header(p.sortMode)
 	case p.tab == tabPerson:
 		m.lines = labelled(p.data.person, cw)
 	case p.tab == tabRaw:
@@ -56,17 +56,29 @@ func (m *Model) relayout() {
 			m.rawWidth = m.innerW()
 		}
 	default:
-		specs := listCols(p.tab)
+		specs := listCols(p.tab, cw)
 		widths := colWidths(specs, cw)
 		heads := make([]string, len(specs))
+		dates := -1
 		for i, s := range specs {
 			heads[i] = s.title
+			if s.title == "Dates" && s.fixed < datesW {
+				dates = i
+			}
 		}
-		m.colHead = formatCols(heads, widths)
+		m.colHead = m.styles.NoMarker + formatCols(heads, widths)
 		items := p.data.lists[p.tab]
 		m.lines = make([]lineData, len(items))
+		cells := make([]string, len(specs))
 		for i := range items {
-			m.lines[i] = lineData{text: formatCols(items[i].cells, widths), it: &items[i]}
+			c := items[i].cells
+			if dates >= 0 && dates < len(c) {
+				// Narrow: months are enough for a date range.
+				copy(cells, c)
+				cells[dates] = shortDates(c[dates])
+				c = cells
+			}
+			m.lines[i] = lineData{text: formatCols(c, widths), it: &items[i]}
 		}
 	}
 	m.fix()
@@ -189,16 +201,38 @@ type colSpec struct {
 	fixed, flex int
 }
 
-func listCols(t tabID) []colSpec {
+// datesW fits "2019-09-01 – 2023-08-31"; shortDatesW "2019-09 – 2023-08".
+const (
+	datesW      = 23
+	shortDatesW = 17
+)
+
+func listCols(t tabID, w int) []colSpec {
+	dw := datesW
+	if w < 120 {
+		dw = shortDatesW
+	}
 	switch t {
 	case tabFunding:
-		return []colSpec{{"Title", 0, 5}, {"Type", 10, 0}, {"Organisation", 0, 3}, {"Dates", 19, 0}, {"Grant", 0, 2}}
+		return []colSpec{{"Title", 0, 5}, {"Type", 10, 0}, {"Organisation", 0, 3}, {"Dates", dw, 0}, {"Grant", 0, 2}}
 	case tabPeerReview:
 		return []colSpec{{"Completed", 10, 0}, {"Role", 8, 0}, {"Type", 10, 0}, {"Group", 0, 3}, {"Convening organisation", 0, 3}}
 	case tabResources:
-		return []colSpec{{"Title", 0, 4}, {"Hosts", 0, 3}, {"Dates", 19, 0}}
+		return []colSpec{{"Title", 0, 4}, {"Hosts", 0, 3}, {"Dates", dw, 0}}
 	}
-	return []colSpec{{"Organisation", 0, 4}, {"Role", 0, 3}, {"Department", 0, 3}, {"Dates", 19, 0}, {"Place", 0, 3}}
+	return []colSpec{{"Organisation", 0, 4}, {"Role", 0, 3}, {"Department", 0, 3}, {"Dates", dw, 0}, {"Place", 0, 3}}
+}
+
+// shortDates drops the days from a date range: "2019-09-01 – present"
+// becomes "2019-09 – present".
+func shortDates(s string) string {
+	parts := strings.Split(s, " – ")
+	for i, p := range parts {
+		if len(p) == 10 && p[4] == '-' && p[7] == '-' {
+			parts[i] = p[:7]
+		}
+	}
+	return strings.Join(parts, " – ")
 }
 
 func colWidths(specs []colSpec, w int) []int {

@@ -112,8 +112,8 @@ func (m *Model) applyOrder(p *page) {
 type workCols struct{ year, typ, title, journal, doi int }
 
 func workColumns(w int) workCols {
-	c := workCols{year: 4, typ: 10}
-	rest := w - c.year - c.typ - 2
+	c := workCols{year: 5, typ: 10}
+	rest := w - c.year - c.typ - 3
 	switch {
 	case w >= 110:
 		c.doi = 26
@@ -138,7 +138,7 @@ func workColumns(w int) workCols {
 func (c workCols) format(cells []string) string {
 	var b strings.Builder
 	b.WriteString(cell(cells[0], c.year))
-	b.WriteString("  ")
+	b.WriteString(" ")
 	b.WriteString(cell(cells[1], c.typ))
 	b.WriteString("  ")
 	if c.journal == 0 && c.doi == 0 {
