@@ -1,0 +1,652 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/spinner"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/orcid-tui/orcid-tui/auth"
+	"github.com/orcid-tui/orcid-tui/internal/sanitize"
+	"github.com/orcid-tui/orcid-tui/orcid"
+	"github.com/orcid-tui/orcid-tui/tui/common"
+	"github.com/orcid-tui/orcid-tui/tui/envpane"
+	"github.com/orcid-tui/orcid-tui/tui/record"
+	"github.com/orcid-tui/orcid-tui/tui/search"
+)
+
+// Layout constants.
+const (
+	// narrowWidth: below it the environment pane folds away (reachable
+	// with tab or E, then it takes the whole pane area).
+	narrowWidth = 100
+	envWidth    = 30 // the environment column, not focused
+	minWidth    = 20
+	minHeight   = 8
+	statsEvery  = 500 * time.Millisecond
+)
+
+// statsTickMsg polls the clients' counters for the status bar.
+type statsTickMsg struct{}
+
+// openedMsg is the outcome of opening a URL in the browser.
+type openedMsg struct {
+	url string
+	err error
+}
+
+type rect struct{ x, y, w, h int }
+
+func (r rect) contains(x, y int) bool {
+	return r.w > 0 && x >= r.x && x < r.x+r.w && y >= r.y && y < r.y+r.h
+}
+
+// App is the root model: it owns the size, the focus and the key routing,
+// lays out the panes and draws the status bar and key help.
+type App struct {
+	opts Options
+	st   *common.Styles
+	keys *common.KeyMap
+
+	env    *envpane.Model
+	search *search.Model
+	record *record.Model
+
+	focus   common.PaneID
+	w, h    int
+	sized   bool
+	dark    bool
+	noColor bool
+
+	session *common.Session
+	stats   orcid.Stats
+	mstats  orcid.Stats // member client
+	frame   int         // status-bar spinner frame
+
+	help     help.Model
+	showHelp bool
+
+	status     string // the last message, in plain words
+	statusErr  bool
+	errDetail  string
+	showDetail bool
+
+	rects map[common.PaneID]rect
+
+	openURL func(string) error
+}
+
+// New builds the program's model (Run uses it; tests drive it directly).
+func New(opts Options) *App {
+	a := &App{
+		opts:    opts,
+		dark:    opts.Theme != "light",
+		noColor: opts.NoColor,
+		w:       80,
+		h:       24,
+		rects:   map[common.PaneID]rect{},
+		openURL: opts.OpenBrowser,
+	}
+	if a.openURL == nil {
+		a.openURL = auth.OpenBrowser
+	}
+	st := common.NewStyles(a.dark, a.noColor)
+	a.st = &st
+	km := common.DefaultKeyMap()
+	a.keys = &km
+	a.help = help.New()
+	a.help.Styles = a.st.HelpStyles()
+	a.help.ShortSeparator = " · "
+
+	a.env = envpane.New(a.st, a.keys, envpane.Config{
+		Envs:          opts.Environments,
+		Initial:       opts.Initial,
+		Store:         opts.Store,
+		StoreNotice:   opts.StoreNotice,
+		PublicOptions: opts.PublicOptions,
+		MemberOptions: opts.MemberOptions,
+		HTTPClient:    opts.HTTPClient,
+		OpenBrowser:   opts.OpenBrowser,
+	})
+	a.search = search.New(a.st, a.keys)
+	a.record = record.New(a.st, a.keys)
+	a.setSession(a.env.Session())
+	a.focus = common.PaneSearch
+	a.search.Focus()
+	a.layout()
+	return a
+}
+
+func (a *App) pane(id common.PaneID) common.Pane {
+	switch id {
+	case common.PaneEnv:
+		return a.env
+	case common.PaneRecord:
+		return a.record
+	}
+	return a.search
+}
+
+func (a *App) setSession(s *common.Session) {
+	if s == nil {
+		return
+	}
+	a.session = s
+	a.search.SetSession(s)
+	a.record.SetSession(s)
+}
+
+// Init implements tea.Model.
+func (a *App) Init() tea.Cmd {
+	cmds := []tea.Cmd{a.env.Init(), a.statsTick()}
+	if a.opts.Theme == "" || a.opts.Theme == "auto" {
+		cmds = append(cmds, tea.RequestBackgroundColor)
+	}
+	if q := strings.TrimSpace(a.opts.Query); q != "" {
+		a.search.SetQuery(q)
+		cmds = append(cmds, a.search.Submit())
+	}
+	return tea.Batch(cmds...)
+}
+
+func (a *App) statsTick() tea.Cmd {
+	return tea.Tick(statsEvery, func(time.Time) tea.Msg { return statsTickMsg{} })
+}
+
+// Focus moves the focus to pane p.
+func (a *App) Focus(p common.PaneID) {
+	if p == a.focus {
+		return
+	}
+	a.pane(a.focus).Blur()
+	a.focus = p
+	a.pane(p).Focus()
+	a.layout()
+}
+
+// Focused is the focused pane.
+func (a *App) Focused() common.PaneID { return a.focus }
+
+func (a *App) cycle(d int) {
+	order := []common.PaneID{common.PaneEnv, common.PaneSearch, common.PaneRecord}
+	i := 0
+	for j, p := range order {
+		if p == a.focus {
+			i = j
+		}
+	}
+	a.Focus(order[(i+d+len(order))%len(order)])
+}
+
+// Update implements tea.Model.
+func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	cmd := a.update(msg)
+	a.layout()
+	return a, cmd
+}
+
+func (a *App) update(msg tea.Msg) tea.Cmd {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		a.w, a.h, a.sized = msg.Width, msg.Height, true
+		return nil
+	case tea.BackgroundColorMsg:
+		a.dark = msg.IsDark()
+		a.restyle()
+		return a.broadcast(common.StylesMsg{})
+	case statsTickMsg:
+		a.pollStats()
+		return a.statsTick()
+	case tea.KeyPressMsg:
+		return a.handleKey(msg)
+	case tea.MouseClickMsg:
+		return a.handleClick(msg)
+	case tea.MouseWheelMsg:
+		m := msg.Mouse()
+		for id, r := range a.rects {
+			if r.contains(m.X, m.Y) {
+				return a.pane(id).Update(msg)
+			}
+		}
+		return nil
+	case tea.PasteMsg:
+		return a.pane(a.focus).Update(msg)
+
+	case common.SessionMsg:
+		a.setSession(msg.Session)
+		a.pollStats()
+		return nil
+	case common.OpenRecordMsg:
+		a.Focus(common.PaneRecord)
+		return a.record.Update(msg)
+	case common.FocusMsg:
+		a.Focus(msg.Pane)
+		return nil
+	case common.OpenURLMsg:
+		u := msg.URL
+		open := a.openURL
+		a.setStatus("opening "+sanitize.Truncate(sanitize.Line(u), 60)+" in the browser", false)
+		return func() tea.Msg { return openedMsg{url: u, err: open(u)} }
+	case openedMsg:
+		if msg.err != nil {
+			a.setError(fmt.Errorf("could not open the browser: %w", msg.err), "open")
+			a.status = "no browser opened — copy the address with y instead"
+		}
+		return nil
+	case common.CopyMsg:
+		what := msg.What
+		if what == "" {
+			what = "text"
+		}
+		a.setStatus("copied "+sanitize.Line(what), false)
+		return tea.SetClipboard(msg.Text)
+	case common.ErrorMsg:
+		a.setError(msg.Err, msg.What)
+		return nil
+	case common.StatusMsg:
+		a.setStatus(sanitize.Line(msg.Text), false)
+		return nil
+	case spinner.TickMsg:
+		return a.broadcast(msg)
+	}
+	// Answers to panes' requests and anything else: every pane gets it and
+	// keeps what is addressed to it (request ids).
+	return a.broadcast(msg)
+}
+
+func (a *App) broadcast(msg tea.Msg) tea.Cmd {
+	return tea.Batch(a.env.Update(msg), a.search.Update(msg), a.record.Update(msg))
+}
+
+func (a *App) restyle() {
+	*a.st = common.NewStyles(a.dark, a.noColor)
+	a.help.Styles = a.st.HelpStyles()
+}
+
+func (a *App) pollStats() {
+	if a.session == nil {
+		return
+	}
+	if a.session.Client != nil {
+		a.stats = a.session.Client.Stats()
+	}
+	a.mstats = orcid.Stats{}
+	if a.session.Member != nil {
+		a.mstats = a.session.Member.Stats()
+	}
+	if a.stats.InFlight+a.mstats.InFlight > 0 {
+		a.frame++
+	}
+}
+
+func (a *App) setStatus(s string, isErr bool) {
+	a.status, a.statusErr = s, isErr
+	if !isErr {
+		a.errDetail = ""
+	}
+}
+
+func (a *App) setError(err error, what string) {
+	if err == nil {
+		return
+	}
+	short, detail := common.Describe(err)
+	if what != "" {
+		short = sanitize.Line(what) + ": " + short
+	}
+	a.status, a.statusErr, a.errDetail = short, true, detail
+}
+
+// handleKey routes a key: overlay, then a focused text input, then global
+// keys, then the focused pane.
+func (a *App) handleKey(msg tea.KeyPressMsg) tea.Cmd {
+	k := a.keys
+	if key.Matches(msg, k.ForceQuit) {
+		return a.quit()
+	}
+	if a.showHelp {
+		if key.Matches(msg, k.Help, k.Back, k.Quit) {
+			a.showHelp = false
+		}
+		return nil
+	}
+	if a.showDetail {
+		a.showDetail = false
+		return nil
+	}
+	p := a.pane(a.focus)
+	if ti, ok := p.(common.TextInputter); ok && ti.InputFocused() {
+		// Tab leaves the search box for the next pane; everything else is
+		// typing (so "q" does not quit).
+		if a.focus == common.PaneSearch && key.Matches(msg, k.Tab, k.ShiftTab) {
+			a.search.BlurInput()
+			a.cycle(map[bool]int{true: 1, false: -1}[key.Matches(msg, k.Tab)])
+			return nil
+		}
+		return p.Update(msg)
+	}
+	if a.focus == common.PaneEnv && a.env.Modal() {
+		if !key.Matches(msg, k.Tab, k.ShiftTab, k.Help) {
+			return p.Update(msg)
+		}
+	}
+
+	switch {
+	case key.Matches(msg, k.Quit):
+		return a.quit()
+	case key.Matches(msg, k.Tab):
+		a.cycle(1)
+		return nil
+	case key.Matches(msg, k.ShiftTab):
+		a.cycle(-1)
+		return nil
+	case key.Matches(msg, k.Help):
+		a.showHelp = true
+		return nil
+	case key.Matches(msg, k.Detail) && a.errDetail != "":
+		a.showDetail = true
+		return nil
+	case key.Matches(msg, k.EnvPane):
+		a.Focus(common.PaneEnv)
+		return nil
+	case key.Matches(msg, k.Search):
+		if a.focus == common.PaneRecord && a.record.WantsFilterKey() {
+			break // "/" filters the works list or searches the raw view
+		}
+		a.Focus(common.PaneSearch)
+		a.search.FocusInput()
+		return nil
+	}
+	return p.Update(msg)
+}
+
+func (a *App) quit() tea.Cmd {
+	a.env.Close()
+	return tea.Quit
+}
+
+func (a *App) handleClick(msg tea.MouseClickMsg) tea.Cmd {
+	m := msg.Mouse()
+	if m.Button != tea.MouseLeft {
+		return nil
+	}
+	if a.showHelp || a.showDetail {
+		a.showHelp, a.showDetail = false, false
+		return nil
+	}
+	for id, r := range a.rects {
+		if r.contains(m.X, m.Y) {
+			a.Focus(id)
+			return a.pane(id).Update(common.ClickMsg{X: m.X - r.x, Y: m.Y - r.y})
+		}
+	}
+	return nil
+}
+
+// layout gives each pane its size. It runs after every Update (cheap).
+func (a *App) layout() {
+	w, h := max(a.w, minWidth), max(a.h, minHeight)
+	areaH := h - 3 // status bar, message line, help line
+	top := 1
+	clear(a.rects)
+	narrow := w < narrowWidth
+	if narrow && a.focus == common.PaneEnv {
+		a.rects[common.PaneEnv] = rect{0, top, w, areaH}
+	} else {
+		x := 0
+		if !narrow {
+			ew := envWidth
+			if a.env.Wide() {
+				ew = min(max(envWidth, w*45/100), 90)
+			}
+			a.rects[common.PaneEnv] = rect{0, top, ew, areaH}
+			x = ew
+		}
+		rw := w - x
+		sh := min(max(7, areaH*35/100), 16)
+		if areaH-sh < 6 {
+			sh = max(3, areaH/2)
+		}
+		a.rects[common.PaneSearch] = rect{x, top, rw, sh}
+		a.rects[common.PaneRecord] = rect{x, top + sh, rw, areaH - sh}
+	}
+	for _, id := range []common.PaneID{common.PaneEnv, common.PaneSearch, common.PaneRecord} {
+		if r, ok := a.rects[id]; ok {
+			a.pane(id).SetSize(r.w, r.h)
+		}
+	}
+	a.help.SetWidth(w - 1)
+}
+
+// View implements tea.Model. It is pure: it only draws what Update stored.
+func (a *App) View() tea.View {
+	v := tea.NewView(a.Render())
+	v.AltScreen = true
+	v.MouseMode = tea.MouseModeCellMotion
+	v.WindowTitle = "orcid-tui · " + sanitize.Line(a.envName())
+	return v
+}
+
+func (a *App) envName() string {
+	if a.session == nil {
+		return ""
+	}
+	return a.session.Env.Name
+}
+
+// Render draws the whole screen as a string (View wraps it; tests and the
+// benchmark use it directly).
+func (a *App) Render() string {
+	w, h := max(a.w, minWidth), max(a.h, minHeight)
+	var b strings.Builder
+	b.Grow(w * h * 2)
+	b.WriteString(a.statusBar(w))
+	b.WriteByte('\n')
+	areaH := h - 3
+	switch {
+	case a.showHelp:
+		b.WriteString(a.helpOverlay(w, areaH))
+	case a.showDetail:
+		b.WriteString(a.detailOverlay(w, areaH))
+	default:
+		b.WriteString(a.panes())
+	}
+	b.WriteByte('\n')
+	b.WriteString(a.messageLine(w))
+	b.WriteByte('\n')
+	b.WriteString(a.helpLine(w))
+	return b.String()
+}
+
+func (a *App) panes() string {
+	er, hasEnv := a.rects[common.PaneEnv]
+	if hasEnv && er.w == max(a.w, minWidth) {
+		return a.env.View()
+	}
+	right := lipgloss.JoinVertical(lipgloss.Left, a.search.View(), a.record.View())
+	if !hasEnv {
+		return right
+	}
+	return lipgloss.JoinHorizontal(lipgloss.Top, a.env.View(), right)
+}
+
+// statusBar: environment and who on the left; requests, rate and trouble on
+// the right.
+func (a *App) statusBar(w int) string {
+	st := a.st
+	env, who := "", ""
+	if a.session != nil {
+		env = sanitize.Line(a.session.Env.Name)
+		who = sanitize.Line(a.session.Who)
+	}
+	if a.opts.Demo && env == "demo" {
+		env = "demo (offline)"
+	}
+	left := " " + st.Title.Render("orcid-tui") + st.Dim.Render(" · ") + st.StatusEnv.Render(env) + st.Dim.Render(" · ") + who
+
+	s, ms := a.stats, a.mstats
+	var parts []string
+	if n := s.InFlight + ms.InFlight; n > 0 {
+		frames := spinner.MiniDot.Frames
+		word := "requests"
+		if n == 1 {
+			word = "request"
+		}
+		parts = append(parts, st.Title.Render(frames[a.frame%len(frames)])+fmt.Sprintf(" %d %s", n, word))
+	}
+	if s.Limit > 0 {
+		parts = append(parts, fmt.Sprintf("%s/%s req/s", fmtRate(s.Rate), fmtRate(s.Limit)), fmt.Sprintf("%d burst", s.Burst))
+	}
+	if ms.Limit > 0 && ms.Sent > 0 {
+		parts = append(parts, fmt.Sprintf("member %s/%s", fmtRate(ms.Rate), fmtRate(ms.Limit)))
+	}
+	if r := s.Retried + ms.Retried; r > 0 {
+		parts = append(parts, st.Warning.Render(fmt.Sprintf("%d retried", r)))
+	}
+	if n := s.Status503 + ms.Status503; n > 0 {
+		parts = append(parts, st.Warning.Render(fmt.Sprintf("503×%d", n)))
+	}
+	if n := s.Status429 + ms.Status429; n > 0 {
+		parts = append(parts, st.Error.Render(fmt.Sprintf("429×%d", n)))
+	}
+	right := strings.Join(parts, st.Dim.Render(" · ")) + " "
+	lw, rw := ansi.StringWidth(left), ansi.StringWidth(right)
+	if lw+rw+1 > w {
+		// Keep who we are; drop figures from the right until they fit.
+		for len(parts) > 0 && lw+rw+1 > w {
+			parts = parts[:len(parts)-1]
+			right = strings.Join(parts, st.Dim.Render(" · ")) + " "
+			rw = ansi.StringWidth(right)
+		}
+		if lw+rw+1 > w {
+			return common.Fit(left, w)
+		}
+	}
+	return left + strings.Repeat(" ", w-lw-rw) + right
+}
+
+func fmtRate(r float64) string {
+	if r == float64(int64(r)) {
+		return fmt.Sprintf("%d", int64(r))
+	}
+	return fmt.Sprintf("%.1f", r)
+}
+
+// messageLine is the last status or error, in plain words.
+func (a *App) messageLine(w int) string {
+	if a.status == "" {
+		return ""
+	}
+	st := a.st
+	if a.statusErr {
+		line := st.Error.Render("✗ ") + a.status
+		if a.errDetail != "" {
+			line += st.Dim.Render("  (! detail)")
+		}
+		return common.Fit(" "+line, w)
+	}
+	return common.Fit(" "+st.Dim.Render(a.status), w)
+}
+
+// helpLine is the short key help of the focused pane, always visible.
+func (a *App) helpLine(w int) string {
+	bs := a.pane(a.focus).ShortHelp()
+	have := func(b key.Binding) bool {
+		for _, x := range bs {
+			if x.Help() == b.Help() {
+				return true
+			}
+		}
+		return false
+	}
+	if ti, ok := a.pane(a.focus).(common.TextInputter); !ok || !ti.InputFocused() {
+		if !have(a.keys.Search) && !(a.focus == common.PaneRecord && a.record.WantsFilterKey()) {
+			bs = append([]key.Binding{a.keys.Search}, bs...)
+		}
+		if !have(a.keys.Help) {
+			bs = append(bs, a.keys.Help)
+		}
+		if !have(a.keys.Quit) {
+			bs = append(bs, a.keys.Quit)
+		}
+	}
+	// help.ShortHelpView can overrun its width when even the ellipsis
+	// does not fit; cut it to the screen.
+	return ansi.Truncate(" "+a.help.ShortHelpView(bs), w, "…")
+}
+
+// globalKeys are listed in the help overlay for every pane.
+func (a *App) globalKeys() []key.Binding {
+	k := a.keys
+	return []key.Binding{k.Tab, k.ShiftTab, k.Search, k.EnvPane, k.Help, k.Detail, k.Quit}
+}
+
+func (a *App) helpOverlay(w, h int) string {
+	st := a.st
+	groups := append([][]key.Binding{a.globalKeys()}, a.pane(a.focus).FullHelp()...)
+	var blocks []string
+	for _, g := range groups {
+		kw := 0
+		for _, b := range g {
+			if b.Enabled() {
+				kw = max(kw, ansi.StringWidth(b.Help().Key))
+			}
+		}
+		var lines []string
+		for _, b := range g {
+			if !b.Enabled() || b.Help().Key == "" {
+				continue
+			}
+			lines = append(lines, st.HelpKey.Render(fmt.Sprintf("%-*s", kw, b.Help().Key))+"  "+st.HelpDesc.Render(b.Help().Desc))
+		}
+		if len(lines) > 0 {
+			blocks = append(blocks, strings.Join(lines, "\n"))
+		}
+	}
+	// Lay the groups out in rows that fit the width.
+	inner := w - 6
+	var rows []string
+	var row []string
+	rowW := 0
+	for _, bl := range blocks {
+		bw := lipgloss.Width(bl) + 4
+		if len(row) > 0 && rowW+bw > inner {
+			rows = append(rows, lipgloss.JoinHorizontal(lipgloss.Top, row...))
+			row, rowW = nil, 0
+		}
+		row = append(row, lipgloss.NewStyle().PaddingRight(4).Render(bl))
+		rowW += bw
+	}
+	if len(row) > 0 {
+		rows = append(rows, lipgloss.JoinHorizontal(lipgloss.Top, row...))
+	}
+	title := st.Title.Render("Keys · "+a.focus.String()) + st.Dim.Render("   ? or esc closes")
+	body := title + "\n\n" + strings.Join(rows, "\n\n")
+	return a.overlayBox(body, w, h)
+}
+
+func (a *App) detailOverlay(w, h int) string {
+	st := a.st
+	body := st.Error.Render("✗ "+a.status) + "\n\n" + ansi.Wrap(a.errDetail, max(10, w-8), "") + "\n\n" + st.Dim.Render("any key closes")
+	return a.overlayBox(body, w, h)
+}
+
+// overlayBox draws body in a box centred in the pane area (w x h).
+func (a *App) overlayBox(body string, w, h int) string {
+	lines := strings.Split(body, "\n")
+	maxLines := max(1, h-2)
+	if len(lines) > maxLines {
+		lines = append(lines[:maxLines-1], a.st.Dim.Render("…"))
+	}
+	for i, l := range lines {
+		lines[i] = ansi.Truncate(l, max(1, w-4), "…")
+	}
+	box := a.st.Overlay.Render(strings.Join(lines, "\n"))
+	return lipgloss.Place(w, h, lipgloss.Center, lipgloss.Center, box)
+}
