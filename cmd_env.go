@@ -125,7 +125,7 @@ func (c *cli) openSession(ctx context.Context, g *globals) (*session, error) {
 
 // newClient builds the API client every command uses.
 func newClient(env orcid.Environment, opts ...orcid.Option) *orcid.Client {
-	opts = append([]orcid.Option{orcid.WithUserAgent("orcid-tui/" + version)}, opts...)
+	orcid.Version = version // the client's User-Agent names it
 	return orcid.New(env, opts...)
 }
 

@@ -40,6 +40,9 @@ func describeError(ctx context.Context, err error) string {
 	case errors.As(err, &idErr):
 		return sanitize.Line(idErr.Error()) + " — an ORCID iD looks like 0000-0002-1825-0097"
 	case errors.As(err, &merged):
+		if merged.Primary == "" {
+			return fmt.Sprintf("%s was merged into another record, and ORCID did not say which — search for the person's name", merged.Deprecated)
+		}
 		return fmt.Sprintf("%s was merged into %s; run: orcid-tui show %s", merged.Deprecated, merged.Primary, merged.Primary)
 	case errors.As(err, &rate):
 		return describeRateLimit(rate)
@@ -108,31 +111,21 @@ func describeOAuth(e *orcid.OAuthError) string {
 }
 
 func describeAPIError(e *orcid.APIError) string {
-	said := e.UserMessage
-	if said == "" {
-		said = e.DeveloperMessage
-	}
-	detail := ""
-	if said != "" {
-		detail = " (ORCID said: " + quoteSnippet(said) + ")"
-	}
+	// The client's message already names the record or path, the status
+	// and error-code, and what to do for the well-known codes.
+	msg := strings.TrimSuffix(quoteSnippet(e.Error()), ".")
 	switch {
-	case e.ErrorCode == 9016 || e.StatusCode == 404:
-		return "not found: " + pathOf(e.URL) + detail + " — check the iD, and the environment (--env)"
-	case e.ErrorCode == 9018:
-		return "the record is locked by ORCID and cannot be read" + detail
-	case e.ErrorCode == 9044:
-		return "the record has been deactivated and cannot be read" + detail
-	case e.ErrorCode == 9039 || e.StatusCode == 403:
-		return "this item is not public and cannot be read with the public API" + detail + " — sign in with /read-limited: orcid-tui login --scopes /read-limited"
+	case e.ErrorCode == orcid.CodeNotFound, e.ErrorCode == orcid.CodeLocked, e.ErrorCode == orcid.CodeDeactivated,
+		e.ErrorCode == orcid.CodeNotPublic, e.ErrorCode == orcid.CodeUnclaimed, e.StatusCode == 404:
+		return msg
 	case e.StatusCode == 401:
-		return "ORCID wants credentials for " + pathOf(e.URL) + detail + " — run: orcid-tui login"
+		return msg + " — run: orcid-tui login"
 	case e.StatusCode == 400:
-		return "ORCID rejected the request" + detail + " — check the query and flags"
+		return msg + " — check the query and flags"
 	case e.StatusCode >= 500:
-		return fmt.Sprintf("ORCID failed with HTTP %d%s — try again later", e.StatusCode, detail)
+		return msg + " — try again later"
 	}
-	return fmt.Sprintf("ORCID answered HTTP %d for %s%s", e.StatusCode, pathOf(e.URL), detail)
+	return msg
 }
 
 // describeNetError explains a failure to talk to a server at all.
@@ -184,15 +177,6 @@ func hostOf(raw string) string {
 		return sanitize.Line(raw)
 	}
 	return sanitize.Line(u.Scheme + "://" + u.Host)
-}
-
-// pathOf returns a URL's path without the version prefix, for messages.
-func pathOf(raw string) string {
-	u, err := url.Parse(raw)
-	if err != nil || u.Path == "" {
-		return sanitize.Line(raw)
-	}
-	return sanitize.Line(strings.TrimPrefix(u.Path, "/v3.0/"))
 }
 
 // quoteSnippet sanitises and shortens a message from the network.

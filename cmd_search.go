@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -184,7 +185,10 @@ func recordAsHit(ctx context.Context, client *orcid.Client, id orcid.ID) (*orcid
 	}
 	if a := rec.ActivitiesSummary; a != nil {
 		seen := map[string]bool{}
-		for _, sec := range []*orcid.Affiliations{a.Employments, a.Educations, a.Qualifications} {
+		// Like ORCID's expanded search: every affiliation's organisation,
+		// de-duplicated and sorted.
+		for _, sec := range []*orcid.Affiliations{a.Employments, a.Educations, a.Qualifications,
+			a.InvitedPositions, a.Distinctions, a.Memberships, a.Services} {
 			for _, s := range affiliationSummaries(sec) {
 				if s.Organization == nil || s.Organization.Name == "" || seen[s.Organization.Name] {
 					continue
@@ -194,6 +198,7 @@ func recordAsHit(ctx context.Context, client *orcid.Client, id orcid.ID) (*orcid
 			}
 		}
 	}
+	slices.Sort(h.InstitutionName)
 	return &orcid.ExpandedSearchResult{ExpandedResult: []orcid.ExpandedResult{h}, NumFound: 1}, nil
 }
 

@@ -205,7 +205,7 @@ func (c *cli) printFullWorks(ctx context.Context, client *orcid.Client, p *print
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(p.w, "\nFull works (%d, %d requests)\n", len(codes), full.Requests)
+	fmt.Fprintf(p.w, "\nFull works (%d, loaded in %s)\n", len(codes), plural(full.Requests, "request"))
 	for _, w := range full.Works {
 		if w != nil {
 			p.fullWork(w)
@@ -664,4 +664,12 @@ func (p *printer) researchResources(r *orcid.ResearchResources) {
 		}
 		p.f("%s\n", line)
 	}
+}
+
+// plural is "1 request", "26 requests".
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return strconv.Itoa(n) + " " + noun + "s"
 }
