@@ -1,34 +1,54 @@
 package main
 
 import (
+	"bufio"
 	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/orcid-tui/orcid-tui/auth"
+	"github.com/orcid-tui/orcid-tui/config"
+	"github.com/orcid-tui/orcid-tui/internal/sanitize"
 )
 
-const loginUsage = "orcid-tui login [--scopes LIST] [--no-browser]"
+const loginUsage = "orcid-tui login [--scopes LIST] [--no-browser] [--timeout DURATION]"
 const tokenUsage = "orcid-tui token"
 const logoutUsage = "orcid-tui logout"
 
 const loginHelp = `usage: ` + loginUsage + `
 
-Sign in through ORCID (OAuth 2.0 authorization code, OpenID Connect).
+Sign in through ORCID in the browser (OAuth 2.0 authorization code with
+OpenID Connect) and keep the token in the OS keyring, or in a file only you
+can read. Needs the environment's client id and secret (--client-id,
+--client-secret, ORCID_CLIENT_ID, ORCID_CLIENT_SECRET or the config file) and
+its registered redirect URI (--redirect-uri; default
+http://127.0.0.1:8765/callback). With --demo everything is prefilled.
+
+Each step is printed on stderr as it happens; secrets and tokens are masked.
 
 flags:
-  --scopes LIST   space- or comma-separated: /authenticate, openid,
-                  /read-limited, /activities/update, /person/update
-                  (default "openid")
-  --no-browser    do not open a browser; print the URL and paste the address
-                  the browser was sent to (or the code) back here
+  --scopes LIST        space- or comma-separated, from: /authenticate, openid,
+                       /read-limited, /activities/update, /person/update
+                       (default: the environment's scopes in the config, else openid)
+  --no-browser         do not open a browser: open the printed URL anywhere,
+                       then paste the address the browser was sent to (or the
+                       code) here; also the way over SSH
+  --timeout DURATION   how long to wait for the browser (default 5m)
 `
 
 const tokenHelp = `usage: ` + tokenUsage + `
 
-Print what the saved token is for: environment, client, scopes, iD, name,
-expiry and the id_token's claims. The token itself is masked.
+Print what the saved sign-in token of the selected environment is for:
+environment, client, scopes, iD, name, expiry and the id_token's claims.
+Tokens are masked. Exit 1 when there is none.
 `
 
 const logoutHelp = `usage: ` + logoutUsage + `
 
-Revoke the saved token at ORCID, then forget it.
+Revoke the saved sign-in token(s) of the selected environment and client at
+ORCID, then forget them. Nothing saved is not an error.
 `
 
 func loginCommand() *command {
@@ -41,28 +61,263 @@ func logoutCommand() *command {
 	return &command{name: "logout", usage: logoutUsage, summary: "sign out", run: (*cli).logout}
 }
 
+// openStore opens the token store the config asks for: the OS keyring where
+// it answers, else the token file (token_storage = "auto"); "file" skips
+// the keyring; "keyring" insists on it.
+func openStore(cfg *config.Config) (auth.Store, string, error) {
+	switch cfg.TokenStorage.Value {
+	case "file":
+		return auth.OpenStore(auth.StoreOptions{NoKeyring: true})
+	case "keyring":
+		ks := auth.NewKeyringStore()
+		if err := ks.Probe(); err != nil {
+			return nil, "", userErrorf("the OS keyring is not available (%v) — set token_storage = \"auto\" or \"file\" in %s", err, cfg.Path)
+		}
+		return ks, "", nil
+	}
+	return auth.OpenStore(auth.StoreOptions{})
+}
+
+// signedIn opens the session, the token store and the authenticator.
+func (c *cli) signedIn(ctx context.Context, g *globals) (*session, *auth.Authenticator, error) {
+	s, err := c.openSession(ctx, g)
+	if err != nil {
+		return nil, nil, err
+	}
+	store, notice, err := c.openStore(s.cfg)
+	if err != nil {
+		s.close()
+		return nil, nil, err
+	}
+	if notice != "" {
+		fmt.Fprintf(c.stderr, "orcid-tui: %s\n", sanitize.Line(notice))
+	}
+	a, err := s.authenticator(store)
+	if err != nil {
+		s.close()
+		return nil, nil, err
+	}
+	return s, a, nil
+}
+
 func (c *cli) login(ctx context.Context, g *globals, args []string) error {
 	fs := c.newFlagSet("login", loginUsage, loginHelp, g)
-	fs.String("scopes", "openid", "scopes")
-	fs.Bool("no-browser", false, "paste instead of a browser")
-	if _, err := fs.parse(args, true); err != nil {
+	fs.StringVar(&g.scopes, "scopes", g.scopes, "scopes")
+	noBrowser := fs.Bool("no-browser", false, "paste instead of a browser")
+	timeout := fs.Duration("timeout", auth.DefaultTimeout, "how long to wait")
+	pos, err := fs.parse(args, true)
+	if err != nil {
 		return err
 	}
-	return userErrorf("sign-in is not available in this build yet")
+	if len(pos) > 0 {
+		return usagef(loginUsage, "login takes no arguments (scopes go in --scopes)")
+	}
+	if *timeout <= 0 {
+		return usagef(loginUsage, "--timeout must be positive")
+	}
+	s, a, err := c.signedIn(ctx, g)
+	if err != nil {
+		return err
+	}
+	defer s.close()
+
+	fmt.Fprintf(c.stderr, "signing in to %s (%s) as client %s\n", s.env.Name, s.env.RegistryURL, sanitize.Line(s.sel.ClientID.Value))
+	flow, err := a.SignIn(ctx, auth.SignInOptions{
+		Scopes:    s.sel.Scopes.Value,
+		NoBrowser: *noBrowser,
+		Timeout:   *timeout,
+		OnEvent:   c.printEvent(*noBrowser),
+	})
+	if err != nil {
+		return signInError(err)
+	}
+	defer flow.Cancel()
+	if *noBrowser || c.isTerminal() {
+		go c.readPastes(flow)
+	}
+	sess, err := flow.Wait()
+	if err != nil {
+		return signInError(err)
+	}
+	who := string(sess.ORCID)
+	if sess.Name != "" {
+		who = sanitize.Line(sess.Name) + " (" + who + ")"
+	}
+	fmt.Fprintf(c.stdout, "signed in as %s in %s; scopes %s; token saved — see: orcid-tui token\n",
+		who, s.env.Name, sanitize.Line(strings.Join(sess.Scopes, " ")))
+	return nil
+}
+
+// printEvent prints each sign-in step on stderr as it happens (Detail is
+// already masked by package auth; it is still sanitised).
+func (c *cli) printEvent(noBrowser bool) func(auth.Event) {
+	return func(e auth.Event) {
+		switch {
+		case e.Step == auth.URLToCopy:
+			if e.Err != nil && !noBrowser {
+				fmt.Fprintf(c.stderr, "  could not open a browser (%s)\n", sanitize.Line(e.Err.Error()))
+			}
+			fmt.Fprintf(c.stderr, "open this URL in a browser:\n\n  %s\n\n", sanitize.Line(e.Detail))
+			if noBrowser {
+				fmt.Fprintln(c.stderr, "then paste the address the browser was sent to (or the code) here and press Enter:")
+			}
+		case e.Err != nil:
+			fmt.Fprintf(c.stderr, "  ✗ %s: %s\n", e.Step, sanitize.Line(e.Err.Error()))
+		default:
+			fmt.Fprintf(c.stderr, "  ✓ %s: %s\n", e.Step, sanitize.Line(e.Detail))
+		}
+	}
+}
+
+// readPastes feeds each line of stdin to the flow until it ends; a line that
+// is not a valid answer is reported and the flow keeps waiting.
+func (c *cli) readPastes(flow *auth.Flow) {
+	sc := bufio.NewScanner(c.stdin)
+	sc.Buffer(make([]byte, 0, 4096), 64<<10)
+	for sc.Scan() {
+		line := strings.TrimSpace(sc.Text())
+		if line == "" {
+			continue
+		}
+		select {
+		case <-flow.Done():
+			return
+		default:
+		}
+		if err := flow.Paste(line); err != nil {
+			if errors.Is(err, auth.ErrFlowFinished) {
+				return
+			}
+			fmt.Fprintf(c.stderr, "  ✗ %s — paste again:\n", sanitize.Line(err.Error()))
+		}
+	}
+}
+
+// signInError words the ways a sign-in ends badly.
+func signInError(err error) error {
+	var denied *auth.AuthorizationError
+	switch {
+	case errors.As(err, &denied) && denied.Code == "access_denied":
+		return userErrorf("sign-in failed: access was denied in the browser — run orcid-tui login again and press Authorize")
+	case errors.As(err, &denied):
+		return userErrorf("sign-in failed: %s — check the client's registered redirect URI and scopes", sanitize.Line(denied.Error()))
+	case errors.Is(err, auth.ErrTimeout):
+		return userErrorf("sign-in timed out waiting for the browser — run orcid-tui login again (or use --timeout)")
+	case errors.Is(err, auth.ErrStateMismatch):
+		return userErrorf("sign-in failed: the answer does not belong to this sign-in (state mismatch) — run orcid-tui login again")
+	}
+	var oe interface{ Error() string }
+	oe = err
+	return userErrorf("sign-in failed: %s", quoteSnippet(oe.Error()))
 }
 
 func (c *cli) token(ctx context.Context, g *globals, args []string) error {
 	fs := c.newFlagSet("token", tokenUsage, tokenHelp, g)
-	if _, err := fs.parse(args, true); err != nil {
+	pos, err := fs.parse(args, true)
+	if err != nil {
 		return err
 	}
-	return userErrorf("tokens are not available in this build yet")
+	if len(pos) > 0 {
+		return usagef(tokenUsage, "token takes no arguments")
+	}
+	s, a, err := c.signedIn(ctx, g)
+	if err != nil {
+		return err
+	}
+	defer s.close()
+	sessions, err := a.Sessions()
+	if err != nil {
+		return err
+	}
+	if len(sessions) == 0 {
+		return userErrorf("no saved sign-in for %s with client %s — run: orcid-tui login", s.env.Name, sanitize.Line(s.sel.ClientID.Value))
+	}
+	now := time.Now()
+	for i, sess := range sessions {
+		if i > 0 {
+			fmt.Fprintln(c.stdout)
+		}
+		c.printSummary(sess.Summary(now))
+	}
+	return nil
+}
+
+// printSummary prints a masked token summary.
+func (c *cli) printSummary(sum auth.Summary) {
+	row := func(k, v string) {
+		if v != "" {
+			fmt.Fprintf(c.stdout, "%-14s %s\n", k, sanitize.Line(v))
+		}
+	}
+	row("environment", sum.Env)
+	row("client", sum.ClientID)
+	row("ORCID iD", string(sum.ORCID))
+	row("name", sum.Name)
+	row("scopes", sum.Scopes)
+	row("access token", sum.AccessToken)
+	row("refresh token", sum.RefreshToken)
+	if !sum.Obtained.IsZero() {
+		row("obtained", sum.Obtained.Local().Format(time.RFC3339))
+	}
+	if !sum.Expiry.IsZero() {
+		exp := sum.Expiry.Local().Format(time.RFC3339)
+		if sum.Expired {
+			exp += " (expired — run: orcid-tui login)"
+		}
+		row("expires", exp)
+	}
+	if cl := sum.Claims; cl != nil {
+		fmt.Fprintln(c.stdout, "id_token claims (decoded; verified at sign-in):")
+		claim := func(k, v string) {
+			if v != "" {
+				fmt.Fprintf(c.stdout, "  %-12s %s\n", k, sanitize.Line(v))
+			}
+		}
+		claim("iss", cl.Issuer)
+		claim("sub", cl.Subject)
+		claim("aud", strings.Join(cl.Audience, " "))
+		claim("name", cl.Name)
+		claim("given_name", cl.GivenName)
+		claim("family_name", cl.FamilyName)
+		claim("amr", cl.AMR)
+		for _, t := range []struct {
+			k string
+			v time.Time
+		}{{"iat", cl.IssuedAt}, {"auth_time", cl.AuthTime}, {"exp", cl.Expiry}} {
+			if !t.v.IsZero() {
+				claim(t.k, t.v.Local().Format(time.RFC3339))
+			}
+		}
+	}
 }
 
 func (c *cli) logout(ctx context.Context, g *globals, args []string) error {
 	fs := c.newFlagSet("logout", logoutUsage, logoutHelp, g)
-	if _, err := fs.parse(args, true); err != nil {
+	pos, err := fs.parse(args, true)
+	if err != nil {
 		return err
 	}
-	return userErrorf("sign-out is not available in this build yet")
+	if len(pos) > 0 {
+		return usagef(logoutUsage, "logout takes no arguments")
+	}
+	s, a, err := c.signedIn(ctx, g)
+	if err != nil {
+		return err
+	}
+	defer s.close()
+	sessions, err := a.Sessions()
+	if err != nil {
+		return err
+	}
+	if len(sessions) == 0 {
+		fmt.Fprintf(c.stderr, "no saved sign-in for %s with client %s: nothing to do\n", s.env.Name, sanitize.Line(s.sel.ClientID.Value))
+		return nil
+	}
+	for _, sess := range sessions {
+		if err := a.Logout(ctx, sess); err != nil {
+			return fmt.Errorf("could not sign out %s: %w", sess.ORCID, err)
+		}
+		fmt.Fprintf(c.stdout, "signed out %s from %s: token revoked and forgotten\n", sess.ORCID, s.env.Name)
+	}
+	return nil
 }

@@ -3,17 +3,26 @@ package main
 import (
 	"context"
 	"fmt"
-	"os"
 	"path/filepath"
+	"strings"
+
+	"github.com/orcid-tui/orcid-tui/config"
+	"github.com/orcid-tui/orcid-tui/internal/sanitize"
 )
 
 const configUsage = "orcid-tui config path | orcid-tui config show"
 
 const configHelp = `usage: ` + configUsage + `
 
-  config path   print where the config file is (whether it exists or not)
+  config path   print where the config file is (whether it exists or not):
+                --config, else $ORCID_TUI_CONFIG, else
+                $XDG_CONFIG_HOME/orcid-tui/config.toml (~/.config/... without it)
   config show   print the effective configuration after flags, environment
-                variables and the config file are combined; secrets masked
+                variables and the config file are combined, with where each
+                value came from; client secrets masked
+
+An invalid config file is reported one line per problem, naming the file,
+line and key (exit 1).
 `
 
 func configCommand() *command {
@@ -38,55 +47,40 @@ func (c *cli) config(ctx context.Context, g *globals, args []string) error {
 		fmt.Fprintln(c.stdout, p)
 		return nil
 	case "show":
-		p, err := c.configPath(g)
+		cfg, err := c.loadConfig(g)
 		if err != nil {
 			return err
 		}
-		s, err := c.openSession(ctx, g)
-		if err != nil {
-			return err
-		}
-		defer s.close()
-		fmt.Fprintf(c.stdout, "config file    %s\n", p)
-		fmt.Fprintf(c.stdout, "environment    %s\n", s.env.Name)
-		fmt.Fprintf(c.stdout, "registry URL   %s\n", s.env.RegistryURL)
-		fmt.Fprintf(c.stdout, "public API     %s\n", s.env.PublicAPIURL)
-		fmt.Fprintf(c.stdout, "member API     %s\n", s.env.MemberAPIURL)
-		fmt.Fprintf(c.stdout, "client id      %s\n", orNone(s.clientID))
-		fmt.Fprintf(c.stdout, "client secret  %s\n", maskSecret(s.clientSecret))
+		fmt.Fprint(c.stdout, sanitize.Text(cfg.Show()))
 		return nil
 	}
 	return usagef(configUsage, "unknown config command %q (use path or show)", pos[0])
 }
 
-// configPath is --config, else $ORCID_TUI_CONFIG, else the user config
-// directory's orcid-tui/config.toml.
+// configPath is where config.Load looks: --config, else $ORCID_TUI_CONFIG,
+// else the user config directory's orcid-tui/config.toml. It does not read
+// the file, so it works when the file is broken.
 func (c *cli) configPath(g *globals) (string, error) {
-	if v, from := c.pick(g, "config", g.configPath, envConfig, ""); from != "" {
+	if g.set["config"] && strings.TrimSpace(g.configPath) != "" {
+		return g.configPath, nil
+	}
+	if v := strings.TrimSpace(c.getenv(config.EnvConfigPath)); v != "" {
 		return v, nil
 	}
-	dir := c.getenv("XDG_CONFIG_HOME")
+	dir := c.configDir
 	if dir == "" {
-		d, err := os.UserConfigDir()
-		if err != nil {
-			return "", userErrorf("cannot find the user config directory (%v) — pass --config PATH", err)
+		if x := c.getenv("XDG_CONFIG_HOME"); filepath.IsAbs(x) {
+			dir = x
+		} else if h := c.getenv("HOME"); h != "" && x == "" {
+			dir = filepath.Join(h, ".config")
 		}
-		dir = d
+	}
+	if dir == "" {
+		p, err := config.DefaultPath()
+		if err != nil {
+			return "", userErrorf("%v", err)
+		}
+		return p, nil
 	}
 	return filepath.Join(dir, "orcid-tui", "config.toml"), nil
-}
-
-func orNone(s string) string {
-	if s == "" {
-		return "(none)"
-	}
-	return s
-}
-
-// maskSecret shows that a secret is set without showing it.
-func maskSecret(s string) string {
-	if s == "" {
-		return "(none)"
-	}
-	return "•••••••• (set)"
 }

@@ -2,22 +2,24 @@ package main
 
 import (
 	"context"
-	"fmt"
-	"net/url"
+	"errors"
 	"strings"
 
+	"github.com/orcid-tui/orcid-tui/auth"
+	"github.com/orcid-tui/orcid-tui/config"
 	"github.com/orcid-tui/orcid-tui/orcid"
 )
 
 // session is everything a command needs once flags, environment variables
-// and the config file are resolved: the environment, the credentials and a
-// client. close releases the demo registry, if one was started.
+// and the config file are resolved (package config): the configuration, the
+// selected environment with its credentials, and a client for its public
+// API. close releases the demo registry, if one was started.
 type session struct {
-	env          orcid.Environment
-	clientID     string
-	clientSecret string
-	client       *orcid.Client
-	closers      []func()
+	cfg     *config.Config
+	sel     *config.EnvConfig
+	env     orcid.Environment
+	client  *orcid.Client
+	closers []func()
 }
 
 func (s *session) close() {
@@ -26,123 +28,118 @@ func (s *session) close() {
 	}
 }
 
-// Environment variable names for the global flags.
-const (
-	envEnv          = "ORCID_ENV"
-	envRegistryURL  = "ORCID_REGISTRY_URL"
-	envPubURL       = "ORCID_PUB_URL"
-	envAPIURL       = "ORCID_API_URL"
-	envClientID     = "ORCID_CLIENT_ID"
-	envClientSecret = "ORCID_CLIENT_SECRET"
-	envConfig       = "ORCID_TUI_CONFIG"
-)
-
-// pick returns the flag value when the flag was given, else the environment
-// variable, else def. from names where the value came from, for messages.
-func (c *cli) pick(g *globals, flagName, flagValue, envName, def string) (value, from string) {
-	if g.set[flagName] {
-		return flagValue, "--" + flagName
+// configFlags turns the global flags into config.Flags: a flag given on the
+// command line wins even when empty.
+func (g *globals) configFlags() config.Flags {
+	f := func(name, v string) config.Flag { return config.Flag{Value: v, Set: g.set[name]} }
+	return config.Flags{
+		Env:          f("env", g.env),
+		Demo:         g.demo,
+		RegistryURL:  f("registry-url", g.registryURL),
+		PubURL:       f("pub-url", g.pubURL),
+		APIURL:       f("api-url", g.apiURL),
+		ClientID:     f("client-id", g.clientID),
+		ClientSecret: f("client-secret", g.clientSecret),
+		RedirectURI:  f("redirect-uri", g.redirectURI),
+		Scopes:       f("scopes", g.scopes),
 	}
-	if v := c.getenv(envName); v != "" {
-		return v, "$" + envName
-	}
-	return def, ""
 }
 
-// local is a local ORCID instance with ORCID-Source's docker defaults.
-var local = orcid.Environment{
-	Name:         "local",
-	RegistryURL:  "https://docker-dev.orcid.org",
-	PublicAPIURL: "https://pub.docker-dev.orcid.org",
-	MemberAPIURL: "https://api.docker-dev.orcid.org",
+// loadConfig resolves flags > environment variables > config file >
+// defaults. Problems with flags are usage errors (exit 2); problems in the
+// file or the environment are errors (exit 1) naming file, line and key.
+func (c *cli) loadConfig(g *globals) (*config.Config, error) {
+	path := ""
+	if g.set["config"] {
+		if path = strings.TrimSpace(g.configPath); path == "" {
+			return nil, usagef(mainUsage, "--config needs a file name")
+		}
+	}
+	cfg, err := config.Load(config.LoadOptions{Path: path, Flags: g.configFlags(), Getenv: c.getenv, ConfigDir: c.configDir})
+	if err != nil {
+		return nil, configError(err)
+	}
+	return cfg, nil
 }
 
-// openSession resolves the global flags into a session (flags > environment
-// variables > defaults). With --demo / --env demo it starts the in-process
-// registry on 127.0.0.1.
+// configError makes flag problems usage errors; others stay config errors.
+func configError(err error) error {
+	var list config.Errors
+	var one *config.Error
+	switch {
+	case errors.As(err, &list):
+		flagsOnly := len(list) > 0
+		for _, e := range list {
+			flagsOnly = flagsOnly && e.Source == config.SourceFlag
+		}
+		if flagsOnly {
+			return &usageError{msg: list[0].Error(), usage: mainUsage}
+		}
+	case errors.As(err, &one) && one.Source == config.SourceFlag:
+		return &usageError{msg: one.Error(), usage: mainUsage}
+	}
+	return err
+}
+
+// openSession loads the configuration and prepares the selected
+// environment. With --demo / --env demo it starts the in-process registry on
+// 127.0.0.1 and fills in its URLs and demo client.
 func (c *cli) openSession(ctx context.Context, g *globals) (*session, error) {
-	s := &session{}
-	name, _ := c.pick(g, "env", g.env, envEnv, "production")
-	if g.demo {
-		name = "demo"
+	cfg, err := c.loadConfig(g)
+	if err != nil {
+		return nil, err
 	}
-	switch strings.ToLower(name) {
-	case "production", "prod":
-		s.env = orcid.Production
-	case "sandbox":
-		s.env = orcid.Sandbox
-	case "local":
-		s.env = local
-	case "demo":
-		demo, err := startDemo(ctx)
+	for _, w := range cfg.Warnings {
+		c.warn(w)
+	}
+	s := &session{cfg: cfg}
+	if cfg.Environment.Value == config.Demo {
+		d, err := c.startDemo(ctx)
 		if err != nil {
 			return nil, err
 		}
-		s.closers = append(s.closers, demo.close)
-		s.env = demo.env
-		s.clientID, s.clientSecret = demo.clientID, demo.clientSecret
-	default:
-		return nil, usagef(mainUsage, "unknown environment %q (known: production, sandbox, local, demo)", name)
+		s.closers = append(s.closers, d.close)
+		cfg.SetDemo(d.env, d.clientID, d.clientSecret)
 	}
+	s.sel = cfg.Selected()
+	if s.sel == nil {
+		s.close()
+		return nil, userErrorf("environment %q is not configured — run: orcid-tui config show", cfg.Environment.Value)
+	}
+	s.env = s.sel.Environment
 
-	custom := false
-	for _, u := range []struct {
-		flag, value, env string
-		dst              *string
-	}{
-		{"registry-url", g.registryURL, envRegistryURL, &s.env.RegistryURL},
-		{"pub-url", g.pubURL, envPubURL, &s.env.PublicAPIURL},
-		{"api-url", g.apiURL, envAPIURL, &s.env.MemberAPIURL},
-	} {
-		v, from := c.pick(g, u.flag, u.value, u.env, "")
-		if from == "" {
-			continue
-		}
-		base, err := baseURL(v)
-		if err != nil {
-			if strings.HasPrefix(from, "--") {
-				return nil, usagef(mainUsage, "%s: %v", from, err)
-			}
-			return nil, userErrorf("%s: %v — fix or unset the variable", from, err)
-		}
-		*u.dst = base
-		custom = true
+	opts := []orcid.Option{orcid.WithRateLimit(cfg.PublicLimit.PerSecond.Value, cfg.PublicLimit.Burst.Value)}
+	if a, err := s.authenticator(nil); err == nil {
+		// With client credentials the public API is read with a
+		// /read-public token (higher paging limits), fetched on first use.
+		opts = append(opts, orcid.WithTokenSource(a.ClientTokenSource(), orcid.PublicAPI))
 	}
-	if custom {
-		s.env.Name = "custom"
-		s.env.AnyLoopbackPort = false
-	}
-
-	if v, from := c.pick(g, "client-id", g.clientID, envClientID, ""); from != "" {
-		s.clientID = v
-	}
-	if v, from := c.pick(g, "client-secret", g.clientSecret, envClientSecret, ""); from != "" {
-		s.clientSecret = v
-	}
-	s.client = newClient(s.env)
+	s.client = newClient(s.env, opts...)
 	return s, nil
+}
+
+// authenticator is the OAuth side of the selected environment; store nil
+// keeps tokens in memory only.
+func (s *session) authenticator(store auth.Store) (*auth.Authenticator, error) {
+	redirect := s.sel.RedirectURI.Value
+	if s.env.AnyLoopbackPort && !s.sel.RedirectURI.IsSet() {
+		redirect = "" // the demo registry takes any free port
+	}
+	a, err := auth.New(auth.Config{
+		Env:          s.env,
+		ClientID:     s.sel.ClientID.Value,
+		ClientSecret: s.sel.ClientSecret.Value,
+		RedirectURI:  redirect,
+		Store:        store,
+	})
+	if errors.Is(err, auth.ErrNoCredentials) {
+		return nil, userErrorf("no client id and secret for %s — give --client-id and --client-secret (or ORCID_CLIENT_ID, ORCID_CLIENT_SECRET), or try --demo", s.env.Name)
+	}
+	return a, err
 }
 
 // newClient builds the API client every command uses.
 func newClient(env orcid.Environment, opts ...orcid.Option) *orcid.Client {
 	orcid.Version = version // the client's User-Agent names it
 	return orcid.New(env, opts...)
-}
-
-// baseURL checks a base URL and strips a trailing slash and "/v3.0" (the
-// client adds the version path).
-func baseURL(raw string) (string, error) {
-	raw = strings.TrimSpace(raw)
-	u, err := url.Parse(raw)
-	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-		return "", fmt.Errorf("%q is not an http(s) URL such as https://pub.sandbox.orcid.org", raw)
-	}
-	if u.RawQuery != "" || u.Fragment != "" {
-		return "", fmt.Errorf("%q: a base URL has no query or fragment", raw)
-	}
-	p := strings.TrimRight(u.Path, "/")
-	p = strings.TrimSuffix(p, "/v3.0")
-	u.Path = strings.TrimRight(p, "/")
-	u.RawPath = ""
-	return u.String(), nil
 }

@@ -18,6 +18,8 @@ type globals struct {
 	apiURL       string
 	clientID     string
 	clientSecret string
+	redirectURI  string
+	scopes       string // login's --scopes, fed to config with the globals
 	configPath   string
 	demo         bool
 	version      bool
@@ -46,6 +48,7 @@ func (c *cli) newFlagSet(name, usage, help string, g *globals) *flagSet {
 	fs.StringVar(&g.apiURL, "api-url", g.apiURL, "member API base URL")
 	fs.StringVar(&g.clientID, "client-id", g.clientID, "client id")
 	fs.StringVar(&g.clientSecret, "client-secret", g.clientSecret, "client secret")
+	fs.StringVar(&g.redirectURI, "redirect-uri", g.redirectURI, "registered loopback redirect URI")
 	fs.StringVar(&g.configPath, "config", g.configPath, "config file")
 	fs.BoolVar(&g.demo, "demo", g.demo, "in-process demo registry")
 	fs.BoolVar(&g.version, "version", g.version, "print the version")

@@ -14,6 +14,10 @@ import (
 	"os"
 	"os/signal"
 	"syscall"
+
+	"github.com/orcid-tui/orcid-tui/auth"
+	"github.com/orcid-tui/orcid-tui/config"
+	"github.com/orcid-tui/orcid-tui/internal/sanitize"
 )
 
 // version is set at build time: go build -ldflags "-X main.version=v1.2.3".
@@ -61,13 +65,20 @@ type cli struct {
 	// isTerminal reports whether stdin is an interactive terminal; the TUI
 	// and prompts need one.
 	isTerminal func() bool
+	// startDemo starts the in-process registry for --demo; tests share one.
+	startDemo func(context.Context) (*demo, error)
+	// configDir replaces the user config directory (tests).
+	configDir string
+	// openStore opens the token store for login, token and logout.
+	openStore func(cfg *config.Config) (auth.Store, string, error)
 }
 
 func newCLI(stdin io.Reader, stdout, stderr io.Writer, getenv func(string) string) *cli {
 	if getenv == nil {
 		getenv = func(string) string { return "" }
 	}
-	return &cli{stdin: stdin, stdout: stdout, stderr: stderr, getenv: getenv, isTerminal: stdinIsTerminal}
+	return &cli{stdin: stdin, stdout: stdout, stderr: stderr, getenv: getenv,
+		isTerminal: stdinIsTerminal, startDemo: startDemo, openStore: openStore}
 }
 
 func stdinIsTerminal() bool {
@@ -138,6 +149,11 @@ func (c *cli) run(ctx context.Context, args []string) int {
 	return c.finish(ctx, cmd.run(c, ctx, g, rest[1:]), "orcid-tui "+cmd.usage)
 }
 
+// warn prints a warning that does not stop the command.
+func (c *cli) warn(msg string) {
+	fmt.Fprintf(c.stderr, "orcid-tui: warning: %s\n", sanitize.Line(msg))
+}
+
 // finish turns a command's error into output and an exit code.
 func (c *cli) finish(ctx context.Context, err error, usage string) int {
 	if err == nil || errors.Is(err, errHelp) {
@@ -152,6 +168,15 @@ func (c *cli) finish(ctx context.Context, err error, usage string) int {
 		fmt.Fprintf(c.stderr, "usage: %s\n", usage)
 		fmt.Fprintln(c.stderr, "run 'orcid-tui help' for more")
 		return exitUsage
+	}
+	var cfgErrs config.Errors
+	if errors.As(err, &cfgErrs) {
+		// An invalid config: one line per problem, each naming the file,
+		// line and key (or the flag or variable).
+		for _, e := range cfgErrs {
+			fmt.Fprintf(c.stderr, "orcid-tui: %s\n", sanitize.Line(e.Error()))
+		}
+		return exitError
 	}
 	fmt.Fprintf(c.stderr, "orcid-tui: %s\n", describeError(ctx, err))
 	return exitError
@@ -190,12 +215,16 @@ global flags (before the command; also accepted after it):
                         giving any of the three URLs selects a custom environment
   --client-id ID        OAuth client id                ($ORCID_CLIENT_ID)
   --client-secret S     OAuth client secret            ($ORCID_CLIENT_SECRET)
-  --config PATH         config file                    ($ORCID_TUI_CONFIG)
+  --redirect-uri URI    registered loopback redirect URI, for login
+                        ($ORCID_REDIRECT_URI; default http://127.0.0.1:8765/callback)
+  --config PATH         config file ($ORCID_TUI_CONFIG; default
+                        $XDG_CONFIG_HOME/orcid-tui/config.toml)
   --demo                same as --env demo: an offline registry inside the program
   --version             print the version
   --help                this help
 
-Flags win over environment variables, which win over the config file.
+Flags win over environment variables, which win over the config file, which
+wins over the built-in defaults. See 'orcid-tui config show'.
 
 exit status:
   0  success

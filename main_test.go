@@ -10,6 +10,9 @@ import (
 	"strings"
 	"syscall"
 	"testing"
+
+	"github.com/orcid-tui/orcid-tui/auth"
+	"github.com/orcid-tui/orcid-tui/config"
 )
 
 // result is what one in-process run of the program produced.
@@ -26,6 +29,8 @@ func runCLI(t *testing.T, env map[string]string, stdin string, args ...string) r
 	getenv := func(k string) string { return env[k] }
 	c := newCLI(strings.NewReader(stdin), &out, &errOut, getenv)
 	c.isTerminal = func() bool { return false }
+	c.configDir = t.TempDir() // no config file unless a test writes one
+	c.openStore = func(*config.Config) (auth.Store, string, error) { return auth.NewMemoryStore(), "", nil }
 	code := c.run(context.Background(), args)
 	return result{code: code, stdout: out.String(), stderr: errOut.String()}
 }
