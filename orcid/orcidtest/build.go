@@ -140,6 +140,12 @@ func (b *recordBuilder) sourceFor(name string) *orcid.Source {
 	return b.selfSource()
 }
 
+// personPath is the path of a person item; pc is its put-code, already
+// taken (Go evaluates the composite literal's fields in order).
+func (b *recordBuilder) personPath(kind string, pc int64) string {
+	return fmt.Sprintf("/%s/%s/%d", b.p.ID, kind, pc)
+}
+
 func (b *recordBuilder) path(kind string, pc int64) string {
 	return fmt.Sprintf("/%s/%s/%d", b.p.ID, kind, pc)
 }
@@ -151,9 +157,9 @@ func xid(typ, value, url, rel string) orcid.ExternalID {
 	}
 	switch typ {
 	case "doi":
-		e.Normalized = &orcid.Value{Value: strings.ToLower(value)}
+		e.Normalized = &orcid.Value{Value: strings.ToLower(value), Transient: true}
 	case "isbn", "pmid", "arxiv", "grant_number", "handle", "source-work-id", "issn":
-		e.Normalized = &orcid.Value{Value: value}
+		e.Normalized = &orcid.Value{Value: value, Transient: true}
 	}
 	return e
 }
@@ -190,6 +196,9 @@ func build(st site, p *personSpec, pcBase int64) *built {
 			SubmissionDate:   ms(p.Created),
 			LastModifiedDate: ms(p.Modified),
 			Claimed:          true,
+			// The demo's people all verified their addresses.
+			VerifiedEmail:        true,
+			VerifiedPrimaryEmail: true,
 		},
 		Path:        "/" + id,
 		Preferences: &orcid.Preferences{Locale: "en"},
@@ -205,43 +214,43 @@ func (b *recordBuilder) person() *orcid.Person {
 	per := &orcid.Person{
 		Path:                "/" + id + "/person",
 		OtherNames:          &orcid.OtherNames{OtherName: []orcid.OtherName{}, Path: "/" + id + "/other-names"},
-		ResearcherURLs:      &orcid.ResearcherURLs{ResearcherURL: []orcid.ResearcherURL{}},
-		Emails:              &orcid.Emails{Email: []orcid.Email{}},
-		Addresses:           &orcid.Addresses{Address: []orcid.Address{}},
-		Keywords:            &orcid.Keywords{Keyword: []orcid.Keyword{}},
-		ExternalIdentifiers: &orcid.PersonExternalIDs{ExternalIdentifier: []orcid.PersonExternalID{}},
+		ResearcherURLs:      &orcid.ResearcherURLs{ResearcherURL: []orcid.ResearcherURL{}, Path: "/" + id + "/researcher-urls"},
+		Emails:              &orcid.Emails{Email: []orcid.Email{}, Path: "/" + id + "/email"},
+		Addresses:           &orcid.Addresses{Address: []orcid.Address{}, Path: "/" + id + "/address"},
+		Keywords:            &orcid.Keywords{Keyword: []orcid.Keyword{}, Path: "/" + id + "/keywords"},
+		ExternalIdentifiers: &orcid.PersonExternalIDs{ExternalIdentifier: []orcid.PersonExternalID{}, Path: "/" + id + "/external-identifiers"},
 	}
 	created, modified := ms(p.Created), ms(p.Modified)
 	if !p.NamePrivate {
 		per.Name = &orcid.Name{CreatedDate: created, LastModifiedDate: modified, GivenNames: val(p.Given), FamilyName: val(p.Family), CreditName: val(p.Credit), Visibility: "public", Path: id}
 	}
 	if p.Bio != "" {
-		per.Biography = &orcid.Biography{CreatedDate: created, LastModifiedDate: modified, Content: p.Bio, Visibility: "public"}
+		per.Biography = &orcid.Biography{CreatedDate: created, LastModifiedDate: modified, Content: p.Bio, Visibility: "public", Path: "/" + id + "/biography"}
 	}
 	any := false
 	for _, n := range p.OtherNames {
-		per.OtherNames.OtherName = append(per.OtherNames.OtherName, orcid.OtherName{CreatedDate: created, LastModifiedDate: modified, Source: b.selfSource(), Content: n, Visibility: "public", PutCode: b.nextPC(), DisplayIndex: len(per.OtherNames.OtherName) + 1})
+		per.OtherNames.OtherName = append(per.OtherNames.OtherName, orcid.OtherName{CreatedDate: created, LastModifiedDate: modified, Source: b.selfSource(), Content: n, Visibility: "public", PutCode: b.nextPC(), Path: b.personPath("other-names", b.pc), DisplayIndex: len(per.OtherNames.OtherName) + 1})
 		any = true
 	}
 	for _, u := range p.URLs {
-		per.ResearcherURLs.ResearcherURL = append(per.ResearcherURLs.ResearcherURL, orcid.ResearcherURL{CreatedDate: created, LastModifiedDate: modified, Source: b.selfSource(), URLName: u.Name, URL: val(u.URL), PutCode: b.nextPC(), DisplayIndex: len(per.ResearcherURLs.ResearcherURL) + 1})
+		per.ResearcherURLs.ResearcherURL = append(per.ResearcherURLs.ResearcherURL, orcid.ResearcherURL{CreatedDate: created, LastModifiedDate: modified, Source: b.selfSource(), Visibility: "public", URLName: u.Name, URL: val(u.URL), PutCode: b.nextPC(), Path: b.personPath("researcher-urls", b.pc), DisplayIndex: len(per.ResearcherURLs.ResearcherURL) + 1})
 		any = true
 	}
 	for i, e := range p.Emails {
-		per.Emails.Email = append(per.Emails.Email, orcid.Email{CreatedDate: created, LastModifiedDate: modified, Source: b.selfSource(), Email: e, Primary: i == 0, Verified: true})
+		per.Emails.Email = append(per.Emails.Email, orcid.Email{CreatedDate: created, LastModifiedDate: modified, Source: b.selfSource(), Visibility: "public", Email: e, Primary: i == 0, Verified: true})
 		any = true
 	}
 	for _, c := range p.Countries {
-		per.Addresses.Address = append(per.Addresses.Address, orcid.Address{CreatedDate: created, LastModifiedDate: modified, Source: b.selfSource(), Country: val(c), PutCode: b.nextPC(), DisplayIndex: len(per.Addresses.Address) + 1})
+		per.Addresses.Address = append(per.Addresses.Address, orcid.Address{CreatedDate: created, LastModifiedDate: modified, Source: b.selfSource(), Visibility: "public", Country: val(c), PutCode: b.nextPC(), Path: b.personPath("address", b.pc), DisplayIndex: len(per.Addresses.Address) + 1})
 		any = true
 	}
 	for _, k := range p.Keywords {
-		per.Keywords.Keyword = append(per.Keywords.Keyword, orcid.Keyword{CreatedDate: created, LastModifiedDate: modified, Source: b.selfSource(), Content: k, PutCode: b.nextPC(), DisplayIndex: len(per.Keywords.Keyword) + 1})
+		per.Keywords.Keyword = append(per.Keywords.Keyword, orcid.Keyword{CreatedDate: created, LastModifiedDate: modified, Source: b.selfSource(), Visibility: "public", Content: k, PutCode: b.nextPC(), Path: b.personPath("keywords", b.pc), DisplayIndex: len(per.Keywords.Keyword) + 1})
 		any = true
 	}
 	for _, x := range p.ExtIDs {
 		per.ExternalIdentifiers.ExternalIdentifier = append(per.ExternalIdentifiers.ExternalIdentifier,
-			orcid.PersonExternalID{CreatedDate: created, LastModifiedDate: modified, Source: b.selfSource(), Type: x.Type, Value: x.Value, URL: val(x.URL), Relationship: "self", PutCode: b.nextPC(), DisplayIndex: len(per.ExternalIdentifiers.ExternalIdentifier) + 1})
+			orcid.PersonExternalID{CreatedDate: created, LastModifiedDate: modified, Source: b.selfSource(), Visibility: "public", Type: x.Type, Value: x.Value, URL: val(x.URL), Relationship: "self", PutCode: b.nextPC(), Path: b.personPath("external-identifiers", b.pc), DisplayIndex: len(per.ExternalIdentifiers.ExternalIdentifier) + 1})
 		any = true
 	}
 	if any || per.Name != nil || per.Biography != nil {
@@ -388,6 +397,7 @@ func (b *recordBuilder) fundings(out *built) *orcid.Fundings {
 			StartDate:        fuzzy(f.Start),
 			EndDate:          fuzzy(f.End),
 			Organization:     orgOf(f.Org),
+			DisplayIndex:     "0",
 			Visibility:       "public",
 			Path:             b.path("funding", pc),
 		}
@@ -421,6 +431,7 @@ func (b *recordBuilder) reviews(out *built) *orcid.PeerReviews {
 			CompletionDate:        fuzzy(r.Date),
 			ReviewGroupID:         r.GroupID,
 			ConveningOrganization: orgOf(r.Org),
+			DisplayIndex:          "0",
 			Visibility:            "public",
 			Path:                  b.path("peer-review", pc),
 		}
@@ -465,8 +476,9 @@ func (b *recordBuilder) resources(out *built) *orcid.ResearchResources {
 				EndDate:     fuzzy(r.End),
 				URL:         val(r.URL),
 			},
-			Visibility: "public",
-			Path:       b.path("research-resource", pc),
+			DisplayIndex: "0",
+			Visibility:   "public",
+			Path:         b.path("research-resource", pc),
 		}
 		sec.Group = append(sec.Group, orcid.ResearchResourceGroup{LastModifiedDate: ms(t), ExternalIDs: ids, ResearchResourceSummary: []orcid.ResearchResourceSummary{s}})
 		sec.LastModifiedDate = later(sec.LastModifiedDate, t)

@@ -8,8 +8,8 @@ import (
 	"sync"
 )
 
-// Search fields. A doc holds folded values per field; text fields are
-// matched by token, id fields by whole value.
+// Search fields. A doc holds the tokens of each value of a text field, and
+// the lower-cased whole values of id fields.
 const (
 	fGiven = iota
 	fFamily
@@ -108,7 +108,6 @@ func makeDoc(p *personSpec, order int) *doc {
 				d.f[f] = append(d.f[f], strings.ToLower(v))
 				continue
 			}
-			d.f[f] = append(d.f[f], fold(v))
 			d.tok[f] = append(d.tok[f], tokens(v))
 		}
 	}
@@ -255,7 +254,7 @@ func (t *termNode) score(d *doc) float64 {
 
 func (t *termNode) matchField(d *doc, f int) bool {
 	if t.any {
-		return len(d.f[f]) > 0
+		return len(d.f[f]) > 0 || len(d.tok[f]) > 0
 	}
 	if idFields[f] {
 		for _, v := range d.f[f] {

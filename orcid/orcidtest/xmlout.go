@@ -216,6 +216,15 @@ func (x *xw) org(name string, o *orcid.Organization) {
 
 func (x *xw) lastModified(t *orcid.Timestamp) { x.leaf("common:last-modified-date", iso(t)) }
 
+// dates writes an item's created and last-modified dates and its source.
+func (x *xw) dates(created, modified *orcid.Timestamp, src *orcid.Source) {
+	x.leaf("common:created-date", iso(created))
+	x.leaf("common:last-modified-date", iso(modified))
+	x.source(src)
+}
+
+func di(i int) string { return strconv.Itoa(i) }
+
 // ---- record and person ---------------------------------------------------------
 
 func (x *xw) record(r *orcid.Record) {
@@ -231,8 +240,8 @@ func (x *xw) record(r *orcid.Record) {
 		x.leaf("common:last-modified-date", iso(h.LastModifiedDate))
 		x.leaf("history:claimed", strconv.FormatBool(h.Claimed))
 		x.leaf("history:deactivation-date", iso(h.DeactivationDate))
-		x.leaf("history:verified-email", "true")
-		x.leaf("history:verified-primary-email", "true")
+		x.leaf("history:verified-email", strconv.FormatBool(h.VerifiedEmail))
+		x.leaf("history:verified-primary-email", strconv.FormatBool(h.VerifiedPrimaryEmail))
 		x.close("history:history")
 	}
 	if r.Person != nil {
@@ -249,6 +258,7 @@ func (x *xw) name(tag string, n *orcid.Name) {
 		return
 	}
 	x.open(tag, "visibility", n.Visibility, "path", n.Path)
+	x.dates(n.CreatedDate, n.LastModifiedDate, n.Source)
 	x.value("personal-details:given-names", n.GivenNames)
 	x.value("personal-details:family-name", n.FamilyName)
 	x.value("personal-details:credit-name", n.CreditName)
@@ -264,8 +274,10 @@ func (x *xw) otherNames(o *orcid.OtherNames) {
 		return
 	}
 	x.open("other-name:other-names", "path", o.Path)
+	x.lastModified(o.LastModifiedDate)
 	for _, n := range o.OtherName {
-		x.open("other-name:other-name", "put-code", pcs(n.PutCode), "visibility", n.Visibility, "path", o.Path+"/"+pcs(n.PutCode), "display-index", "0")
+		x.open("other-name:other-name", "put-code", pcs(n.PutCode), "visibility", n.Visibility, "path", n.Path, "display-index", di(n.DisplayIndex))
+		x.dates(n.CreatedDate, n.LastModifiedDate, n.Source)
 		x.leaf("other-name:content", n.Content)
 		x.close("other-name:other-name")
 	}
@@ -277,6 +289,8 @@ func (x *xw) biography(tag string, b *orcid.Biography, path string) {
 		return
 	}
 	x.open(tag, "visibility", b.Visibility, "path", path)
+	x.leaf("common:created-date", iso(b.CreatedDate))
+	x.leaf("common:last-modified-date", iso(b.LastModifiedDate))
 	x.leaf("personal-details:content", b.Content)
 	x.close(tag)
 }
@@ -293,10 +307,13 @@ func (x *xw) person(p *orcid.Person) {
 	x.name("person:name", p.Name)
 	x.otherNames(p.OtherNames)
 	x.biography("person:biography", p.Biography, "/"+id+"/biography")
+	_ = id
 	if u := p.ResearcherURLs; u != nil {
 		x.open("researcher-url:researcher-urls", "path", "/"+id+"/researcher-urls")
+		x.lastModified(u.LastModifiedDate)
 		for _, r := range u.ResearcherURL {
-			x.open("researcher-url:researcher-url", "put-code", pcs(r.PutCode), "visibility", "public", "path", "/"+id+"/researcher-urls/"+pcs(r.PutCode), "display-index", "0")
+			x.open("researcher-url:researcher-url", "put-code", pcs(r.PutCode), "visibility", "public", "path", r.Path, "display-index", di(r.DisplayIndex))
+			x.dates(r.CreatedDate, r.LastModifiedDate, r.Source)
 			x.leaf("researcher-url:url-name", r.URLName)
 			x.value("researcher-url:url", r.URL)
 			x.close("researcher-url:researcher-url")
@@ -305,8 +322,10 @@ func (x *xw) person(p *orcid.Person) {
 	}
 	if e := p.Emails; e != nil {
 		x.open("email:emails", "path", "/"+id+"/email")
+		x.lastModified(e.LastModifiedDate)
 		for _, m := range e.Email {
 			x.open("email:email", "visibility", "public", "verified", strconv.FormatBool(m.Verified), "primary", strconv.FormatBool(m.Primary))
+			x.dates(m.CreatedDate, m.LastModifiedDate, m.Source)
 			x.leaf("email:email", m.Email)
 			x.close("email:email")
 		}
@@ -314,8 +333,10 @@ func (x *xw) person(p *orcid.Person) {
 	}
 	if a := p.Addresses; a != nil {
 		x.open("address:addresses", "path", "/"+id+"/address")
+		x.lastModified(a.LastModifiedDate)
 		for _, c := range a.Address {
-			x.open("address:address", "put-code", pcs(c.PutCode), "visibility", "public", "path", "/"+id+"/address/"+pcs(c.PutCode), "display-index", "0")
+			x.open("address:address", "put-code", pcs(c.PutCode), "visibility", "public", "path", c.Path, "display-index", di(c.DisplayIndex))
+			x.dates(c.CreatedDate, c.LastModifiedDate, c.Source)
 			x.value("address:country", c.Country)
 			x.close("address:address")
 		}
@@ -323,8 +344,10 @@ func (x *xw) person(p *orcid.Person) {
 	}
 	if k := p.Keywords; k != nil {
 		x.open("keyword:keywords", "path", "/"+id+"/keywords")
+		x.lastModified(k.LastModifiedDate)
 		for _, kw := range k.Keyword {
-			x.open("keyword:keyword", "put-code", pcs(kw.PutCode), "visibility", "public", "path", "/"+id+"/keywords/"+pcs(kw.PutCode), "display-index", "0")
+			x.open("keyword:keyword", "put-code", pcs(kw.PutCode), "visibility", "public", "path", kw.Path, "display-index", di(kw.DisplayIndex))
+			x.dates(kw.CreatedDate, kw.LastModifiedDate, kw.Source)
 			x.leaf("keyword:content", kw.Content)
 			x.close("keyword:keyword")
 		}
@@ -332,8 +355,10 @@ func (x *xw) person(p *orcid.Person) {
 	}
 	if e := p.ExternalIdentifiers; e != nil {
 		x.open("external-identifier:external-identifiers", "path", "/"+id+"/external-identifiers")
+		x.lastModified(e.LastModifiedDate)
 		for _, i := range e.ExternalIdentifier {
-			x.open("external-identifier:external-identifier", "put-code", pcs(i.PutCode), "visibility", "public", "path", "/"+id+"/external-identifiers/"+pcs(i.PutCode), "display-index", "0")
+			x.open("external-identifier:external-identifier", "put-code", pcs(i.PutCode), "visibility", "public", "path", i.Path, "display-index", di(i.DisplayIndex))
+			x.dates(i.CreatedDate, i.LastModifiedDate, i.Source)
 			x.leaf("common:external-id-type", i.Type)
 			x.leaf("common:external-id-value", i.Value)
 			x.value("common:external-id-url", i.URL)
@@ -410,7 +435,7 @@ func (x *xw) affiliationSummary(s *orcid.AffiliationSummary, full bool) {
 		tag = kind + ":" + kind
 	}
 	x.open(tag, "put-code", pcs(s.PutCode), "display-index", s.DisplayIndex, "path", s.Path, "visibility", s.Visibility)
-	x.source(s.Source)
+	x.dates(s.CreatedDate, s.LastModifiedDate, s.Source)
 	x.leaf("common:department-name", s.DepartmentName)
 	x.leaf("common:role-title", s.RoleTitle)
 	x.fuzzy("common:start-date", s.StartDate)
@@ -433,6 +458,7 @@ func (x *xw) fundings(f *orcid.Fundings) {
 	x.lastModified(f.LastModifiedDate)
 	for _, g := range f.Group {
 		x.open("activities:group")
+		x.lastModified(g.LastModifiedDate)
 		x.extIDs(g.ExternalIDs)
 		for i := range g.FundingSummary {
 			x.fundingSummary(&g.FundingSummary[i], false)
@@ -460,8 +486,8 @@ func (x *xw) fundingSummary(s *orcid.FundingSummary, full bool) {
 	if full {
 		tag = "funding:funding"
 	}
-	x.open(tag, "put-code", pcs(s.PutCode), "path", s.Path, "visibility", s.Visibility, "display-index", "0")
-	x.source(s.Source)
+	x.open(tag, "put-code", pcs(s.PutCode), "path", s.Path, "visibility", s.Visibility, "display-index", s.DisplayIndex)
+	x.dates(s.CreatedDate, s.LastModifiedDate, s.Source)
 	if full {
 		x.leaf("funding:type", s.Type)
 	}
@@ -494,6 +520,7 @@ func (x *xw) peerReviews(p *orcid.PeerReviews) {
 	x.lastModified(p.LastModifiedDate)
 	for _, g := range p.Group {
 		x.open("activities:group")
+		x.lastModified(g.LastModifiedDate)
 		x.extIDs(g.ExternalIDs)
 		for _, sg := range g.PeerReviewGroup {
 			x.open("activities:peer-review-group")
@@ -513,8 +540,8 @@ func (x *xw) peerReviewSummary(s *orcid.PeerReviewSummary, full bool) {
 	if full {
 		tag = "peer-review:peer-review"
 	}
-	x.open(tag, "put-code", pcs(s.PutCode), "path", s.Path, "visibility", s.Visibility, "display-index", "0")
-	x.source(s.Source)
+	x.open(tag, "put-code", pcs(s.PutCode), "path", s.Path, "visibility", s.Visibility, "display-index", s.DisplayIndex)
+	x.dates(s.CreatedDate, s.LastModifiedDate, s.Source)
 	x.leaf("peer-review:reviewer-role", s.ReviewerRole)
 	x.extIDs(s.ExternalIDs)
 	x.value("peer-review:review-url", s.ReviewURL)
@@ -537,6 +564,7 @@ func (x *xw) researchResources(r *orcid.ResearchResources) {
 	x.lastModified(r.LastModifiedDate)
 	for _, g := range r.Group {
 		x.open("activities:group")
+		x.lastModified(g.LastModifiedDate)
 		x.extIDs(g.ExternalIDs)
 		for i := range g.ResearchResourceSummary {
 			x.researchResourceSummary(&g.ResearchResourceSummary[i], false)
@@ -551,8 +579,8 @@ func (x *xw) researchResourceSummary(s *orcid.ResearchResourceSummary, full bool
 	if full {
 		tag = "research-resource:research-resource"
 	}
-	x.open(tag, "put-code", pcs(s.PutCode), "path", s.Path, "visibility", s.Visibility, "display-index", "0")
-	x.source(s.Source)
+	x.open(tag, "put-code", pcs(s.PutCode), "path", s.Path, "visibility", s.Visibility, "display-index", s.DisplayIndex)
+	x.dates(s.CreatedDate, s.LastModifiedDate, s.Source)
 	if p := s.Proposal; p != nil {
 		x.open("research-resource:proposal")
 		x.title("research-resource:title", p.Title)
