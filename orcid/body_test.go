@@ -21,10 +21,10 @@ func TestPrettyJSON(t *testing.T) {
 	}
 }
 
-const compactXML = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><work:work xmlns:common="http://www.orcid.org/ns/common" xmlns:work="http://www.orcid.org/ns/work" put-code="1" visibility="public"><!-- c --><work:title><common:title>A &amp; B &lt;i&gt;</common:title><common:subtitle/></work:title><work:citation><work:citation-type>bibtex</work:citation-type></work:citation><common:url xmlns="urn:x" a="&quot;q&quot;">u</common:url></work:work>`
+const clCompactXML = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><work:work xmlns:common="http://www.orcid.org/ns/common" xmlns:work="http://www.orcid.org/ns/work" put-code="1" visibility="public"><!-- c --><work:title><common:title>A &amp; B &lt;i&gt;</common:title><common:subtitle/></work:title><work:citation><work:citation-type>bibtex</work:citation-type></work:citation><common:url xmlns="urn:x" a="&quot;q&quot;">u</common:url></work:work>`
 
 func TestPrettyXML(t *testing.T) {
-	b := &Body{ContentType: "application/vnd.orcid+xml", Data: []byte(compactXML)}
+	b := &Body{ContentType: "application/vnd.orcid+xml", Data: []byte(clCompactXML)}
 	got := string(b.Pretty())
 	want := `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <work:work xmlns:common="http://www.orcid.org/ns/common" xmlns:work="http://www.orcid.org/ns/work" put-code="1" visibility="public">
@@ -43,7 +43,7 @@ func TestPrettyXML(t *testing.T) {
 		t.Errorf("Pretty =\n%s\nwant\n%s", got, want)
 	}
 	// The same document: tokens (ignoring white space) are unchanged.
-	if a, b := tokens(t, compactXML), tokens(t, got); a != b {
+	if a, b := clTokens(t, clCompactXML), clTokens(t, got); a != b {
 		t.Errorf("tokens differ:\n%s\n%s", a, b)
 	}
 	for _, data := range []string{"<a><b></a>", "not xml at all <", ""} {
@@ -54,7 +54,7 @@ func TestPrettyXML(t *testing.T) {
 	}
 }
 
-func tokens(t *testing.T, s string) string {
+func clTokens(t *testing.T, s string) string {
 	t.Helper()
 	d := xml.NewDecoder(strings.NewReader(s))
 	var out bytes.Buffer
@@ -71,11 +71,11 @@ func tokens(t *testing.T, s string) string {
 				continue
 			}
 		}
-		out.WriteString(strings.TrimSpace(strings.ReplaceAll(fmtTok(tok), "\n", "")) + "|")
+		out.WriteString(strings.TrimSpace(strings.ReplaceAll(clFmtTok(tok), "\n", "")) + "|")
 	}
 }
 
-func fmtTok(tok xml.Token) string {
+func clFmtTok(tok xml.Token) string {
 	switch t := tok.(type) {
 	case xml.StartElement:
 		s := "<" + qname(t.Name)

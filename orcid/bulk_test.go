@@ -13,10 +13,10 @@ import (
 	"testing"
 )
 
-// bulkHandler answers bulk reads like ORCID: works first, then one error
+// clBulkHandler answers bulk reads like ORCID: works first, then one error
 // element per unknown put-code (those divisible by 7), with the works in
 // reverse order so the client must match by put-code.
-func bulkHandler(t *testing.T, calls *atomic.Int32) http.HandlerFunc {
+func clBulkHandler(t *testing.T, calls *atomic.Int32) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
 		calls.Add(1)
 		_, list, ok := strings.Cut(r.URL.Path, "/works/")
@@ -48,21 +48,21 @@ func bulkHandler(t *testing.T, calls *atomic.Int32) http.HandlerFunc {
 
 func TestWorksBulkLimit(t *testing.T) {
 	var calls atomic.Int32
-	c, _ := testServer(t, bulkHandler(t, &calls))
+	c, _ := clServer(t, clBulkHandler(t, &calls))
 	pcs := make([]int64, 101)
 	for i := range pcs {
 		pcs[i] = int64(i + 1)
 	}
-	if _, err := c.WorksBulk(context.Background(), testID, pcs); !errors.Is(err, ErrTooManyPutCodes) {
+	if _, err := c.WorksBulk(context.Background(), clTestID, pcs); !errors.Is(err, ErrTooManyPutCodes) {
 		t.Errorf("101 put-codes: err = %v", err)
 	}
-	if _, err := c.WorksBulk(context.Background(), testID, nil); err == nil {
+	if _, err := c.WorksBulk(context.Background(), clTestID, nil); err == nil {
 		t.Error("no put-codes accepted")
 	}
 	if calls.Load() != 0 {
 		t.Errorf("%d requests sent", calls.Load())
 	}
-	b, err := c.WorksBulk(context.Background(), testID, pcs[:100])
+	b, err := c.WorksBulk(context.Background(), clTestID, pcs[:100])
 	if err != nil || len(b.Bulk) != 100 {
 		t.Fatalf("WorksBulk(100) = %v items, %v", b, err)
 	}
@@ -70,12 +70,12 @@ func TestWorksBulkLimit(t *testing.T) {
 
 func TestAllFullWorks(t *testing.T) {
 	var calls atomic.Int32
-	c, _ := testServer(t, bulkHandler(t, &calls), WithBulkWorkers(3))
+	c, _ := clServer(t, clBulkHandler(t, &calls), WithBulkWorkers(3))
 	var pcs []int64
 	for i := 250; i > 0; i-- { // record order is not numeric order
 		pcs = append(pcs, int64(i*3+1000))
 	}
-	fw, err := c.AllFullWorks(context.Background(), testID, pcs)
+	fw, err := c.AllFullWorks(context.Background(), clTestID, pcs)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -109,7 +109,7 @@ func TestAllFullWorks(t *testing.T) {
 
 func TestAllFullWorksRequestFails(t *testing.T) {
 	var calls atomic.Int32
-	c, _ := testServer(t, func(w http.ResponseWriter, r *http.Request) {
+	c, _ := clServer(t, func(w http.ResponseWriter, r *http.Request) {
 		calls.Add(1)
 		w.Header().Set("Content-Type", "text/html")
 		w.WriteHeader(500)
@@ -119,7 +119,7 @@ func TestAllFullWorksRequestFails(t *testing.T) {
 	for i := range pcs {
 		pcs[i] = int64(i + 1)
 	}
-	fw, err := c.AllFullWorks(context.Background(), testID, pcs)
+	fw, err := c.AllFullWorks(context.Background(), clTestID, pcs)
 	var be *BadResponseError
 	if !errors.As(err, &be) || !strings.Contains(err.Error(), "loading works 1–100 of 300") {
 		t.Fatalf("err = %v", err)

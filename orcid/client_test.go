@@ -15,11 +15,11 @@ import (
 	"golang.org/x/oauth2"
 )
 
-const testID = "0000-0002-1825-0097"
+const clTestID = "0000-0002-1825-0097"
 
-// testServer serves h on 127.0.0.1 and returns a client for it with fast
+// clServer serves h on 127.0.0.1 and returns a client for it with fast
 // retries and a high rate limit.
-func testServer(t *testing.T, h http.HandlerFunc, opts ...Option) (*Client, *httptest.Server) {
+func clServer(t *testing.T, h http.HandlerFunc, opts ...Option) (*Client, *httptest.Server) {
 	t.Helper()
 	srv := httptest.NewServer(h)
 	t.Cleanup(srv.Close)
@@ -35,7 +35,7 @@ func TestHeadersAlwaysSent(t *testing.T) {
 	var mu sync.Mutex
 	var got []http.Header
 	var paths []string
-	c, _ := testServer(t, func(w http.ResponseWriter, r *http.Request) {
+	c, _ := clServer(t, func(w http.ResponseWriter, r *http.Request) {
 		mu.Lock()
 		got = append(got, r.Header.Clone())
 		paths = append(paths, r.URL.Path)
@@ -53,7 +53,7 @@ func TestHeadersAlwaysSent(t *testing.T) {
 	if err != nil || p.Path != "/0000-0002-1825-0097/person" {
 		t.Fatalf("Person = %+v, %v", p, err)
 	}
-	b, err := c.Get(ctx, PersonPath(testID), XML, nil)
+	b, err := c.Get(ctx, PersonPath(clTestID), XML, nil)
 	if err != nil || !b.IsXML() || !strings.Contains(string(b.Data), "person:person") {
 		t.Fatalf("Get XML = %+v, %v", b, err)
 	}
@@ -76,13 +76,13 @@ func TestHeadersAlwaysSent(t *testing.T) {
 
 func TestTokenSourceAndMemberAPI(t *testing.T) {
 	var auth, path atomic.Value
-	c, _ := testServer(t, func(w http.ResponseWriter, r *http.Request) {
+	c, _ := clServer(t, func(w http.ResponseWriter, r *http.Request) {
 		auth.Store(r.Header.Get("Authorization"))
 		path.Store(r.URL.Path)
 		w.Header().Set("Content-Type", "application/vnd.orcid+json")
 		fmt.Fprint(w, `{}`)
 	}, WithTokenSource(oauth2.StaticTokenSource(&oauth2.Token{AccessToken: "tok-123", TokenType: "bearer"}), MemberAPI))
-	if _, err := c.Works(context.Background(), testID); err != nil {
+	if _, err := c.Works(context.Background(), clTestID); err != nil {
 		t.Fatal(err)
 	}
 	if auth.Load() != "Bearer tok-123" {
@@ -120,7 +120,7 @@ func TestDefaultLimits(t *testing.T) {
 
 func TestRetry503ThenSuccess(t *testing.T) {
 	var n atomic.Int32
-	c, _ := testServer(t, func(w http.ResponseWriter, r *http.Request) {
+	c, _ := clServer(t, func(w http.ResponseWriter, r *http.Request) {
 		if n.Add(1) <= 2 {
 			w.Header().Set("Retry-After", "1") // capped to 5ms by the test client
 			w.WriteHeader(http.StatusServiceUnavailable)
@@ -130,7 +130,7 @@ func TestRetry503ThenSuccess(t *testing.T) {
 		w.Header().Set("Content-Type", "application/json")
 		fmt.Fprint(w, `{"group":[]}`)
 	})
-	if _, err := c.Works(context.Background(), testID); err != nil {
+	if _, err := c.Works(context.Background(), clTestID); err != nil {
 		t.Fatalf("Works after two 503s: %v", err)
 	}
 	s := c.Stats()
@@ -140,10 +140,10 @@ func TestRetry503ThenSuccess(t *testing.T) {
 }
 
 func TestRetry503GivesUp(t *testing.T) {
-	c, _ := testServer(t, func(w http.ResponseWriter, r *http.Request) {
+	c, _ := clServer(t, func(w http.ResponseWriter, r *http.Request) {
 		w.WriteHeader(http.StatusServiceUnavailable)
 	}, WithMaxRetries(2))
-	_, err := c.Works(context.Background(), testID)
+	_, err := c.Works(context.Background(), clTestID)
 	var rl *RateLimitError
 	if !errors.As(err, &rl) || rl.StatusCode != 503 || rl.Attempts != 3 || !errors.Is(err, ErrBusy) {
 		t.Fatalf("err = %v (%T), want RateLimitError 503 after 3 attempts", err, err)
@@ -157,12 +157,12 @@ func TestRetry503GivesUp(t *testing.T) {
 }
 
 func Test429NotRetried(t *testing.T) {
-	c, _ := testServer(t, func(w http.ResponseWriter, r *http.Request) {
+	c, _ := clServer(t, func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/plain")
 		w.WriteHeader(http.StatusTooManyRequests)
 		fmt.Fprint(w, "Too Many Requests.\x1b[2J You have exceeded the daily quota for anonymous usage of this API.\n")
 	})
-	_, err := c.Record(context.Background(), testID)
+	_, err := c.Record(context.Background(), clTestID)
 	var rl *RateLimitError
 	if !errors.As(err, &rl) || rl.StatusCode != 429 || !errors.Is(err, ErrQuotaExceeded) {
 		t.Fatalf("err = %v, want 429 RateLimitError", err)
@@ -213,11 +213,11 @@ func TestErrorBodies(t *testing.T) {
 		check                   func(t *testing.T, err error)
 	}{
 		{
-			name: "not found JSON", path: RecordPath(testID), status: 404, ctype: "application/vnd.orcid+json",
+			name: "not found JSON", path: RecordPath(clTestID), status: 404, ctype: "application/vnd.orcid+json",
 			body: `{"response-code":404,"developer-message":"404 Not Found: The resource was not found.","user-message":"The resource was not found.","error-code":9016,"more-info":"https://members.orcid.org/api/resources/troubleshooting"}`,
 			check: func(t *testing.T, err error) {
 				var ae *APIError
-				if !errors.As(err, &ae) || !errors.Is(err, ErrNotFound) || ae.ID != testID || ae.ErrorCode != 9016 {
+				if !errors.As(err, &ae) || !errors.Is(err, ErrNotFound) || ae.ID != clTestID || ae.ErrorCode != 9016 {
 					t.Fatalf("err = %#v", err)
 				}
 				if !strings.HasPrefix(err.Error(), "ORCID record 0000-0002-1825-0097 was not found (404, error 9016)") {
@@ -226,7 +226,7 @@ func TestErrorBodies(t *testing.T) {
 			},
 		},
 		{
-			name: "locked XML", path: WorksPath(testID), status: 409, ctype: "application/vnd.orcid+xml",
+			name: "locked XML", path: WorksPath(clTestID), status: 409, ctype: "application/vnd.orcid+xml",
 			body: `<?xml version="1.0"?><error:error xmlns:error="http://www.orcid.org/ns/error"><error:response-code>409</error:response-code><error:developer-message>409 Conflict: The ORCID record is locked</error:developer-message><error:user-message>The ORCID record is locked.</error:user-message><error:error-code>9018</error:error-code><error:more-info>x</error:more-info></error:error>`,
 			check: func(t *testing.T, err error) {
 				if !errors.Is(err, ErrLocked) || errors.Is(err, ErrNotFound) {
@@ -238,19 +238,19 @@ func TestErrorBodies(t *testing.T) {
 			},
 		},
 		{
-			name: "unprefixed XML error, deactivated", path: RecordPath(testID), status: 409, ctype: "application/xml",
+			name: "unprefixed XML error, deactivated", path: RecordPath(clTestID), status: 409, ctype: "application/xml",
 			body:  `<error xmlns="http://www.orcid.org/ns/error"><response-code>409</response-code><error-code>9044</error-code></error>`,
-			check: func(t *testing.T, err error) { wantIs(t, err, ErrDeactivated, "deactivated") },
+			check: func(t *testing.T, err error) { clWantIs(t, err, ErrDeactivated, "deactivated") },
 		},
 		{
-			name: "not public", path: WorkPath(testID, 5), status: 403, ctype: "application/json",
+			name: "not public", path: WorkPath(clTestID, 5), status: 403, ctype: "application/json",
 			body:  `{"response-code":403,"error-code":9039,"developer-message":"403 Forbidden: The item is not public"}`,
-			check: func(t *testing.T, err error) { wantIs(t, err, ErrNotPublic, "not public") },
+			check: func(t *testing.T, err error) { clWantIs(t, err, ErrNotPublic, "not public") },
 		},
 		{
-			name: "unclaimed", path: RecordPath(testID), status: 409, ctype: "application/json",
+			name: "unclaimed", path: RecordPath(clTestID), status: 409, ctype: "application/json",
 			body:  `{"response-code":409,"error-code":9036,"developer-message":"409 Conflict: This record has not been claimed."}`,
-			check: func(t *testing.T, err error) { wantIs(t, err, ErrUnclaimed, "not been claimed") },
+			check: func(t *testing.T, err error) { clWantIs(t, err, ErrUnclaimed, "not been claimed") },
 		},
 		{
 			name: "other ORCID error keeps its message", path: "search?q=x", status: 500, ctype: "application/json",
@@ -263,7 +263,7 @@ func TestErrorBodies(t *testing.T) {
 			},
 		},
 		{
-			name: "invalid token", path: RecordPath(testID), status: 401, ctype: "application/json;charset=UTF-8",
+			name: "invalid token", path: RecordPath(clTestID), status: 401, ctype: "application/json;charset=UTF-8",
 			body: `{"error":"invalid_token","error_description":"Invalid access token: secret-token-value"}`,
 			check: func(t *testing.T, err error) {
 				var oe *OAuthError
@@ -276,7 +276,7 @@ func TestErrorBodies(t *testing.T) {
 			},
 		},
 		{
-			name: "userinfo-style error-description", path: RecordPath(testID), status: 403, ctype: "application/json",
+			name: "userinfo-style error-description", path: RecordPath(clTestID), status: 403, ctype: "application/json",
 			body: `{"error":"access_denied","error-description":"access_token is invalid"}`,
 			check: func(t *testing.T, err error) {
 				var oe *OAuthError
@@ -286,7 +286,7 @@ func TestErrorBodies(t *testing.T) {
 			},
 		},
 		{
-			name: "HTML error page", path: RecordPath(testID), status: 502, ctype: "text/html",
+			name: "HTML error page", path: RecordPath(clTestID), status: 502, ctype: "text/html",
 			body: "<html><head><title>502 Bad Gateway</title></head><body>\x1b]52;c;ZXZpbA==\x07nginx</body></html>",
 			check: func(t *testing.T, err error) {
 				var be *BadResponseError
@@ -299,7 +299,7 @@ func TestErrorBodies(t *testing.T) {
 			},
 		},
 		{
-			name: "truncated JSON on 200", path: WorksPath(testID), status: 200, ctype: "application/vnd.orcid+json",
+			name: "truncated JSON on 200", path: WorksPath(clTestID), status: 200, ctype: "application/vnd.orcid+json",
 			body: `{"group":[{"work-summary":[{"put-code":1`,
 			check: func(t *testing.T, err error) {
 				var be *BadResponseError
@@ -312,7 +312,7 @@ func TestErrorBodies(t *testing.T) {
 			},
 		},
 		{
-			name: "garbage on 200", path: WorksPath(testID), status: 200, ctype: "",
+			name: "garbage on 200", path: WorksPath(clTestID), status: 200, ctype: "",
 			body: "\x00\x01garbage",
 			check: func(t *testing.T, err error) {
 				var be *BadResponseError
@@ -322,7 +322,7 @@ func TestErrorBodies(t *testing.T) {
 			},
 		},
 		{
-			name: "HTML on 200", path: WorksPath(testID), status: 200, ctype: "text/html; charset=utf-8",
+			name: "HTML on 200", path: WorksPath(clTestID), status: 200, ctype: "text/html; charset=utf-8",
 			body: "<!DOCTYPE html><html>captive portal</html>",
 			check: func(t *testing.T, err error) {
 				var be *BadResponseError
@@ -334,7 +334,7 @@ func TestErrorBodies(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			c, _ := testServer(t, func(w http.ResponseWriter, r *http.Request) {
+			c, _ := clServer(t, func(w http.ResponseWriter, r *http.Request) {
 				if tt.ctype != "" {
 					w.Header().Set("Content-Type", tt.ctype)
 				} else {
@@ -355,7 +355,7 @@ func TestErrorBodies(t *testing.T) {
 	}
 }
 
-func wantIs(t *testing.T, err, target error, text string) {
+func clWantIs(t *testing.T, err, target error, text string) {
 	t.Helper()
 	if !errors.Is(err, target) {
 		t.Fatalf("err = %v, want errors.Is %v", err, target)
@@ -367,14 +367,14 @@ func wantIs(t *testing.T, err, target error, text string) {
 
 func TestBodyTooLarge(t *testing.T) {
 	for _, chunked := range []bool{false, true} {
-		c, _ := testServer(t, func(w http.ResponseWriter, r *http.Request) {
+		c, _ := clServer(t, func(w http.ResponseWriter, r *http.Request) {
 			w.Header().Set("Content-Type", "application/json")
 			if !chunked {
 				w.Header().Set("Content-Length", "2048")
 			}
 			fmt.Fprint(w, `{"x":"`+strings.Repeat("a", 2040)+`"}`)
 		}, WithMaxBodySize(1024))
-		_, err := c.Get(context.Background(), WorksPath(testID), JSON, nil)
+		_, err := c.Get(context.Background(), WorksPath(clTestID), JSON, nil)
 		var be *BadResponseError
 		if !errors.As(err, &be) || !errors.Is(err, ErrBodyTooLarge) {
 			t.Errorf("chunked=%v: err = %v, want ErrBodyTooLarge", chunked, err)
@@ -391,17 +391,17 @@ func TestMerged(t *testing.T) {
 		body     string
 	}{
 		{"Location and document", "https://pub.orcid.org/v3.0/" + primary + "/record", "application/vnd.orcid+json",
-			`{"response-code":301,"developer-message":"301 Moved Permanently: This account is deprecated. Please refer to account: https://orcid.org/` + primary + `. ORCID https://orcid.org/` + testID + `","user-message":"This account is deprecated.","error-code":9007}`},
+			`{"response-code":301,"developer-message":"301 Moved Permanently: This account is deprecated. Please refer to account: https://orcid.org/` + primary + `. ORCID https://orcid.org/` + clTestID + `","user-message":"This account is deprecated.","error-code":9007}`},
 		{"document only", "", "application/vnd.orcid+json",
-			`{"response-code":301,"developer-message":"301 Moved Permanently: This account is deprecated. Please refer to account: https://orcid.org/` + primary + `. ORCID https://orcid.org/` + testID + `","error-code":9007}`},
+			`{"response-code":301,"developer-message":"301 Moved Permanently: This account is deprecated. Please refer to account: https://orcid.org/` + primary + `. ORCID https://orcid.org/` + clTestID + `","error-code":9007}`},
 		{"Location only", "/v3.0/" + primary + "/record", "", ""},
 		{"XML document", "", "application/vnd.orcid+xml",
-			`<error:error xmlns:error="http://www.orcid.org/ns/error"><error:response-code>301</error:response-code><error:developer-message>This account is deprecated. Please refer to account: ` + primary + `. ORCID ` + testID + `</error:developer-message><error:error-code>9007</error:error-code></error:error>`},
+			`<error:error xmlns:error="http://www.orcid.org/ns/error"><error:response-code>301</error:response-code><error:developer-message>This account is deprecated. Please refer to account: ` + primary + `. ORCID ` + clTestID + `</error:developer-message><error:error-code>9007</error:error-code></error:error>`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			var calls atomic.Int32
-			c, _ := testServer(t, func(w http.ResponseWriter, r *http.Request) {
+			c, _ := clServer(t, func(w http.ResponseWriter, r *http.Request) {
 				calls.Add(1)
 				if strings.Contains(r.URL.Path, primary) {
 					t.Error("client followed the redirect to the primary record")
@@ -415,12 +415,12 @@ func TestMerged(t *testing.T) {
 				w.WriteHeader(http.StatusMovedPermanently)
 				fmt.Fprint(w, tt.body)
 			})
-			_, err := c.Record(context.Background(), testID)
+			_, err := c.Record(context.Background(), clTestID)
 			var me *MergedError
 			if !errors.As(err, &me) || !errors.Is(err, ErrMerged) {
 				t.Fatalf("err = %v (%T), want MergedError", err, err)
 			}
-			if me.Deprecated != testID || me.Primary != primary {
+			if me.Deprecated != clTestID || me.Primary != primary {
 				t.Errorf("deprecated %q primary %q", me.Deprecated, me.Primary)
 			}
 			if want := "was merged into " + primary; !strings.Contains(err.Error(), want) {
@@ -434,10 +434,10 @@ func TestMerged(t *testing.T) {
 }
 
 func TestOtherRedirectNotFollowed(t *testing.T) {
-	c, _ := testServer(t, func(w http.ResponseWriter, r *http.Request) {
+	c, _ := clServer(t, func(w http.ResponseWriter, r *http.Request) {
 		http.Redirect(w, r, "https://example.org/login", http.StatusFound)
 	})
-	_, err := c.Record(context.Background(), testID)
+	_, err := c.Record(context.Background(), clTestID)
 	var be *BadResponseError
 	if !errors.As(err, &be) || be.StatusCode != 302 || !strings.Contains(be.Snippet, "example.org/login") {
 		t.Fatalf("err = %v, want BadResponseError naming the Location", err)
@@ -445,17 +445,17 @@ func TestOtherRedirectNotFollowed(t *testing.T) {
 }
 
 func TestCancelWhileWaitingForLimiter(t *testing.T) {
-	c, _ := testServer(t, func(w http.ResponseWriter, r *http.Request) {
+	c, _ := clServer(t, func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "application/json")
 		fmt.Fprint(w, `{}`)
 	}, WithRateLimit(0.001, 1))
 	ctx := context.Background()
-	if _, err := c.Works(ctx, testID); err != nil { // uses the one token
+	if _, err := c.Works(ctx, clTestID); err != nil { // uses the one token
 		t.Fatal(err)
 	}
 	ctx, cancel := context.WithCancel(ctx)
 	done := make(chan error, 1)
-	go func() { _, err := c.Works(ctx, testID); done <- err }()
+	go func() { _, err := c.Works(ctx, clTestID); done <- err }()
 	for c.Stats().Waited == 0 {
 		time.Sleep(time.Millisecond)
 	}
@@ -471,13 +471,13 @@ func TestCancelWhileWaitingForLimiter(t *testing.T) {
 
 func TestCancelMidRequest(t *testing.T) {
 	arrived := make(chan struct{})
-	c, _ := testServer(t, func(w http.ResponseWriter, r *http.Request) {
+	c, _ := clServer(t, func(w http.ResponseWriter, r *http.Request) {
 		close(arrived)
 		<-r.Context().Done()
 	})
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
-	go func() { _, err := c.Record(ctx, testID); done <- err }()
+	go func() { _, err := c.Record(ctx, clTestID); done <- err }()
 	<-arrived
 	if c.Stats().InFlight != 1 {
 		t.Errorf("in flight = %d, want 1", c.Stats().InFlight)
@@ -492,10 +492,10 @@ func TestCancelMidRequest(t *testing.T) {
 }
 
 func TestPerRequestTimeout(t *testing.T) {
-	c, _ := testServer(t, func(w http.ResponseWriter, r *http.Request) {
+	c, _ := clServer(t, func(w http.ResponseWriter, r *http.Request) {
 		<-r.Context().Done()
 	}, WithTimeout(20*time.Millisecond))
-	_, err := c.Record(context.Background(), testID)
+	_, err := c.Record(context.Background(), clTestID)
 	if !errors.Is(err, context.DeadlineExceeded) || !strings.Contains(err.Error(), "did not answer within") {
 		t.Fatalf("err = %v", err)
 	}
@@ -503,14 +503,14 @@ func TestPerRequestTimeout(t *testing.T) {
 
 func TestInvalidInputNotSent(t *testing.T) {
 	var calls atomic.Int32
-	c, _ := testServer(t, func(w http.ResponseWriter, r *http.Request) { calls.Add(1) })
+	c, _ := clServer(t, func(w http.ResponseWriter, r *http.Request) { calls.Add(1) })
 	ctx := context.Background()
 	if _, err := c.Record(ctx, "0000-0002-1825-0098"); err == nil {
 		t.Error("bad iD accepted")
 	} else if _, ok := err.(*IDError); !ok {
 		t.Errorf("err = %T, want *IDError", err)
 	}
-	if _, err := c.Affiliations(ctx, testID, "jobs"); err == nil {
+	if _, err := c.Affiliations(ctx, clTestID, "jobs"); err == nil {
 		t.Error("unknown section accepted")
 	}
 	for _, p := range []string{"", "../etc", "http://evil/", "//evil/x", "a b"} {

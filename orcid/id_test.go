@@ -69,7 +69,7 @@ func TestParseID(t *testing.T) {
 	}
 }
 
-var canonicalID = regexp.MustCompile(`^\d{4}-\d{4}-\d{4}-\d{3}[\dX]$`)
+var clCanonicalID = regexp.MustCompile(`^\d{4}-\d{4}-\d{4}-\d{3}[\dX]$`)
 
 func FuzzParseID(f *testing.F) {
 	for _, s := range []string{
@@ -90,7 +90,7 @@ func FuzzParseID(f *testing.F) {
 			}
 			return
 		}
-		if !canonicalID.MatchString(string(id)) {
+		if !clCanonicalID.MatchString(string(id)) {
 			t.Fatalf("ParseID(%q) = %q: not canonical", s, id)
 		}
 		again, err := ParseID(string(id))

@@ -25,8 +25,8 @@ func TestSearchParams(t *testing.T) {
 		}
 		fmt.Fprint(w, `{"result":null,"num-found":0}`)
 	}
-	anon, _ := testServer(t, handler)
-	authed, _ := testServer(t, handler, WithTokenSource(oauth2.StaticTokenSource(&oauth2.Token{AccessToken: "t"}), PublicAPI))
+	anon, _ := clServer(t, handler)
+	authed, _ := clServer(t, handler, WithTokenSource(oauth2.StaticTokenSource(&oauth2.Token{AccessToken: "t"}), PublicAPI))
 	ctx := context.Background()
 
 	res, err := anon.Search(ctx, SearchParams{Query: "family-name:carberry", Start: 10})
