@@ -8,5 +8,5 @@
 // Every request goes through one rate limiter per Client; every method takes a
 // context.Context so it can be cancelled; errors are values that callers
 // inspect with errors.As / errors.Is (APIError, MergedError, OAuthError,
-// BadResponseError, QuotaError, ...).
+// BadResponseError, RateLimitError, ...).
 package orcid
