@@ -409,7 +409,11 @@ func (a *App) layout() {
 			x = ew
 		}
 		rw := w - x
+		// The search pane grows while it has the focus (more results).
 		sh := min(max(7, areaH*35/100), 16)
+		if a.focus == common.PaneSearch {
+			sh = min(max(7, areaH/2), 24)
+		}
 		if areaH-sh < 6 {
 			sh = max(3, areaH/2)
 		}

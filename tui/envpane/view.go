@@ -326,9 +326,16 @@ func (m *Model) flowLines(iw int) []string {
 		if ev.Err != nil || ev.Step == auth.Failed {
 			icon = st.Error.Render("✗ ")
 		}
+		// The step's name, then its detail, unless the detail already
+		// starts with the same words.
 		text := ev.Step.String()
 		if d := sanitize.Line(ev.Detail); d != "" && ev.Step != auth.Failed {
-			text += ": " + d
+			first, _, _ := strings.Cut(text, " ")
+			if strings.HasPrefix(strings.ToLower(d), strings.ToLower(first)) {
+				text = d
+			} else {
+				text += ": " + d
+			}
 		}
 		if ev.Err != nil {
 			text += " — " + sanitize.Line(ev.Err.Error())

@@ -606,7 +606,7 @@ func (m *Model) View() string {
 		for i := m.offset; i < end; i++ {
 			b.WriteByte('\n')
 			line := cols.row(m.rows[i])
-			if i == m.cursor && !m.inputFocused {
+			if i == m.cursor && m.focused && !m.inputFocused {
 				b.WriteString(st.Selected.Render(common.Fit(st.Marker+line, iw)))
 			} else if i == m.cursor {
 				b.WriteString(st.Marker + line)

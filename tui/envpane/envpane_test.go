@@ -1,0 +1,240 @@
+package envpane
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+	"github.com/charmbracelet/x/exp/golden"
+
+	"github.com/orcid-tui/orcid-tui/auth"
+	"github.com/orcid-tui/orcid-tui/orcid"
+	"github.com/orcid-tui/orcid-tui/orcid/orcidtest"
+	"github.com/orcid-tui/orcid-tui/tui/common"
+)
+
+func newPane(t testing.TB, srv *orcidtest.Server) *Model {
+	t.Helper()
+	st := common.NewStyles(true, true)
+	km := common.DefaultKeyMap()
+	envs := []Env{{Environment: orcid.Production}, {Environment: orcid.Sandbox}}
+	cfg := Config{Initial: "production"}
+	if srv != nil {
+		envs = append(envs, Env{Environment: srv.Environment(), Label: "demo (offline)",
+			ClientID: orcidtest.DemoClientID, ClientSecret: orcidtest.DemoClientSecret})
+		cfg.HTTPClient = srv.HTTPClient()
+		cfg.PublicOptions = []orcid.Option{orcid.WithHTTPClient(srv.HTTPClient())}
+		cfg.Initial = "demo"
+	}
+	cfg.Envs = envs
+	cfg.OpenBrowser = func(string) error { return auth.ErrNoBrowser }
+	m := New(&st, &km, cfg)
+	m.SetSize(30, 30)
+	return m
+}
+
+func press(s string) tea.KeyPressMsg {
+	switch s {
+	case "enter":
+		return tea.KeyPressMsg{Code: tea.KeyEnter}
+	case "esc":
+		return tea.KeyPressMsg{Code: tea.KeyEscape}
+	case "tab":
+		return tea.KeyPressMsg{Code: tea.KeyTab}
+	}
+	return tea.KeyPressMsg{Code: []rune(s)[0], Text: s}
+}
+
+// run executes cmd (and batched commands, spinner ticks skipped).
+func run(cmd tea.Cmd) []tea.Msg {
+	if cmd == nil {
+		return nil
+	}
+	msg := cmd()
+	if b, ok := msg.(tea.BatchMsg); ok {
+		var out []tea.Msg
+		for _, c := range b {
+			out = append(out, run(c)...)
+		}
+		return out
+	}
+	if msg == nil {
+		return nil
+	}
+	if _, ok := msg.(interface{ ID() int }); ok {
+		return nil
+	}
+	return []tea.Msg{msg}
+}
+
+func sessions(msgs []tea.Msg) []*common.Session {
+	var out []*common.Session
+	for _, m := range msgs {
+		if s, ok := m.(common.SessionMsg); ok {
+			out = append(out, s.Session)
+		}
+	}
+	return out
+}
+
+func TestSwitchingKeepsEachEnvironmentsState(t *testing.T) {
+	srv := orcidtest.NewServer()
+	defer srv.Close()
+	m := newPane(t, srv)
+	m.Focus()
+	if m.Active().Name != "demo" {
+		t.Fatalf("active %q", m.Active().Name)
+	}
+	// Get a client token in demo.
+	for _, msg := range run(m.Update(press("c"))) {
+		m.Update(msg)
+	}
+	if s := m.Session(); s.Who != common.WhoClientToken {
+		t.Fatalf("after c: who %q", s.Who)
+	}
+	demoClient := m.Session().Client
+
+	// Switch to sandbox: anonymous there, one SessionMsg.
+	m.Update(press("g"))
+	m.Update(press("j"))
+	ss := sessions(run(m.Update(press("enter"))))
+	if len(ss) != 1 || ss[0].Env.Name != "sandbox" || ss[0].Who != common.WhoAnonymous {
+		t.Fatalf("switch to sandbox: %+v", ss)
+	}
+	// Back to demo: the token and the same client are still there.
+	m.Update(press("G"))
+	ss = sessions(run(m.Update(press("enter"))))
+	if len(ss) != 1 || ss[0].Env.Name != "demo" || ss[0].Who != common.WhoClientToken || ss[0].Client != demoClient {
+		t.Fatalf("back to demo: %+v", ss)
+	}
+}
+
+func TestStaleResultDropped(t *testing.T) {
+	m := newPane(t, nil)
+	e := m.cur()
+	e.spec.ClientID, e.spec.ClientSecret = "APP-1234567890123456", "s3cret-value"
+	_, first := m.start(e, "getting a client token")
+	_, second := m.start(e, "getting a client token")
+	m.Update(envResultMsg{env: e.spec.Name, req: first, op: "client token", tok: &auth.Session{AccessToken: "old"}})
+	if e.clientTok != nil || e.busy == "" {
+		t.Fatal("stale answer used")
+	}
+	m.Update(envResultMsg{env: e.spec.Name, req: second, op: "client token", tok: &auth.Session{AccessToken: "new", Scopes: []string{"/read-public"}}})
+	if e.clientTok == nil || e.clientTok.AccessToken != "new" || e.busy != "" {
+		t.Fatalf("current answer not used: %+v", e.clientTok)
+	}
+}
+
+func TestSecretNeverDrawn(t *testing.T) {
+	m := newPane(t, nil)
+	m.Focus()
+	m.Update(press("e"))
+	for _, r := range "APP-ABCDEFGHIJKLMNOP" {
+		m.Update(tea.KeyPressMsg{Code: r, Text: string(r)})
+	}
+	m.Update(press("enter"))
+	for _, r := range "hunter2-topsecret" {
+		m.Update(tea.KeyPressMsg{Code: r, Text: string(r)})
+		if strings.Contains(ansi.Strip(m.View()), "hunter2") {
+			t.Fatal("secret echoed while typing")
+		}
+	}
+	m.Update(press("enter"))
+	out := ansi.Strip(m.View())
+	if strings.Contains(out, "hunter2") || !strings.Contains(out, "••••••••") || !strings.Contains(out, "APP-ABCD…") {
+		t.Fatalf("after saving:\n%s", out)
+	}
+	if m.cur().spec.ClientSecret != "hunter2-topsecret" {
+		t.Fatal("secret not kept")
+	}
+}
+
+func TestSignInWithPastedURL(t *testing.T) {
+	srv := orcidtest.NewServer()
+	defer srv.Close()
+	m := newPane(t, srv)
+	m.Focus()
+	m.SetSize(70, 40)
+	m.Update(press("l"))
+	if m.mode != modeScopes {
+		t.Fatalf("mode %v", m.mode)
+	}
+	msgs := run(m.Update(press("enter")))
+	var started flowStartedMsg
+	for _, msg := range msgs {
+		if s, ok := msg.(flowStartedMsg); ok {
+			started = s
+		}
+	}
+	if started.err != nil || started.flow == nil {
+		t.Fatalf("flow: %+v", started)
+	}
+	cmd := m.Update(started)
+	// Drain events until the flow shows the URL to copy.
+	for !strings.Contains(ansi.Strip(m.View()), "Authorize URL") {
+		msgs := run(cmd)
+		if len(msgs) == 0 {
+			t.Fatal("no more events")
+		}
+		cmd = m.Update(msgs[0])
+	}
+	// Act as the browser: authorize, and paste where it was sent.
+	redirect := authorize(t, srv, started.flow.URL())
+	m.Update(press("p"))
+	if !m.InputFocused() {
+		t.Fatal("paste input not focused")
+	}
+	m.Update(tea.PasteMsg{Content: redirect})
+	m.Update(press("enter"))
+	var session *common.Session
+	queue := run(cmd)
+	for len(queue) > 0 {
+		msg := queue[0]
+		queue = queue[1:]
+		if s, ok := msg.(common.SessionMsg); ok {
+			session = s.Session
+			continue
+		}
+		queue = append(queue, run(m.Update(msg))...)
+	}
+	if session == nil || session.SignedIn != orcidtest.CarberryID || session.Member == nil {
+		t.Fatalf("session %+v\n%s", session, ansi.Strip(m.View()))
+	}
+	out := ansi.Strip(m.View())
+	for _, want := range []string{"state matches", "id_token verified", "signed in as"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("flow view lacks %q:\n%s", want, out)
+		}
+	}
+}
+
+// authorize plays the user's browser: it loads the consent page, presses
+// Authorize and returns where the registry redirects (not followed).
+func authorize(t *testing.T, srv *orcidtest.Server, authURL string) string {
+	t.Helper()
+	return orcidtestAuthorize(context.Background(), t, srv, authURL)
+}
+
+func TestGoldenEnvPane(t *testing.T) {
+	for _, size := range [][2]int{{30, 22}, {60, 44}} {
+		t.Run(itoa(size[0])+"x"+itoa(size[1]), func(t *testing.T) {
+			m := newPane(t, nil)
+			m.SetSize(size[0], size[1])
+			if size[0] > 40 {
+				m.Focus()
+			}
+			golden.RequireEqual(t, m.View())
+		})
+	}
+}
+
+func itoa(n int) string {
+	var b []byte
+	for n > 0 || len(b) == 0 {
+		b = append([]byte{byte('0' + n%10)}, b...)
+		n /= 10
+	}
+	return string(b)
+}
