@@ -9,6 +9,7 @@ import (
 	"strings"
 	"syscall"
 
+	"github.com/orcid-tui/orcid-tui/auth"
 	"github.com/orcid-tui/orcid-tui/internal/sanitize"
 	"github.com/orcid-tui/orcid-tui/orcid"
 )
@@ -46,10 +47,33 @@ func describe(err error) string {
 		opErr   *net.OpError
 		urlErr  *url.Error
 		timeout interface{ Timeout() bool }
+		authz   *auth.AuthorizationError
+		insec   *auth.InsecureFileError
 	)
 	switch {
-	case errors.Is(err, context.Canceled):
+	case errors.Is(err, context.Canceled), errors.Is(err, auth.ErrCancelled):
 		return "cancelled"
+	case errors.Is(err, auth.ErrNoCredentials):
+		return "no client id or secret: ORCID needs both (press e in the environment pane)"
+	case errors.Is(err, auth.ErrTimeout):
+		return "the sign-in timed out waiting for the browser; press l to try again"
+	case errors.As(err, &authz):
+		if authz.Code == "access_denied" {
+			return "access was denied in the browser"
+		}
+		return "the registry refused the authorization (" + authz.Code + ")"
+	case errors.Is(err, auth.ErrStateMismatch):
+		return "the answer does not belong to this sign-in (state mismatch)"
+	case errors.Is(err, auth.ErrNonceMismatch):
+		return "the id_token was not issued for this sign-in (nonce mismatch)"
+	case errors.Is(err, auth.ErrNoRefreshToken):
+		return "this token has no refresh token: sign in again"
+	case errors.Is(err, auth.ErrNoBrowser):
+		return "no browser here (SSH): copy the URL with y and open it on your computer"
+	case errors.Is(err, auth.ErrKeyringTimeout):
+		return "the OS keyring did not answer in time"
+	case errors.As(err, &insec):
+		return "the token file " + insec.Path + " is readable by others: run chmod 600 on it"
 	case errors.As(err, &merged):
 		if merged.Primary != "" {
 			return fmt.Sprintf("record %s was merged into %s", merged.Deprecated, merged.Primary)

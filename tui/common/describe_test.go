@@ -1,0 +1,84 @@
+package common
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net"
+	"net/url"
+	"os"
+	"strings"
+	"syscall"
+	"testing"
+
+	"github.com/orcid-tui/orcid-tui/auth"
+	"github.com/orcid-tui/orcid-tui/orcid"
+)
+
+func TestDescribe(t *testing.T) {
+	refused := &url.Error{Op: "Get", URL: "http://127.0.0.1:8080/v3.0/search", Err: &net.OpError{Op: "dial", Net: "tcp", Err: os.NewSyscallError("connect", syscall.ECONNREFUSED)}}
+	tests := []struct {
+		name string
+		err  error
+		want string
+	}{
+		{"not found", &orcid.APIError{StatusCode: 404, ErrorDocument: orcid.ErrorDocument{ErrorCode: 9016}}, "record not found"},
+		{"locked", fmt.Errorf("read: %w", &orcid.APIError{StatusCode: 409, ErrorDocument: orcid.ErrorDocument{ErrorCode: 9018}}), "locked"},
+		{"deactivated", &orcid.APIError{StatusCode: 409, ErrorDocument: orcid.ErrorDocument{ErrorCode: 9044}}, "deactivated"},
+		{"merged", &orcid.MergedError{Deprecated: "0009-0002-3310-7747", Primary: "0000-0001-6683-273X"}, "merged into 0000-0001-6683-273X"},
+		{"503 retried", &orcid.RateLimitError{StatusCode: 503, Attempts: 5}, "ORCID is rate limiting (503) — retried 4 times"},
+		{"429", &orcid.RateLimitError{StatusCode: 429, Message: "quota\x1b[31m exceeded"}, "daily request quota"},
+		{"html", &orcid.BadResponseError{StatusCode: 200, ContentType: "text/html", Snippet: "<html>"}, "answered HTML instead of JSON"},
+		{"refused local", refused, "connection refused by 127.0.0.1:8080: is the local ORCID instance running?"},
+		{"invalid token", &orcid.OAuthError{StatusCode: 401, Code: "invalid_token"}, "access token was refused"},
+		{"cancelled", context.Canceled, "cancelled"},
+		{"no credentials", auth.ErrNoCredentials, "no client id or secret"},
+		{"denied", &auth.AuthorizationError{Code: "access_denied"}, "access was denied"},
+		{"bad id", &orcid.IDError{Input: "x", Reason: "bad check digit: expected 7, got 9"}, "not an ORCID iD: bad check digit"},
+		{"other", errors.New("something\nelse"), "something"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			short, detail := Describe(tt.err)
+			if !strings.Contains(short, tt.want) {
+				t.Errorf("short %q, want it to contain %q", short, tt.want)
+			}
+			if strings.Contains(short, "\n") {
+				t.Errorf("short is not one line: %q", short)
+			}
+			if strings.Contains(short, "\x1b") || strings.Contains(detail, "\x1b") {
+				t.Errorf("escape kept: %q / %q", short, detail)
+			}
+		})
+	}
+	if s, d := Describe(nil); s != "" || d != "" {
+		t.Errorf("nil: %q %q", s, d)
+	}
+}
+
+func TestCount(t *testing.T) {
+	for n, want := range map[int]string{0: "0", 999: "999", 1000: "1 000", 1234567: "1 234 567", -1234: "-1 234"} {
+		if got := Count(n); got != want {
+			t.Errorf("Count(%d) = %q, want %q", n, got, want)
+		}
+	}
+}
+
+func TestNextRequestIDIncreases(t *testing.T) {
+	a, b := NextRequestID(), NextRequestID()
+	if b <= a {
+		t.Fatalf("%d then %d", a, b)
+	}
+}
+
+func TestStylesWithoutColourKeepSelectionVisible(t *testing.T) {
+	s := NewStyles(true, true)
+	if !s.Selected.GetReverse() || s.Marker == "" {
+		t.Fatal("selection invisible without colour")
+	}
+	box := s.Box("Title", "3 found", "a\nb", 20, 5, true)
+	lines := strings.Split(box, "\n")
+	if len(lines) != 5 {
+		t.Fatalf("%d lines", len(lines))
+	}
+}
