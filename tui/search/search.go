@@ -685,8 +685,9 @@ func (m *Model) columns(iw int) columns {
 		n := rest * 45 / 100
 		return columns{name: n - 2, inst: rest - n - 2}
 	}
-	n := rest * 30 / 100
-	o := rest * 25 / 100
+	// Names and other names stop growing; institutions take the rest.
+	n := min(rest*30/100, 34)
+	o := min(rest*25/100, 40)
 	return columns{name: n - 2, other: o - 2, inst: rest - n - o - 2}
 }
 
