@@ -2,18 +2,72 @@ package main
 
 import (
 	"context"
-	"fmt"
+	"os"
+
+	"github.com/orcid-tui/orcid-tui/config"
+	"github.com/orcid-tui/orcid-tui/orcid"
+	"github.com/orcid-tui/orcid-tui/tui"
 )
 
-// runTUI starts the interactive program. Placeholder until package tui
-// lands: it says so and points at the script commands.
+// runTUI starts the interactive program with every configured environment.
+// The in-process demo registry is started too (on 127.0.0.1 only), so the
+// environment pane can offer "demo" whatever was selected.
 func (c *cli) runTUI(ctx context.Context, g *globals) error {
-	s, err := c.openSession(ctx, g)
+	if !c.isTerminal() || !isTerminal(c.stdout) {
+		return userErrorf("the interactive explorer needs a terminal — from scripts use a command such as orcid-tui search or orcid-tui show (see orcid-tui help)")
+	}
+	cfg, err := c.loadConfig(g)
 	if err != nil {
 		return err
 	}
-	defer s.close()
-	fmt.Fprintf(c.stdout, "orcid-tui %s — environment %s (%s)\n", version, s.env.Name, s.env.PublicAPIURL)
-	fmt.Fprintln(c.stdout, "The interactive explorer is not built yet. Try: orcid-tui search carberry, orcid-tui show 0000-0002-1825-0097, orcid-tui help")
-	return nil
+	for _, w := range cfg.Warnings {
+		c.warn(w)
+	}
+	d, err := c.startDemo(ctx)
+	if err != nil {
+		return err
+	}
+	defer d.close()
+	cfg.SetDemo(d.env, d.clientID, d.clientSecret)
+
+	store, notice, err := c.openStore(cfg)
+	if err != nil {
+		return err
+	}
+	orcid.Version = version
+	opts := tui.Options{
+		Environments:  tuiEnvironments(cfg),
+		Initial:       cfg.Environment.Value,
+		Store:         store,
+		StoreNotice:   notice,
+		PublicOptions: []orcid.Option{orcid.WithRateLimit(cfg.PublicLimit.PerSecond.Value, cfg.PublicLimit.Burst.Value)},
+		MemberOptions: []orcid.Option{orcid.WithRateLimit(cfg.MemberLimit.PerSecond.Value, cfg.MemberLimit.Burst.Value)},
+		Theme:         cfg.Theme.Value,
+		NoColor:       c.getenv("NO_COLOR") != "" || os.Getenv("NO_COLOR") != "",
+		Demo:          true,
+	}
+	return tui.Run(ctx, opts)
+}
+
+// tuiEnvironments lists the configured environments with their credentials
+// for the environment pane.
+func tuiEnvironments(cfg *config.Config) []tui.Env {
+	var out []tui.Env
+	for _, e := range cfg.Environments {
+		env := tui.Env{
+			Environment:  e.Environment,
+			ClientID:     e.ClientID.Value,
+			ClientSecret: e.ClientSecret.Value,
+			RedirectURI:  e.RedirectURI.Value,
+			Scopes:       e.Scopes.Value,
+		}
+		if e.AnyLoopbackPort && !e.RedirectURI.IsSet() {
+			env.RedirectURI = "" // any free port on the in-process registry
+		}
+		if e.Name == config.Demo {
+			env.Label = "demo (offline)"
+		}
+		out = append(out, env)
+	}
+	return out
 }
