@@ -3,6 +3,10 @@ package main
 import (
 	"encoding/json"
 	"encoding/xml"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -171,6 +175,81 @@ func TestShowErrors(t *testing.T) {
 			}
 			if r.stdout != "" {
 				t.Errorf("stdout not empty: %q", r.stdout)
+			}
+		})
+	}
+}
+
+// TestShowFullWorksReportsFailures: put-codes the bulk endpoint answers with
+// an error element are reported on stderr (exit 1); the others are printed.
+func TestShowFullWorksReportsFailures(t *testing.T) {
+	srv := orcidtest.NewServer()
+	defer srv.Close()
+	failed := int64(0)
+	srv.Inject(func(w http.ResponseWriter, r *http.Request) bool {
+		if r.Header.Get("X-Test-Inner") != "" || !strings.Contains(r.URL.Path, "/works/") {
+			return false
+		}
+		inner := r.Clone(r.Context())
+		inner.Header.Set("X-Test-Inner", "1")
+		rec := httptest.NewRecorder()
+		srv.Handler().ServeHTTP(rec, inner)
+		var doc struct {
+			Bulk []map[string]json.RawMessage `json:"bulk"`
+		}
+		if err := json.Unmarshal(rec.Body.Bytes(), &doc); err != nil || len(doc.Bulk) < 3 {
+			t.Errorf("bulk answer not as expected: %v", err)
+			return false
+		}
+		var work struct {
+			PutCode int64 `json:"put-code"`
+		}
+		json.Unmarshal(doc.Bulk[2]["work"], &work)
+		failed = work.PutCode
+		doc.Bulk[2] = map[string]json.RawMessage{"error": json.RawMessage(`{"response-code":500,"developer-message":"boom","user-message":"Something went wrong in ORCID.","error-code":9008,"more-info":""}`)}
+		w.Header().Set("Content-Type", "application/vnd.orcid+json; charset=UTF-8")
+		json.NewEncoder(w).Encode(doc)
+		return true
+	})
+	r := runCLI(t, urlsOf(srv), "", "show", "--section", "works", "--full-works", orcidtest.CarberryID)
+	if r.code != exitError {
+		t.Fatalf("exit %d, want 1; stderr %q", r.code, r.stderr)
+	}
+	want := fmt.Sprintf("orcid-tui: 1 of 13 full works could not be loaded (put-codes %d); ORCID said: Something went wrong in ORCID. — the works above are the ones that loaded\n", failed)
+	if r.stderr != want {
+		t.Errorf("stderr\n%q\nwant\n%q", r.stderr, want)
+	}
+	if got := len(regexp.MustCompile(`(?m)^  \d{4}  `).FindAllString(r.stdout, -1)); got != 12 {
+		t.Errorf("%d works printed, want 12:\n%s", got, r.stdout)
+	}
+}
+
+func TestShowServerTrouble(t *testing.T) {
+	tests := []struct {
+		name   string
+		status int
+		ctype  string
+		body   string
+		want   string
+	}{
+		{"daily quota", http.StatusTooManyRequests, "", "", "ORCID's daily request quota is used up"},
+		{"html instead of json", http.StatusOK, "text/html", "<html><body>\x1b[31mcaptive portal</body></html>", "unexpected answer from http://127.0.0.1:"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			srv := orcidtest.NewServer()
+			defer srv.Close()
+			if tt.ctype == "" {
+				srv.FailNext(1, tt.status)
+			} else {
+				srv.FailNextWith(1, tt.status, tt.ctype, tt.body)
+			}
+			r := runCLI(t, urlsOf(srv), "", "show", orcidtest.CarberryID)
+			if r.code != exitError || !strings.Contains(r.stderr, tt.want) {
+				t.Errorf("exit %d; stderr %q does not contain %q", r.code, r.stderr, tt.want)
+			}
+			if strings.Count(r.stderr, "\n") != 1 || strings.Contains(r.stderr, "\x1b") {
+				t.Errorf("not one clean line: %q", r.stderr)
 			}
 		})
 	}
