@@ -114,7 +114,8 @@ type Client struct {
 	bulkWorkers   int
 	ts            oauth2.TokenSource
 	now           func() time.Time
-	stats         counters
+	stats         *counters
+	shareWith     *Client // WithLimiterOf
 }
 
 // Option configures a Client.
@@ -151,8 +152,23 @@ func New(env Environment, opts ...Option) *Client {
 	if c.burst <= 0 {
 		c.burst = DefaultBurst
 	}
-	c.limiter = rate.NewLimiter(rate.Limit(c.rate), c.burst)
+	if c.shareWith != nil {
+		c.limiter, c.stats = c.shareWith.limiter, c.shareWith.stats
+		c.rate, c.burst = c.shareWith.rate, c.shareWith.burst
+	} else {
+		c.limiter = rate.NewLimiter(rate.Limit(c.rate), c.burst)
+		c.stats = new(counters)
+	}
 	return c
+}
+
+// WithLimiterOf makes the new client share other's rate limiter and
+// counters. When a token replaces anonymous access (or a refreshed token
+// replaces an old one) the environment keeps one limiter, so requests made
+// just before and just after still count against the same budget and the
+// status bar keeps true figures. The rate and burst options are then ignored.
+func WithLimiterOf(other *Client) Option {
+	return func(c *Client) { c.shareWith = other }
 }
 
 // WithHTTPClient uses h for requests. The client works on a copy whose

@@ -21,7 +21,7 @@ func TestHTTPClientSharesLimiterAndStats(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	c := New(env, WithRateLimit(1000, 2))
+	c := New(env, WithRateLimit(5, 2))
 	hc := c.HTTPClient()
 	for i := 0; i < 3; i++ {
 		resp, err := hc.Get(srv.URL + "/oauth/jwks")
@@ -58,5 +58,29 @@ func TestHTTPClientSharesLimiterAndStats(t *testing.T) {
 	req, _ := http.NewRequestWithContext(ctx, http.MethodGet, srv.URL, nil)
 	if _, err := shc.Do(req); !errors.Is(err, context.Canceled) {
 		t.Errorf("err = %v, want context.Canceled", err)
+	}
+}
+
+func TestWithLimiterOfSharesBudgetAndStats(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/vnd.orcid+json")
+		w.Write([]byte(`{"result":null,"num-found":0}`))
+	}))
+	defer srv.Close()
+	env, _ := CustomEnvironment("t", srv.URL, srv.URL, srv.URL)
+	anon := New(env, WithRateLimit(500, 3))
+	withTok := New(env, WithLimiterOf(anon), WithRateLimit(1, 1))
+	ctx := context.Background()
+	for _, c := range []*Client{anon, withTok, withTok} {
+		if _, err := c.Search(ctx, SearchParams{Query: "x"}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	a, b := anon.Stats(), withTok.Stats()
+	if a.Sent != 3 || b.Sent != 3 {
+		t.Errorf("Sent = %d and %d, want 3 for both (shared counters)", a.Sent, b.Sent)
+	}
+	if b.Limit != 500 || b.Burst != 3 {
+		t.Errorf("shared client limit = %v/%d, want the original 500/3", b.Limit, b.Burst)
 	}
 }

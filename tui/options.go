@@ -38,8 +38,8 @@ type Options struct {
 	// the public and the member API (rate limits, user agent, HTTP client).
 	PublicOptions []orcid.Option
 	MemberOptions []orcid.Option
-	// HTTPClient makes auth's requests (token, revoke, OIDC); nil means
-	// auth's default.
+	// HTTPClient makes auth's requests (token, revoke, OIDC); nil means the
+	// environment's rate-limited client, so OAuth calls share the limiter.
 	HTTPClient *http.Client
 
 	// Theme is "auto" (ask the terminal for its background; the default),

@@ -57,7 +57,8 @@ type Config struct {
 	// public and member API (rate limits, user agent, HTTP client).
 	PublicOptions []orcid.Option
 	MemberOptions []orcid.Option
-	// HTTPClient makes auth's requests; nil means auth's default.
+	// HTTPClient makes auth's requests; nil means the environment's
+	// rate-limited client (orcid.Client.HTTPClient).
 	HTTPClient *http.Client
 	// OpenBrowser opens a URL; nil means auth.OpenBrowser.
 	OpenBrowser func(string) error
@@ -258,10 +259,7 @@ func (m *Model) Session() *common.Session {
 	case e.clientTok != nil && e.pub != nil:
 		s.Client, s.Who = e.pub, common.WhoClientToken
 	default:
-		if e.anon == nil {
-			e.anon = orcid.New(e.spec.Environment, m.cfg.PublicOptions...)
-		}
-		s.Client = e.anon
+		s.Client = m.anonClient(e)
 	}
 	if e.user != nil && e.member != nil {
 		s.Member, s.SignedIn = e.member, e.user.ORCID
@@ -276,18 +274,37 @@ func (m *Model) sessionCmd() tea.Cmd {
 	return common.Cmd(common.SessionMsg{Session: m.Session()})
 }
 
+// anonClient is e's anonymous public-API client. It owns the environment's
+// public-API rate limiter: the client-token client and every OAuth request
+// share it (orcid.WithLimiterOf, Client.HTTPClient), so nothing bypasses it.
+func (m *Model) anonClient(e *envState) *orcid.Client {
+	if e.anon == nil {
+		e.anon = orcid.New(e.spec.Environment, m.cfg.PublicOptions...)
+	}
+	return e.anon
+}
+
+// publicOptions are the options of a public-API client with a token.
+func (m *Model) publicOptions(e *envState) []orcid.Option {
+	return append(slices.Clip(m.cfg.PublicOptions), orcid.WithLimiterOf(m.anonClient(e)))
+}
+
 // authenticator returns e's authenticator, building it from the
 // credentials; nil and the reason when there are none.
 func (m *Model) authenticator(e *envState) (*auth.Authenticator, error) {
 	if e.authn != nil {
 		return e.authn, nil
 	}
+	hc := m.cfg.HTTPClient
+	if hc == nil {
+		hc = m.anonClient(e).HTTPClient()
+	}
 	a, err := auth.New(auth.Config{
 		Env:          e.spec.Environment,
 		ClientID:     e.spec.ClientID,
 		ClientSecret: e.spec.ClientSecret,
 		RedirectURI:  e.spec.RedirectURI,
-		HTTPClient:   m.cfg.HTTPClient,
+		HTTPClient:   hc,
 		Store:        m.cfg.Store,
 		OpenBrowser:  m.cfg.OpenBrowser,
 	})
@@ -731,7 +748,7 @@ func (m *Model) onResult(msg envResultMsg) tea.Cmd {
 	switch msg.op {
 	case "stored":
 		if msg.tok != nil && e.clientTok == nil && a != nil {
-			e.clientTok, e.pub = msg.tok, a.PublicClient(m.cfg.PublicOptions...)
+			e.clientTok, e.pub = msg.tok, a.PublicClient(m.publicOptions(e)...)
 		}
 		if msg.user != nil && e.user == nil {
 			m.setUser(e, msg.user)
@@ -743,7 +760,7 @@ func (m *Model) onResult(msg envResultMsg) tea.Cmd {
 	case "client token":
 		e.clientTok = msg.tok
 		if a != nil {
-			e.pub = a.PublicClient(m.cfg.PublicOptions...)
+			e.pub = a.PublicClient(m.publicOptions(e)...)
 		}
 		e.note = "client token obtained: searches and reads use it"
 	case "refresh":

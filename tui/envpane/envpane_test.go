@@ -238,3 +238,32 @@ func itoa(n int) string {
 	}
 	return string(b)
 }
+
+// With no HTTP client of its own, auth's requests go through the
+// environment's rate-limited client, and the client-token client shares the
+// anonymous client's limiter: every request the pane causes is counted once.
+func TestTokenRequestsShareTheEnvironmentsLimiter(t *testing.T) {
+	srv := orcidtest.NewServer()
+	defer srv.Close()
+	m := newPane(t, srv)
+	m.cfg.HTTPClient = nil
+	m.Focus()
+	before := m.Session().Client.Stats().Sent
+	for _, msg := range run(m.Update(press("c"))) {
+		m.Update(msg)
+	}
+	s := m.Session()
+	if s.Who != common.WhoClientToken {
+		t.Fatalf("after c: who %q", s.Who)
+	}
+	if _, err := s.Client.Search(context.Background(), orcid.SearchParams{Query: "family-name:carberry"}); err != nil {
+		t.Fatal(err)
+	}
+	st := s.Client.Stats()
+	if got := st.Sent - before; got != 2 {
+		t.Errorf("requests counted = %d, want 2 (the token request and the search)", got)
+	}
+	if st.Limit != orcid.DefaultPublicRate {
+		t.Errorf("limit = %v, want the public API's %v", st.Limit, orcid.DefaultPublicRate)
+	}
+}
