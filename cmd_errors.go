@@ -21,7 +21,9 @@ func describeError(ctx context.Context, err error) string {
 	if err == nil {
 		return ""
 	}
-	if errors.Is(err, context.Canceled) && ctx.Err() != nil {
+	if ctx.Err() != nil {
+		// Whatever failed after Ctrl-C (a request, the limiter, a sign-in)
+		// failed because of it.
 		return "interrupted"
 	}
 	var (

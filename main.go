@@ -208,7 +208,8 @@ commands:
 
 global flags (before the command; also accepted after it):
   --env NAME            production, sandbox, local, demo or a configured name
-                        ($ORCID_ENV; default production)
+                        ($ORCID_ENV; default: the config file's
+                        default_environment, else production)
   --registry-url URL    registry (OAuth) base URL      ($ORCID_REGISTRY_URL)
   --pub-url URL         public API base URL, no /v3.0  ($ORCID_PUB_URL)
   --api-url URL         member API base URL, no /v3.0  ($ORCID_API_URL)
