@@ -199,7 +199,7 @@ commands:
         body exactly as ORCID sent it
   config path | config show
         where the config file is; the effective configuration (secrets masked)
-  login [--scopes LIST] [--no-browser]
+  login [--scopes LIST] [--no-browser] [--timeout DURATION]
         sign in through ORCID in the browser (OAuth 2.0 / OpenID Connect)
   token     what the saved token is for (masked)
   logout    revoke the saved token and forget it
@@ -213,7 +213,8 @@ global flags (before the command; also accepted after it):
   --registry-url URL    registry (OAuth) base URL      ($ORCID_REGISTRY_URL)
   --pub-url URL         public API base URL, no /v3.0  ($ORCID_PUB_URL)
   --api-url URL         member API base URL, no /v3.0  ($ORCID_API_URL)
-                        giving any of the three URLs selects a custom environment
+                        giving URLs selects a custom environment: all three,
+                        or one alone when one server serves all three
   --client-id ID        OAuth client id                ($ORCID_CLIENT_ID)
   --client-secret S     OAuth client secret            ($ORCID_CLIENT_SECRET)
   --redirect-uri URI    registered loopback redirect URI, for login
