@@ -427,14 +427,14 @@ func detailItems(w *orcid.Work, env orcid.Environment) []item {
 			first = false
 		}
 	}
-	if c := w.Citation; c != nil && strings.TrimSpace(c.Value) != "" {
-		add("Citation type", humanise(line(c.Type)), item{})
-		add("Citation", strings.TrimSpace(text(c.Value)), item{wrap: true, copy: strings.TrimSpace(text(c.Value)), what: "citation"})
-	}
 	add("Description", strings.TrimSpace(text(w.ShortDescription)), item{wrap: true})
 	if s := w.Source; s != nil {
 		add("Source", val(s.SourceName), item{})
 	}
 	add("Put-code", strconv.FormatInt(w.PutCode, 10), item{})
+	if c := w.Citation; c != nil && strings.TrimSpace(c.Value) != "" {
+		add("Citation type", humanise(line(c.Type)), item{})
+		add("Citation", strings.TrimSpace(text(c.Value)), item{wrap: true, copy: strings.TrimSpace(text(c.Value)), what: "citation"})
+	}
 	return out
 }

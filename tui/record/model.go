@@ -37,7 +37,12 @@ var tabNames = [numTabs]string{
 	"Distinctions", "Memberships", "Service", "Funding", "Peer review", "Research resources", "Raw",
 }
 
-// tabShort are the names used when the full ones do not fit.
+// tabMedium and tabShort are the names used when the full ones do not fit.
+var tabMedium = [numTabs]string{
+	"Person", "Works", "Employment", "Education", "Qualifications", "Invited", "Distinctions",
+	"Memberships", "Service", "Funding", "Peer review", "Resources", "Raw",
+}
+
 var tabShort = [numTabs]string{
 	"Person", "Works", "Empl", "Educ", "Qual", "Invited", "Dist", "Memb", "Serv", "Fund", "Peer", "Res", "Raw",
 }
@@ -181,6 +186,11 @@ func New(styles *common.Styles, keys *common.KeyMap) *Model {
 	in := textinput.New()
 	in.Prompt = "/ "
 	in.CharLimit = 200
+	// A steady cursor: a blinking one would wake the program twice a
+	// second for as long as the input is open.
+	ist := in.Styles()
+	ist.Cursor.Blink = false
+	in.SetStyles(ist)
 	m := &Model{
 		styles:   styles,
 		keys:     keys,

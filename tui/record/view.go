@@ -280,12 +280,12 @@ func formatCols(cells []string, widths []int) string {
 // scrolling around the active tab when the width is not enough.
 func (m *Model) buildTabBar() string {
 	p := m.cur
-	if p == nil {
+	if p == nil || p.data == nil {
 		return ""
 	}
 	label := func(t tabID, names *[numTabs]string) string {
 		s := names[t]
-		if p.data != nil && t != tabPerson && t != tabRaw {
+		if t != tabPerson && t != tabRaw {
 			s += " " + strconv.Itoa(p.data.counts[t])
 		}
 		return s
@@ -306,6 +306,9 @@ func (m *Model) buildTabBar() string {
 		return n
 	}
 	labels := build(&tabNames)
+	if total(labels) > w {
+		labels = build(&tabMedium)
+	}
 	if total(labels) > w {
 		labels = build(&tabShort)
 	}

@@ -119,12 +119,12 @@ func workColumns(w int) workCols {
 		c.doi = 26
 		c.journal = (rest - c.doi - 2) * 2 / 5
 		c.title = rest - c.doi - c.journal - 4
-	case w >= 70:
+	case w >= 90:
 		c.doi = 18
 		c.journal = (rest - c.doi - 2) / 3
 		c.title = rest - c.doi - c.journal - 4
 	case w >= 50:
-		c.doi = 16
+		c.doi = min(22, rest/3)
 		c.title = rest - c.doi - 2
 	default:
 		c.title = rest
