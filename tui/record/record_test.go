@@ -485,3 +485,25 @@ func TestMemberClientForOwnRecord(t *testing.T) {
 		t.Errorf("own record read through %v, want the member API", got)
 	}
 }
+
+func TestLoadingWheelAndHelp(t *testing.T) {
+	m, _ := newTestModel(t, 100, 24)
+	if len(m.ShortHelp()) != 0 {
+		t.Error("help without a record")
+	}
+	cmd := m.Open(orcidtest.BigRecordID)
+	mustContain(t, plain(m), "Loading "+orcidtest.BigRecordID, "loading")
+	run(m, cmd)
+	mustNotContain(t, plain(m), "Loading")
+	press(m, "]")
+	m.Update(tea.MouseWheelMsg{Button: tea.MouseWheelDown})
+	if c := m.cur.lists[tabWorks].cursor; c != 3 {
+		t.Errorf("wheel down moved the cursor to %d, want 3", c)
+	}
+	for _, keys := range [][]string{nil, {"enter"}, {"esc", "0"}, {"/"}} {
+		press(m, keys...)
+		if len(m.ShortHelp()) == 0 || len(m.FullHelp()) == 0 {
+			t.Errorf("no help after %v", keys)
+		}
+	}
+}
