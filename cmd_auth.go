@@ -205,6 +205,12 @@ func signInError(err error) error {
 		return userErrorf("sign-in timed out waiting for the browser — run orcid-tui login again (or use --timeout)")
 	case errors.Is(err, auth.ErrStateMismatch):
 		return userErrorf("sign-in failed: the answer does not belong to this sign-in (state mismatch) — run orcid-tui login again")
+	case errors.Is(err, auth.ErrNonceMismatch):
+		return userErrorf("sign-in failed: the id_token was not issued for this sign-in (nonce mismatch); nothing was saved — run orcid-tui login again")
+	case strings.Contains(err.Error(), "id_token rejected") && strings.Contains(err.Error(), "signature"):
+		return userErrorf("sign-in failed: the id_token is not signed with a key the registry publishes, so it cannot be trusted; nothing was saved — run orcid-tui login again, and check --registry-url if it keeps failing")
+	case strings.Contains(err.Error(), "id_token rejected"):
+		return userErrorf("sign-in failed: %s; nothing was saved — run orcid-tui login again", quoteSnippet(err.Error()))
 	}
 	var oe interface{ Error() string }
 	oe = err

@@ -92,6 +92,10 @@ func (c *cli) openSession(ctx context.Context, g *globals) (*session, error) {
 	for _, w := range cfg.Warnings {
 		c.warn(w)
 	}
+	faults, err := c.demoFaults(g, isDemo(cfg))
+	if err != nil {
+		return nil, err
+	}
 	s := &session{cfg: cfg}
 	if cfg.Environment.Value == config.Demo {
 		d, err := c.startDemo(ctx)
@@ -100,6 +104,10 @@ func (c *cli) openSession(ctx context.Context, g *globals) (*session, error) {
 		}
 		s.closers = append(s.closers, d.close)
 		cfg.SetDemo(d.env, d.clientID, d.clientSecret)
+		if err := applyDemoFaults(d, faults); err != nil {
+			s.close()
+			return nil, err
+		}
 	}
 	s.sel = cfg.Selected()
 	if s.sel == nil {
@@ -109,6 +117,7 @@ func (c *cli) openSession(ctx context.Context, g *globals) (*session, error) {
 	s.env = s.sel.Environment
 
 	opts := []orcid.Option{orcid.WithRateLimit(cfg.PublicLimit.PerSecond.Value, cfg.PublicLimit.Burst.Value)}
+	opts = append(opts, c.timeoutOptions(g)...)
 	if a, err := s.authenticator(nil); err == nil {
 		// With client credentials the public API is read with a
 		// /read-public token (higher paging limits), fetched on first use.

@@ -4,9 +4,12 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"net"
 	"net/url"
 	"os"
+	"regexp"
+	"strconv"
 	"strings"
 	"syscall"
 
@@ -52,6 +55,26 @@ func describeError(ctx context.Context, err error) string {
 		return describeOAuth(oauthErr)
 	case errors.As(err, &apiErr):
 		return describeAPIError(apiErr)
+	case errors.Is(err, syscall.ECONNRESET), errors.As(err, &badResp) && errors.Is(badResp.Err, io.ErrUnexpectedEOF):
+		host := "ORCID"
+		if errors.As(err, &badResp) {
+			host = hostOf(badResp.URL)
+		} else if errors.As(err, &urlErr) {
+			host = hostOf(urlErr.URL)
+		}
+		return fmt.Sprintf("the connection was reset by %s in the middle of the answer — try again", host)
+	case errors.As(err, &badResp) && isHTMLAnswer(badResp):
+		msg := fmt.Sprintf("%s answered HTML instead of JSON (HTTP %d", hostOf(badResp.URL), badResp.StatusCode)
+		if t := htmlTitle(badResp.Snippet); t != "" {
+			msg += ": " + strconv.Quote(t)
+		}
+		msg += ")"
+		if badResp.StatusCode >= 500 {
+			return msg + " — the server had an error; try again later"
+		}
+		return msg + " — is this an ORCID API? check --pub-url / --api-url, or try again later"
+	case errors.As(err, &badResp) && isTruncated(badResp.Err):
+		return fmt.Sprintf("the answer from %s was truncated (HTTP %d, the document ends early) — try again", hostOf(badResp.URL), badResp.StatusCode)
 	case errors.As(err, &badResp):
 		msg := fmt.Sprintf("unexpected answer from %s (HTTP %d", hostOf(badResp.URL), badResp.StatusCode)
 		if badResp.ContentType != "" {
@@ -63,6 +86,9 @@ func describeError(ctx context.Context, err error) string {
 		}
 		return msg + " — is this an ORCID API? check --pub-url / --api-url"
 	case errors.Is(err, context.DeadlineExceeded):
+		if m := noAnswerWithin.FindStringSubmatch(err.Error()); m != nil {
+			return fmt.Sprintf("ORCID (%s) did not answer within %s — try again later", sanitize.Line(m[1]), sanitize.Line(m[2]))
+		}
 		return "ORCID took too long to answer — try again later"
 	case errors.As(err, &urlErr):
 		return describeNetError(urlErr)
@@ -184,4 +210,36 @@ func hostOf(raw string) string {
 // quoteSnippet sanitises and shortens a message from the network.
 func quoteSnippet(s string) string {
 	return sanitize.Truncate(strings.Join(strings.Fields(sanitize.Line(s)), " "), 200)
+}
+
+// noAnswerWithin finds host and timeout in the client's timeout error.
+var noAnswerWithin = regexp.MustCompile(`ORCID \(([^)\s]+)\) did not answer within ([0-9a-zµ.]+)`)
+
+// isHTMLAnswer says whether an unexpected answer is an HTML page.
+func isHTMLAnswer(e *orcid.BadResponseError) bool {
+	s := strings.ToLower(strings.TrimSpace(e.Snippet))
+	return strings.Contains(strings.ToLower(e.ContentType), "html") || strings.HasPrefix(s, "<!doctype html") || strings.HasPrefix(s, "<html")
+}
+
+var (
+	titleRE = regexp.MustCompile(`(?i)<title>([^<]{1,120})</title>`)
+	tagRE   = regexp.MustCompile(`<[^>]*>?`)
+)
+
+// htmlTitle is the page's <title> when the snippet holds it, else the
+// start of its text.
+func htmlTitle(snippet string) string {
+	if m := titleRE.FindStringSubmatch(snippet); m != nil {
+		return quoteSnippet(m[1])
+	}
+	return sanitize.Truncate(quoteSnippet(tagRE.ReplaceAllString(snippet, " ")), 60)
+}
+
+// isTruncated says whether a decode error means the document ends early.
+func isTruncated(err error) bool {
+	if err == nil {
+		return false
+	}
+	msg := err.Error()
+	return errors.Is(err, io.ErrUnexpectedEOF) || strings.Contains(msg, "unexpected end of JSON input") || strings.Contains(msg, "unexpected EOF")
 }

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"time"
 )
 
 // globals are the global flags. They are registered on the top-level flag
@@ -23,6 +24,10 @@ type globals struct {
 	configPath   string
 	demo         bool
 	version      bool
+	// demoFaults switches faults on in the demo registry (--demo-faults);
+	// requestTimeout bounds each API request (hidden --request-timeout).
+	demoFaults     string
+	requestTimeout time.Duration
 
 	// set records which flags were given on the command line (flags win
 	// over environment variables and the config file, even when empty).
@@ -52,6 +57,8 @@ func (c *cli) newFlagSet(name, usage, help string, g *globals) *flagSet {
 	fs.StringVar(&g.configPath, "config", g.configPath, "config file")
 	fs.BoolVar(&g.demo, "demo", g.demo, "in-process demo registry")
 	fs.BoolVar(&g.version, "version", g.version, "print the version")
+	fs.StringVar(&g.demoFaults, "demo-faults", g.demoFaults, "faults of the demo registry")
+	fs.DurationVar(&g.requestTimeout, "request-timeout", g.requestTimeout, "bound on each API request")
 	return &flagSet{FlagSet: fs, g: g, usage: usage, help: help, out: c.stdout}
 }
 

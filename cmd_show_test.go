@@ -233,7 +233,7 @@ func TestShowServerTrouble(t *testing.T) {
 		want   string
 	}{
 		{"daily quota", http.StatusTooManyRequests, "", "", "ORCID's daily request quota is used up"},
-		{"html instead of json", http.StatusOK, "text/html", "<html><body>\x1b[31mcaptive portal</body></html>", "unexpected answer from http://127.0.0.1:"},
+		{"html instead of json", http.StatusOK, "text/html", "<html><body>\x1b[31mcaptive portal</body></html>", `answered HTML instead of JSON (HTTP 200: "captive portal")`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -23,12 +23,21 @@ func (c *cli) runTUI(ctx context.Context, g *globals) error {
 	for _, w := range cfg.Warnings {
 		c.warn(w)
 	}
+	// The demo registry always runs here, so its faults apply whichever
+	// environment is selected first.
+	faults, err := c.demoFaults(g, true)
+	if err != nil {
+		return err
+	}
 	d, err := c.startDemo(ctx)
 	if err != nil {
 		return err
 	}
 	defer d.close()
 	cfg.SetDemo(d.env, d.clientID, d.clientSecret)
+	if err := applyDemoFaults(d, faults); err != nil {
+		return err
+	}
 
 	store, notice, err := c.openStore(cfg)
 	if err != nil {
@@ -40,8 +49,8 @@ func (c *cli) runTUI(ctx context.Context, g *globals) error {
 		Initial:       cfg.Environment.Value,
 		Store:         store,
 		StoreNotice:   notice,
-		PublicOptions: []orcid.Option{orcid.WithRateLimit(cfg.PublicLimit.PerSecond.Value, cfg.PublicLimit.Burst.Value)},
-		MemberOptions: []orcid.Option{orcid.WithRateLimit(cfg.MemberLimit.PerSecond.Value, cfg.MemberLimit.Burst.Value)},
+		PublicOptions: append([]orcid.Option{orcid.WithRateLimit(cfg.PublicLimit.PerSecond.Value, cfg.PublicLimit.Burst.Value)}, c.timeoutOptions(g)...),
+		MemberOptions: append([]orcid.Option{orcid.WithRateLimit(cfg.MemberLimit.PerSecond.Value, cfg.MemberLimit.Burst.Value)}, c.timeoutOptions(g)...),
 		Theme:         cfg.Theme.Value,
 		NoColor:       c.getenv("NO_COLOR") != "" || os.Getenv("NO_COLOR") != "",
 		Demo:          true,

@@ -18,6 +18,7 @@ import (
 	"github.com/orcid-tui/orcid-tui/auth"
 	"github.com/orcid-tui/orcid-tui/config"
 	"github.com/orcid-tui/orcid-tui/internal/sanitize"
+	"github.com/orcid-tui/orcid-tui/orcid"
 )
 
 // version is set at build time: go build -ldflags "-X main.version=v1.2.3".
@@ -71,6 +72,9 @@ type cli struct {
 	configDir string
 	// openStore opens the token store for login, token and logout.
 	openStore func(cfg *config.Config) (auth.Store, string, error)
+	// clientOptions are added to every API client's options (tests: short
+	// retry back-off).
+	clientOptions []orcid.Option
 }
 
 func newCLI(stdin io.Reader, stdout, stderr io.Writer, getenv func(string) string) *cli {
@@ -222,6 +226,14 @@ global flags (before the command; also accepted after it):
   --config PATH         config file ($ORCID_TUI_CONFIG; default
                         $XDG_CONFIG_HOME/orcid-tui/config.toml)
   --demo                same as --env demo: an offline registry inside the program
+  --demo-faults LIST    make the demo registry misbehave ($ORCID_DEMO_FAULTS):
+                        comma-separated NAME[:ARG][@PATH] of slow (slow:10s),
+                        reset, truncated, html200, html500, storm (storm:30s or
+                        storm:20 requests), quota, revoke, merged
+                        (merged:ID), badkey; e.g. --demo --demo-faults slow,html500.
+                        While it runs, <demo registry>/_faults?set=LIST,
+                        ?add=LIST and ?clear= switch them (the URL is in
+                        the environment pane)
   --version             print the version
   --help                this help
 
