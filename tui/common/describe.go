@@ -4,8 +4,10 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"net"
 	"net/url"
+	"regexp"
 	"strings"
 	"syscall"
 
@@ -66,6 +68,8 @@ func describe(err error) string {
 		return "the answer does not belong to this sign-in (state mismatch)"
 	case errors.Is(err, auth.ErrNonceMismatch):
 		return "the id_token was not issued for this sign-in (nonce mismatch)"
+	case strings.Contains(err.Error(), "id_token rejected") && strings.Contains(err.Error(), "signature"):
+		return "the id_token is not signed with a key the registry publishes, so it is not trusted and nothing was saved; press l to sign in again"
 	case errors.Is(err, auth.ErrNoRefreshToken):
 		return "this token has no refresh token: sign in again"
 	case errors.Is(err, auth.ErrNoBrowser):
@@ -81,11 +85,7 @@ func describe(err error) string {
 		return "this record was merged into another one"
 	case errors.As(err, &rl):
 		if rl.StatusCode == 429 {
-			msg := "ORCID's daily request quota is used up (429)"
-			if rl.Message != "" {
-				msg += ": " + firstLine(rl.Message, 80)
-			}
-			return msg
+			return "ORCID's daily request quota is used up (429): try again tomorrow, or get a client token (c) for a larger quota"
 		}
 		if rl.Attempts > 1 {
 			return fmt.Sprintf("ORCID is rate limiting (%d) — retried %d times; wait a little and press R", rl.StatusCode, rl.Attempts-1)
@@ -94,7 +94,7 @@ func describe(err error) string {
 	case errors.As(err, &oauth):
 		switch oauth.Code {
 		case "invalid_token":
-			return "the access token was refused (invalid_token): get a new one in the environment pane"
+			return "the access token is no longer valid (invalid_token: revoked or expired): get a new one in the environment pane (c) or sign in again (l)"
 		case "invalid_client":
 			return "the client id or secret was refused (invalid_client): check the credentials (e)"
 		case "invalid_grant":
@@ -132,10 +132,18 @@ func describe(err error) string {
 			return fmt.Sprintf("ORCID answered %d: %s", api.StatusCode, m)
 		}
 		return fmt.Sprintf("ORCID answered %d", api.StatusCode)
+	case errors.Is(err, syscall.ECONNRESET), errors.As(err, &bad) && errors.Is(bad.Err, io.ErrUnexpectedEOF):
+		return "the connection was reset in the middle of the answer; press R to try again"
 	case errors.As(err, &bad):
 		ct := strings.ToLower(bad.ContentType)
 		if strings.Contains(ct, "html") || strings.HasPrefix(strings.TrimSpace(strings.ToLower(bad.Snippet)), "<!doctype") || strings.HasPrefix(strings.TrimSpace(strings.ToLower(bad.Snippet)), "<html") {
-			return fmt.Sprintf("the server answered HTML instead of JSON (%d): is the URL of the API right?", bad.StatusCode)
+			if bad.StatusCode >= 500 {
+				return fmt.Sprintf("the server answered HTML instead of JSON (%d, a server error); try again later (R)", bad.StatusCode)
+			}
+			return fmt.Sprintf("the server answered HTML instead of JSON (%d): is the URL of the API right? else try again later (R)", bad.StatusCode)
+		}
+		if bad.Err != nil && (strings.Contains(bad.Err.Error(), "unexpected end of JSON input") || strings.Contains(bad.Err.Error(), "unexpected EOF")) {
+			return fmt.Sprintf("ORCID's answer was truncated (%d, the document ends early); press R to try again", bad.StatusCode)
 		}
 		return fmt.Sprintf("the server answered something that is not an ORCID document (%d)", bad.StatusCode)
 	case errors.As(err, &idErr):
@@ -157,12 +165,18 @@ func describe(err error) string {
 	case errors.As(err, &dnsErr):
 		return "cannot resolve " + dnsErr.Name + ": are you online?"
 	case errors.Is(err, context.DeadlineExceeded), errors.As(err, &timeout) && timeout.Timeout():
+		if m := noAnswerWithin.FindStringSubmatch(err.Error()); m != nil {
+			return "ORCID did not answer within " + m[1] + "; press R to try again"
+		}
 		return "the server did not answer in time; try again (R)"
 	case errors.As(err, &opErr):
 		return "network error: " + firstLine(opErr.Err.Error(), 80)
 	}
 	return firstLine(err.Error(), 120)
 }
+
+// noAnswerWithin finds the timeout in the client's timeout error.
+var noAnswerWithin = regexp.MustCompile(`did not answer within ([0-9a-zµ.]+)`)
 
 // firstLine returns s's first line, cut to n runes.
 func firstLine(s string, n int) string {

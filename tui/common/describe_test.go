@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"net"
 	"net/url"
 	"os"
@@ -30,7 +31,14 @@ func TestDescribe(t *testing.T) {
 		{"429", &orcid.RateLimitError{StatusCode: 429, Message: "quota\x1b[31m exceeded"}, "daily request quota"},
 		{"html", &orcid.BadResponseError{StatusCode: 200, ContentType: "text/html", Snippet: "<html>"}, "answered HTML instead of JSON"},
 		{"refused local", refused, "connection refused by 127.0.0.1:8080: is the local ORCID instance running?"},
-		{"invalid token", &orcid.OAuthError{StatusCode: 401, Code: "invalid_token"}, "access token was refused"},
+		{"invalid token", &orcid.OAuthError{StatusCode: 401, Code: "invalid_token"}, "access token is no longer valid"},
+		{"html 500", &orcid.BadResponseError{StatusCode: 500, ContentType: "text/html", Snippet: "<!doctype html>"}, "answered HTML instead of JSON (500, a server error); try again later"},
+		{"truncated", &orcid.BadResponseError{StatusCode: 200, ContentType: "application/json", Err: errors.New("unexpected end of JSON input")}, "answer was truncated"},
+		{"reset mid-body", &orcid.BadResponseError{StatusCode: 200, ContentType: "application/json", Err: fmt.Errorf("reading the body: %w", os.NewSyscallError("read", syscall.ECONNRESET))}, "connection was reset"},
+		{"reset, short body", &orcid.BadResponseError{StatusCode: 200, Err: fmt.Errorf("reading the body: %w", io.ErrUnexpectedEOF)}, "connection was reset"},
+		{"timeout", fmt.Errorf("ORCID (127.0.0.1:1) did not answer within 30s; try again later: %w", context.DeadlineExceeded), "did not answer within 30s; press R"},
+		{"quota says what to do", &orcid.RateLimitError{StatusCode: 429}, "try again tomorrow"},
+		{"id_token unknown key", fmt.Errorf("sign-in: id_token rejected: failed to verify signature: %w", errors.New("x")), "id_token is not signed with a key the registry publishes"},
 		{"cancelled", context.Canceled, "cancelled"},
 		{"no credentials", auth.ErrNoCredentials, "no client id or secret"},
 		{"denied", &auth.AuthorizationError{Code: "access_denied"}, "access was denied"},
