@@ -196,6 +196,7 @@ func (c *cli) readPastes(flow *auth.Flow) {
 // signInError words the ways a sign-in ends badly.
 func signInError(err error) error {
 	var denied *auth.AuthorizationError
+	var idErr *auth.IDTokenError
 	switch {
 	case errors.As(err, &denied) && denied.Code == "access_denied":
 		return userErrorf("sign-in failed: access was denied in the browser — run orcid-tui login again and press Authorize")
@@ -207,14 +208,12 @@ func signInError(err error) error {
 		return userErrorf("sign-in failed: the answer does not belong to this sign-in (state mismatch) — run orcid-tui login again")
 	case errors.Is(err, auth.ErrNonceMismatch):
 		return userErrorf("sign-in failed: the id_token was not issued for this sign-in (nonce mismatch); nothing was saved — run orcid-tui login again")
-	case strings.Contains(err.Error(), "id_token rejected") && strings.Contains(err.Error(), "signature"):
+	case errors.As(err, &idErr) && idErr.BadSignature():
 		return userErrorf("sign-in failed: the id_token is not signed with a key the registry publishes, so it cannot be trusted; nothing was saved — run orcid-tui login again, and check --registry-url if it keeps failing")
-	case strings.Contains(err.Error(), "id_token rejected"):
+	case errors.As(err, &idErr):
 		return userErrorf("sign-in failed: %s; nothing was saved — run orcid-tui login again", quoteSnippet(err.Error()))
 	}
-	var oe interface{ Error() string }
-	oe = err
-	return userErrorf("sign-in failed: %s", quoteSnippet(oe.Error()))
+	return userErrorf("sign-in failed: %s", quoteSnippet(err.Error()))
 }
 
 func (c *cli) token(ctx context.Context, g *globals, args []string) error {

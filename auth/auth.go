@@ -152,13 +152,6 @@ func (a *Authenticator) ctx(ctx context.Context) context.Context {
 	return oidc.ClientContext(context.WithValue(ctx, oauth2.HTTPClient, a.http), a.http)
 }
 
-func (a *Authenticator) now() time.Time {
-	if a.cfg.Now != nil {
-		return a.cfg.Now()
-	}
-	return time.Now()
-}
-
 // ClientToken returns a /read-public token for the application itself
 // (client credentials). It is reused until it expires and then fetched
 // again; with a Store it is also kept across runs.

@@ -198,7 +198,7 @@ func (a *Authenticator) redirectURI(override string) (*url.URL, error) {
 		return nil, fmt.Errorf("redirect URI %q: %w", raw, err)
 	}
 	if u.Scheme != "http" {
-		return nil, fmt.Errorf("redirect URI %s: the loopback listener needs http://127.0.0.1:PORT/...", raw)
+		return nil, fmt.Errorf("redirect URI %s: the loopback listener needs http://127.0.0.1:PORT/PATH", raw)
 	}
 	if u.Hostname() != "127.0.0.1" {
 		return nil, fmt.Errorf("redirect URI %s: use 127.0.0.1 (ORCID refuses localhost at registration, and the listener binds 127.0.0.1 only)", raw)
@@ -438,7 +438,7 @@ func (f *Flow) wait(ctx context.Context) (*Session, error) {
 			return nil, err
 		}
 		if s.ORCID != "" && c.Subject != string(s.ORCID) {
-			return nil, fmt.Errorf("id_token rejected: subject %s is not the token's iD %s", c.Subject, s.ORCID)
+			return nil, &IDTokenError{Err: fmt.Errorf("subject %s is not the token's iD %s", c.Subject, s.ORCID)}
 		}
 		s.Claims = c
 		f.emit(IDTokenVerified, fmt.Sprintf("RS256 signature checked against the registry's JWKS; iss %s, aud %s, sub %s, nonce matches, expires %s", c.Issuer, strings.Join(c.Audience, " "), c.Subject, c.Expiry.Format(time.RFC3339)), nil)

@@ -136,20 +136,42 @@ func DecodeClaims(rawIDToken string) (*Claims, error) {
 	return parseClaims(payload)
 }
 
+// IDTokenError says an id_token was not accepted. Callers word it with
+// BadSignature and Expired rather than by reading the message.
+type IDTokenError struct {
+	Err error
+}
+
+func (e *IDTokenError) Error() string { return "id_token rejected: " + e.Err.Error() }
+func (e *IDTokenError) Unwrap() error { return e.Err }
+
+// BadSignature reports a token not signed by any key the registry publishes.
+func (e *IDTokenError) BadSignature() bool {
+	// go-oidc has no exported error for this; its message is stable.
+	return strings.Contains(e.Err.Error(), "failed to verify") && strings.Contains(e.Err.Error(), "signature")
+}
+
+// Expired reports a token past its exp claim.
+func (e *IDTokenError) Expired() bool {
+	var te *oidc.TokenExpiredError
+	return errors.As(e.Err, &te)
+}
+
 // VerifyIDToken verifies raw with v (signature, issuer, audience, expiry as
 // v is configured), then the nonce when nonce is not empty and the at_hash
-// when the token carries one and accessToken is not empty.
+// when the token carries one and accessToken is not empty. Failures are
+// *IDTokenError.
 func VerifyIDToken(ctx context.Context, v *oidc.IDTokenVerifier, raw, nonce, accessToken string) (*Claims, error) {
 	idt, err := v.Verify(ctx, raw)
 	if err != nil {
-		return nil, fmt.Errorf("id_token rejected: %w", err)
+		return nil, &IDTokenError{Err: err}
 	}
 	if nonce != "" && subtle.ConstantTimeCompare([]byte(idt.Nonce), []byte(nonce)) != 1 {
-		return nil, fmt.Errorf("id_token rejected: %w", ErrNonceMismatch)
+		return nil, &IDTokenError{Err: ErrNonceMismatch}
 	}
 	if idt.AccessTokenHash != "" && accessToken != "" {
 		if err := idt.VerifyAccessToken(accessToken); err != nil {
-			return nil, fmt.Errorf("id_token rejected: %w", err)
+			return nil, &IDTokenError{Err: err}
 		}
 	}
 	var raw2 json.RawMessage

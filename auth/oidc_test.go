@@ -72,6 +72,16 @@ func TestVerifyIDTokenRejects(t *testing.T) {
 			if !strings.Contains(strings.ToLower(err.Error()), tc.wantText) {
 				t.Errorf("error %q does not mention %q", err, tc.wantText)
 			}
+			var ie *IDTokenError
+			if !errors.As(err, &ie) {
+				t.Fatalf("error %T is not an *IDTokenError", err)
+			}
+			if ie.BadSignature() != tc.unknown {
+				t.Errorf("BadSignature() = %v, want %v", ie.BadSignature(), tc.unknown)
+			}
+			if ie.Expired() != (tc.name == "expired") {
+				t.Errorf("Expired() = %v for %q", ie.Expired(), tc.name)
+			}
 		})
 	}
 }

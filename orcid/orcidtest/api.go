@@ -404,7 +404,7 @@ func (s *Server) serveBulk(w http.ResponseWriter, f format, b *built, list strin
 		if wk, ok := b.works[pc]; ok {
 			out.Bulk = append(out.Bulk, orcid.BulkItem{Work: wk})
 		} else {
-			e := errDoc(404, 9016, fmt.Sprintf("404 Not Found: The resource was not found. Full validation error: No entity found for query"), "The resource was not found.")
+			e := errDoc(404, 9016, "404 Not Found: The resource was not found. Full validation error: No entity found for query", "The resource was not found.")
 			missing = append(missing, orcid.BulkItem{Error: e})
 		}
 	}

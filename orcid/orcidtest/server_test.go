@@ -611,7 +611,7 @@ func TestFailNextAndInject(t *testing.T) {
 	}
 	remove := s.Inject(func(w http.ResponseWriter, r *http.Request) bool {
 		if strings.HasSuffix(r.URL.Path, "/person") {
-			http.Error(w, "<html>maintenance</html>", 502)
+			http.Error(w, "<html>maintenance</html>", http.StatusBadGateway)
 			return true
 		}
 		return false

@@ -116,15 +116,14 @@ type personSpec struct {
 	Services       []aff
 	Works          []work
 	// lazyWorks, when set, generates Works on first use (the 2,500-work record).
-	lazyWorks   func() []work
-	Fundings    []funding
-	Reviews     []review
-	Resources   []resource
-	Created     time.Time
-	Modified    time.Time
-	CreatedBy   string // creation-method
-	synthetic   bool
-	displayName string
+	lazyWorks func() []work
+	Fundings  []funding
+	Reviews   []review
+	Resources []resource
+	Created   time.Time
+	Modified  time.Time
+	CreatedBy string // creation-method
+	synthetic bool
 }
 
 func (p *personSpec) works() []work {

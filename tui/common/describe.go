@@ -45,6 +45,7 @@ func describe(err error) string {
 		bad     *orcid.BadResponseError
 		rl      *orcid.RateLimitError
 		idErr   *orcid.IDError
+		tokErr  *auth.IDTokenError
 		dnsErr  *net.DNSError
 		opErr   *net.OpError
 		urlErr  *url.Error
@@ -68,8 +69,10 @@ func describe(err error) string {
 		return "the answer does not belong to this sign-in (state mismatch)"
 	case errors.Is(err, auth.ErrNonceMismatch):
 		return "the id_token was not issued for this sign-in (nonce mismatch)"
-	case strings.Contains(err.Error(), "id_token rejected") && strings.Contains(err.Error(), "signature"):
+	case errors.As(err, &tokErr) && tokErr.BadSignature():
 		return "the id_token is not signed with a key the registry publishes, so it is not trusted and nothing was saved; press l to sign in again"
+	case errors.As(err, &tokErr) && tokErr.Expired():
+		return "the id_token has expired; check this computer's clock, then press l to sign in again"
 	case errors.Is(err, auth.ErrNoRefreshToken):
 		return "this token has no refresh token: sign in again"
 	case errors.Is(err, auth.ErrNoBrowser):

@@ -12,6 +12,8 @@ import (
 	"syscall"
 	"testing"
 
+	"github.com/coreos/go-oidc/v3/oidc"
+
 	"github.com/orcid-tui/orcid-tui/auth"
 	"github.com/orcid-tui/orcid-tui/orcid"
 )
@@ -38,7 +40,8 @@ func TestDescribe(t *testing.T) {
 		{"reset, short body", &orcid.BadResponseError{StatusCode: 200, Err: fmt.Errorf("reading the body: %w", io.ErrUnexpectedEOF)}, "connection was reset"},
 		{"timeout", fmt.Errorf("ORCID (127.0.0.1:1) did not answer within 30s; try again later: %w", context.DeadlineExceeded), "did not answer within 30s; press R"},
 		{"quota says what to do", &orcid.RateLimitError{StatusCode: 429}, "try again tomorrow"},
-		{"id_token unknown key", fmt.Errorf("sign-in: id_token rejected: failed to verify signature: %w", errors.New("x")), "id_token is not signed with a key the registry publishes"},
+		{"id_token unknown key", fmt.Errorf("sign-in: %w", &auth.IDTokenError{Err: errors.New("failed to verify signature: x")}), "id_token is not signed with a key the registry publishes"},
+		{"id_token expired", fmt.Errorf("sign-in: %w", &auth.IDTokenError{Err: &oidc.TokenExpiredError{}}), "id_token has expired"},
 		{"cancelled", context.Canceled, "cancelled"},
 		{"no credentials", auth.ErrNoCredentials, "no client id or secret"},
 		{"denied", &auth.AuthorizationError{Code: "access_denied"}, "access was denied"},
