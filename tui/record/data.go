@@ -221,7 +221,7 @@ func workRows(w *orcid.Works) []workRow {
 		case val(s.URL) != "":
 			r.link, r.what = val(s.URL), "URL"
 		}
-		r.key = strings.ToLower(r.title + "\x00" + journal + "\x00" + doi + "\x00" + r.typ + "\x00" + yr)
+		r.key = strings.ToLower(r.title + "\x00" + journal + "\x00" + doi + "\x00" + r.typ + "\x00" + r.cells[1] + "\x00" + yr)
 		out = append(out, r)
 	}
 	return out

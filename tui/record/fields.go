@@ -208,29 +208,80 @@ func yearNum(date string) int {
 	return n
 }
 
-// short names for work types in narrow columns.
+// typeShort gives every ORCID work type (API 3.0, and the 2.x upper-case
+// spellings once normalised) a label of at most typeW cells, so the works
+// list never shows "lecture s…". The detail view keeps the full type.
 var typeShort = map[string]string{
-	"journal-article":                "article",
-	"conference-paper":               "conf paper",
-	"conference-abstract":            "conf abstr",
-	"conference-poster":              "poster",
-	"book-chapter":                   "chapter",
-	"dissertation-thesis":            "thesis",
-	"data-set":                       "dataset",
-	"preprint":                       "preprint",
-	"report":                         "report",
+	"annotation":                     "annotation",
+	"artistic-performance":           "performance",
+	"blog-post":                      "blog post",
 	"book":                           "book",
-	"book-review":                    "review",
+	"book-chapter":                   "chapter",
+	"book-review":                    "book review",
+	"cartographic-material":          "map",
+	"conference-abstract":            "abstract",
+	"conference-output":              "conference",
+	"conference-paper":               "conf paper",
+	"conference-poster":              "poster",
+	"conference-presentation":        "conf talk",
+	"conference-proceedings":         "proceedings",
+	"data-management-plan":           "data plan",
+	"data-set":                       "dataset",
+	"design":                         "design",
+	"dictionary-entry":               "dict entry",
+	"disclosure":                     "disclosure",
+	"dissertation":                   "thesis",
+	"dissertation-thesis":            "thesis",
+	"edited-book":                    "edited book",
+	"encyclopedia-entry":             "encyc entry",
+	"image":                          "image",
+	"invention":                      "invention",
+	"journal-article":                "article",
+	"journal-issue":                  "issue",
+	"learning-object":                "learning",
+	"lecture-speech":                 "lecture",
+	"license":                        "license",
+	"magazine-article":               "magazine",
+	"manual":                         "manual",
+	"mark":                           "mark",
+	"moving-image":                   "video",
+	"musical-composition":            "music",
+	"newsletter-article":             "newsletter",
+	"newspaper-article":              "newspaper",
+	"online-resource":                "online",
 	"other":                          "other",
-	"working-paper":                  "working pap",
+	"patent":                         "patent",
+	"physical-object":                "object",
+	"preprint":                       "preprint",
+	"public-speech":                  "speech",
+	"registered-copyright":           "copyright",
+	"report":                         "report",
+	"research-technique":             "technique",
+	"research-tool":                  "tool",
+	"review":                         "review",
+	"software":                       "software",
+	"sound":                          "sound",
+	"spin-off-company":               "spin-off",
+	"standards-and-policy":           "standards",
 	"supervised-student-publication": "supervised",
+	"technical-standard":             "standard",
+	"test":                           "test",
+	"trademark":                      "trademark",
+	"translation":                    "translation",
+	"undefined":                      "undefined",
+	"website":                        "website",
+	"working-paper":                  "work paper",
 }
 
+// typeW is the width of the works list's type column: the longest label.
+const typeW = 11
+
 func shortType(t string) string {
-	if s, ok := typeShort[t]; ok {
+	k := strings.ReplaceAll(strings.ToLower(strings.TrimSpace(t)), "_", "-")
+	if s, ok := typeShort[k]; ok {
 		return s
 	}
-	return strings.ReplaceAll(t, "-", " ")
+	return strings.ReplaceAll(k, "-", " ")
 }
 
 // humanise turns ORCID's "invited-position" style words into "invited position".

@@ -83,6 +83,7 @@ type page struct {
 	filter    string
 	workLines []string
 	workWidth int
+	workCols  workCols // the layout of workLines, for the column header
 
 	// Full works, loaded in bulk around the cursor.
 	full     map[int64]*orcid.Work

@@ -101,8 +101,8 @@ func TestWorksSorting(t *testing.T) {
 		{"year ↑", "Unglazed: Notes on a Discipline", "Kiln-side Manner: Talking to Anxious Ceramics"},
 		{"title ↑", "Ceramic Metaphysics", "Why do pots crack?"},
 		{"title ↓", "Why do pots crack?", "Ceramic Metaphysics"},
-		{"type ↑", "Cracked Pots and Their Discontents", "Why do pots crack?"}, // book … working-paper
-		{"type ↓", "Why do pots crack?", "Cracked Pots and Their Discontents"},
+		{"type ↑", "Kiln-side Manner", "Why do pots crack?"}, // by the label shown: article … work paper
+		{"type ↓", "Why do pots crack?", "Kiln-side Manner"},
 		{"year ↓", "Kiln-side Manner", "Unglazed"},
 	}
 	for i, tt := range tests {

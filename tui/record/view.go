@@ -46,7 +46,7 @@ func (m *Model) relayout() {
 		m.colHead = m.detailHead(p)
 	case p.tab == tabWorks:
 		p.ensureWorkLines(cw)
-		m.colHead = m.styles.NoMarker + workColumns(cw).header(p.sortMode)
+		m.colHead = m.styles.NoMarker + p.workCols.header(p.sortMode)
 	case p.tab == tabPerson:
 		m.lines = labelled(p.data.person, cw)
 	case p.tab == tabRaw:

@@ -4,6 +4,8 @@ import (
 	"cmp"
 	"slices"
 	"strings"
+
+	"github.com/charmbracelet/x/ansi"
 )
 
 // Sort modes of the works list; s cycles through them.
@@ -59,7 +61,7 @@ func (m *Model) applyOrder(p *page) {
 		return -cmp.Compare(ws[a].date, ws[b].date)
 	}
 	byType := func(a, b int) int {
-		if c := cmp.Compare(ws[a].typ, ws[b].typ); c != 0 {
+		if c := cmp.Compare(ws[a].cells[1], ws[b].cells[1]); c != 0 {
 			return c
 		}
 		return -cmp.Compare(ws[a].date, ws[b].date)
@@ -111,26 +113,57 @@ func (m *Model) applyOrder(p *page) {
 // workCols lays the works columns out for width w (marker excluded).
 type workCols struct{ year, typ, title, journal, doi int }
 
-func workColumns(w int) workCols {
-	c := workCols{year: 5, typ: 10}
+// Widths that decide what the works list gives up first: the title keeps
+// the flexible space; the journal appears only when the title still gets
+// titleRoomForJournal cells; the DOI grows to doiW, which fits most DOIs.
+const (
+	doiW                = 32
+	journalW            = 30
+	titleRoomForJournal = 60
+)
+
+// workColumns lays the columns out for width w; typ, title, journal and doi
+// are the widest of each among the works, so no column is wider than what it
+// holds and room the titles do not need goes to the journal and the DOI.
+func workColumns(w, typ, title, journal, doi int) workCols {
+	// 5: room for "Type↑". rest: the title, journal, DOI and their gaps.
+	c := workCols{year: 5, typ: clamp(typ, 5, typeW)}
 	rest := w - c.year - c.typ - 3
+	doi = min(doi, doiW)
 	switch {
-	case w >= 110:
-		c.doi = 26
-		c.journal = (rest - c.doi - 2) * 2 / 5
-		c.title = rest - c.doi - c.journal - 4
-	case w >= 90:
-		c.doi = 18
-		c.journal = (rest - c.doi - 2) / 3
-		c.title = rest - c.doi - c.journal - 4
-	case w >= 50:
-		c.doi = min(22, rest/3)
-		c.title = rest - c.doi - 2
-	default:
-		c.title = rest
+	case doi == 0:
+	case rest >= 100:
+		c.doi = min(doi, rest/4)
+	case rest >= 45:
+		c.doi = min(doi, 22, rest/3)
 	}
-	if c.title < 1 {
-		c.title = 1
+	if c.doi > 0 {
+		c.doi = max(c.doi, 3) // "DOI"
+	}
+	if journal > 0 && rest-c.doi-2 >= titleRoomForJournal+2+16 {
+		c.journal = max(min(journal, journalW, (rest-c.doi-4)/3), 7) // "Journal"
+	}
+	c.title = rest
+	if c.doi > 0 {
+		c.title -= c.doi + 2
+	}
+	if c.journal > 0 {
+		c.title -= c.journal + 2
+	}
+	c.title = max(c.title, 1)
+	// Room the longest title does not need widens the journal and the DOI.
+	if spare := c.title - max(title, 5); spare > 0 { // 5: "Title"
+		if c.journal > 0 && journal > c.journal {
+			add := min(spare, journal-c.journal)
+			c.journal += add
+			c.title -= add
+			spare -= add
+		}
+		if c.doi > 0 && doi > c.doi {
+			add := min(spare, doi-c.doi)
+			c.doi += add
+			c.title -= add
+		}
 	}
 	return c
 }
@@ -177,12 +210,20 @@ func (p *page) ensureWorkLines(w int) {
 	if p.data == nil || (p.workLines != nil && p.workWidth == w) {
 		return
 	}
-	c := workColumns(w)
+	var typ, title, journal, doi int
+	for i := range p.data.works {
+		c := p.data.works[i].cells
+		typ = max(typ, ansi.StringWidth(c[1]))
+		title = max(title, ansi.StringWidth(c[2]))
+		journal = max(journal, ansi.StringWidth(c[3]))
+		doi = max(doi, ansi.StringWidth(c[4]))
+	}
+	c := workColumns(w, typ, title, journal, doi)
 	lines := make([]string, len(p.data.works))
 	for i := range p.data.works {
 		lines[i] = c.format(p.data.works[i].cells)
 	}
-	p.workLines, p.workWidth = lines, w
+	p.workLines, p.workWidth, p.workCols = lines, w, c
 }
 
 // curWork is the work row under the cursor of the works list.
