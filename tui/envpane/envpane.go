@@ -658,6 +658,9 @@ func (m *Model) clientToken(e *envState) tea.Cmd {
 	ctx, req := m.start(e, "getting a client token")
 	name := e.spec.Name
 	return tea.Batch(func() tea.Msg {
+		// Asking for a client token gets a new one: the one held may have
+		// been revoked by the registry while it still looks valid here.
+		_ = a.ForgetClientToken()
 		s, err := a.ClientToken(ctx)
 		return envResultMsg{env: name, req: req, op: "client token", tok: s, err: err}
 	}, m.spin.Tick)
