@@ -14,7 +14,7 @@ type dataset struct {
 }
 
 var theData = sync.OnceValue(func() *dataset {
-	d := &dataset{hand: handWritten(), byHand: map[string]int{}}
+	d := &dataset{hand: append(handWritten(), hostileSpec()), byHand: map[string]int{}}
 	for i, p := range d.hand {
 		d.byHand[p.ID] = i
 	}

@@ -121,6 +121,7 @@ func reply(w http.ResponseWriter, f format, status int, v any, xmlFn func(x *xw)
 	} else {
 		body = marshalJSON(v, f.pretty)
 	}
+	body = hostileBytes(body, f.xml) // HostileID: bytes no encoder writes
 	w.Header().Set("Content-Type", f.ctype)
 	w.Header().Set("Access-Control-Allow-Origin", "*")
 	w.WriteHeader(status)
