@@ -215,14 +215,14 @@ func (s *Styles) Box(title, info, body string, w, h int, focused bool) string {
 	top.WriteString(bc.Render(b.TopLeft))
 	used := 0
 	if title != "" && iw >= 4 {
-		t := ansi.Truncate(title, iw-2, "…")
+		t := Truncate(title, iw-3, "…") // "─ " + t + " " must fit in iw
 		top.WriteString(bc.Render(b.Top) + ts.Render(" "+t+" "))
 		used = 1 + ansi.StringWidth(t) + 2
 	}
 	if info != "" {
 		avail := iw - used - 3
 		if avail >= 3 {
-			in := ansi.Truncate(info, avail, "…")
+			in := Truncate(info, avail, "…")
 			fill := iw - used - ansi.StringWidth(in) - 3
 			top.WriteString(bc.Render(strings.Repeat(b.Top, fill)) + s.Info.Render(" "+in+" ") + bc.Render(b.Top))
 			used = iw
@@ -260,7 +260,7 @@ func Fit(line string, w int) string {
 	}
 	lw := ansi.StringWidth(line)
 	if lw > w {
-		line = ansi.Truncate(line, w, "…")
+		line = Truncate(line, w, "…")
 		lw = ansi.StringWidth(line)
 	}
 	if lw < w {

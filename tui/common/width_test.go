@@ -1,0 +1,41 @@
+package common
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/charmbracelet/x/ansi"
+)
+
+// TestTruncateNeverWider: ansi.Truncate keeps a keycap or an emoji
+// presentation sequence it measures narrower than ansi.StringWidth does;
+// Truncate never returns more than w cells.
+func TestTruncateNeverWider(t *testing.T) {
+	s := "E.click Hostile研究者 田中 🧪 👩\u200d👩\u200d👧\u200d👦 🇯🇵 👍🏽 1\ufe0f\u20e3 ☺\ufe0f e\u0301 Z\u0351\u0352a กิ๊ tail"
+	for w := 0; w <= ansi.StringWidth(s)+1; w++ {
+		got := Truncate(s, w, "…")
+		if gw := ansi.StringWidth(got); gw > w {
+			t.Errorf("Truncate(%d) is %d wide: %q", w, gw, got)
+		}
+		if w >= ansi.StringWidth(s) && got != s {
+			t.Errorf("Truncate(%d) cut a string that fits: %q", w, got)
+		}
+	}
+}
+
+// TestBoxFitsLongTitles: a title as wide as the box, or wider, keeps the
+// top border exactly w cells.
+func TestBoxFitsLongTitles(t *testing.T) {
+	st := NewStyles(true, true)
+	title := "Hostile 1\ufe0f\u20e3 ☺\ufe0f 研究者 " + strings.Repeat("x", 100)
+	for w := 10; w <= 90; w++ {
+		for _, info := range []string{"", "1 found"} {
+			box := st.Box(title, info, "1\ufe0f\u20e3 ☺\ufe0f "+strings.Repeat("y", 200), w, 3, true)
+			for i, l := range strings.Split(box, "\n") {
+				if lw := ansi.StringWidth(l); lw != w {
+					t.Fatalf("w=%d info=%q line %d is %d wide: %q", w, info, i, lw, ansi.Strip(l))
+				}
+			}
+		}
+	}
+}
