@@ -399,20 +399,17 @@ func clamp(v, lo, hi int) int {
 	return v
 }
 
-// title is the pane title: the name and the iD's URI.
+// title is the pane title: the name and the bare iD, as in the design's
+// sketch. The iD's URI is on the Person tab and is what o opens.
 func (m *Model) title() string {
 	p := m.cur
 	if p == nil {
 		return "Record"
 	}
-	uri := m.env().IDURI(p.id)
-	if uri == "" {
-		uri = string(p.id)
-	}
 	if p.data != nil && p.data.name != "" {
-		return p.data.name + " · " + uri
+		return p.data.name + " · " + string(p.id)
 	}
-	return uri
+	return string(p.id)
 }
 
 // View draws the pane: pure, and only the visible lines.
