@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"encoding/json"
 	"regexp"
 	"strings"
 	"testing"
@@ -139,4 +140,25 @@ func rawCleanOf(body []byte) string {
 		s += "\n"
 	}
 	return s
+}
+
+// TestHostileSearchJSON: --output json keeps every value exactly (a script
+// decoding it sees what ORCID sent) yet prints nothing a terminal would obey.
+func TestHostileSearchJSON(t *testing.T) {
+	r := runCLI(t, nil, "", "--demo", "search", "--output", "json", "family-name:hostile")
+	if r.code != 0 {
+		t.Fatalf("exit %d\nstderr: %q", r.code, r.stderr)
+	}
+	assertTerminalSafe(t, "stdout", r.stdout)
+	var res orcid.ExpandedSearchResult
+	if err := json.Unmarshal([]byte(r.stdout), &res); err != nil {
+		t.Fatalf("not JSON: %v\n%.500q", err, r.stdout)
+	}
+	if len(res.ExpandedResult) != 1 || res.ExpandedResult[0].ORCIDID != orcidtest.HostileID {
+		t.Fatalf("results: %+v", res.ExpandedResult)
+	}
+	raw := strings.Join(append(res.ExpandedResult[0].OtherName, *res.ExpandedResult[0].GivenNames), " ")
+	if !strings.ContainsAny(raw, "\u202e\u2067\u200b\u0085\u009b") {
+		t.Errorf("decoded values lost the characters the server sent: %q", raw)
+	}
 }

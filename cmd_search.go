@@ -87,9 +87,14 @@ func (c *cli) search(ctx context.Context, g *globals, args []string) error {
 	}
 
 	if *output == "json" {
-		enc := json.NewEncoder(c.stdout)
-		enc.SetIndent("", "  ")
-		return enc.Encode(res)
+		data, err := json.MarshalIndent(res, "", "  ")
+		if err != nil {
+			return err
+		}
+		// Same values, but C1/bidi/invisible characters escaped: scripts
+		// read identical JSON and a terminal shows nothing hidden.
+		_, err = c.stdout.Write(append(sanitize.JSON(data), '\n'))
+		return err
 	}
 	for _, h := range res.ExpandedResult {
 		writeHit(c.stdout, h)
