@@ -468,16 +468,52 @@ func (a *App) Render() string {
 	return b.String()
 }
 
+// panes draws the pane area. Every pane draws exactly its rect (Box fits
+// each line to the width), so the boxes are put side by side line by line:
+// lipgloss.JoinVertical/JoinHorizontal would measure every line of every
+// pane again, which was most of the cost of a 160x48 frame.
 func (a *App) panes() string {
 	er, hasEnv := a.rects[common.PaneEnv]
 	if hasEnv && er.w == max(a.w, minWidth) {
 		return a.env.View()
 	}
-	right := lipgloss.JoinVertical(lipgloss.Left, a.search.View(), a.record.View())
+	sr, rr := a.rects[common.PaneSearch], a.rects[common.PaneRecord]
+	right := append(boxLines(a.search.View(), sr.w, sr.h), boxLines(a.record.View(), rr.w, rr.h)...)
 	if !hasEnv {
-		return right
+		return strings.Join(right, "\n")
 	}
-	return lipgloss.JoinHorizontal(lipgloss.Top, a.env.View(), right)
+	left := boxLines(a.env.View(), er.w, er.h)
+	blankL, blankR := strings.Repeat(" ", er.w), strings.Repeat(" ", sr.w)
+	var b strings.Builder
+	b.Grow((er.w + sr.w) * 2 * max(len(left), len(right)))
+	for i := range max(len(left), len(right)) {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		l, r := blankL, blankR
+		if i < len(left) {
+			l = left[i]
+		}
+		if i < len(right) {
+			r = right[i]
+		}
+		b.WriteString(l)
+		b.WriteString(r)
+	}
+	return b.String()
+}
+
+// boxLines is a pane's view as at least h lines; a pane too small to draw
+// anything is blank lines w cells wide.
+func boxLines(view string, w, h int) []string {
+	var lines []string
+	if view != "" {
+		lines = strings.Split(view, "\n")
+	}
+	for len(lines) < h {
+		lines = append(lines, strings.Repeat(" ", w))
+	}
+	return lines
 }
 
 // statusBar: environment and who on the left; requests, rate and trouble on
