@@ -79,11 +79,21 @@ type oauthState struct {
 	grants   int                     // successful /oauth/token answers
 	works    map[string][]orcid.Work // posted through the member API, by iD
 	nextWork int64
-
-	key      *rsa.PrivateKey
-	kid      string
-	rogueKey *rsa.PrivateKey
 }
+
+// The signing keys are made on first use (signKey, keyID, rogueKey), not
+// when a Server is built: generating them costs a few hundred milliseconds
+// on a slow machine, and the interactive program starts the demo registry
+// before its first frame.
+
+// signKey is the registry's id_token signing key (the one in its JWKS).
+func (o *oauthState) signKey() *rsa.PrivateKey { k, _ := rsaKeys(); return k }
+
+// keyID is the JWKS "kid" of signKey.
+func (o *oauthState) keyID() string { return keyID(o.signKey()) }
+
+// rogueKey is a key not in the JWKS (OAuthHooks.SignWithUnknownKey).
+func (o *oauthState) rogueKey() *rsa.PrivateKey { _, k := rsaKeys(); return k }
 
 type authRequest struct {
 	client   *Client
@@ -118,7 +128,6 @@ type grant struct {
 func (g *grant) has(scope string) bool { return slices.Contains(g.scopes, scope) }
 
 func newOAuthState(srv *Server) *oauthState {
-	key, rogue := rsaKeys()
 	o := &oauthState{
 		srv:      srv,
 		clients:  map[string]*Client{},
@@ -128,9 +137,6 @@ func newOAuthState(srv *Server) *oauthState {
 		refresh:  map[string]*grant{},
 		works:    map[string][]orcid.Work{},
 		nextWork: 90_000_000,
-		key:      key,
-		kid:      keyID(key),
-		rogueKey: rogue,
 	}
 	o.clients[DemoClientID] = &Client{
 		ID: DemoClientID, Secret: DemoClientSecret, Name: DemoClientName,

@@ -40,12 +40,12 @@ func (o *oauthState) handleDiscovery(w http.ResponseWriter, r *http.Request) {
 }
 
 func (o *oauthState) handleJWKS(w http.ResponseWriter, r *http.Request) {
-	pub := o.key.PublicKey
+	pub := o.signKey().PublicKey
 	set := map[string]any{"keys": []map[string]string{{
 		"kty": "RSA",
 		"e":   b64(big.NewInt(int64(pub.E)).Bytes()),
 		"use": "sig",
-		"kid": o.kid,
+		"kid": o.keyID(),
 		"alg": "RS256",
 		"n":   b64(pub.N.Bytes()),
 	}}}
@@ -86,9 +86,9 @@ func (o *oauthState) idToken(c *Client, g *grant, nonce, issuer string) string {
 	if hooks.TamperIDToken != nil {
 		hooks.TamperIDToken(claims)
 	}
-	key := o.key
+	key := o.signKey()
 	if hooks.SignWithUnknownKey {
-		key = o.rogueKey
+		key = o.rogueKey()
 	}
 	return o.sign(key, claims)
 }
@@ -100,7 +100,7 @@ func atHash(access string) string {
 }
 
 func (o *oauthState) sign(key *rsa.PrivateKey, claims map[string]any) string {
-	header, _ := json.Marshal(map[string]string{"kid": o.kid, "alg": "RS256"})
+	header, _ := json.Marshal(map[string]string{"kid": o.keyID(), "alg": "RS256"})
 	payload, _ := json.Marshal(claims)
 	in := b64(header) + "." + b64(payload)
 	sum := sha256.Sum256([]byte(in))
@@ -115,9 +115,9 @@ func (o *oauthState) sign(key *rsa.PrivateKey, claims map[string]any) string {
 // with unknownKey, a key not in its JWKS), for tests of verifiers.
 func (s *Server) SignIDToken(claims map[string]any, unknownKey bool) string {
 	o := s.oauth()
-	key := o.key
+	key := o.signKey()
 	if unknownKey {
-		key = o.rogueKey
+		key = o.rogueKey()
 	}
 	return o.sign(key, claims)
 }
