@@ -120,6 +120,11 @@ type Model struct {
 	keys *common.KeyMap
 	cfg  Config
 
+	// storeNotice says in plain words where tokens are kept; storeWhy is
+	// the technical reason the OS keyring was not used, shown on !.
+	storeNotice, storeWhy string
+	showWhy               bool
+
 	envs   []*envState
 	active int // the environment in use
 	cursor int // the environment under the cursor
@@ -174,6 +179,7 @@ type flowDoneMsg struct {
 // active.
 func New(st *common.Styles, keys *common.KeyMap, cfg Config) *Model {
 	m := &Model{st: st, keys: keys, cfg: cfg}
+	m.storeNotice, m.storeWhy = splitStoreNotice(cfg.StoreNotice)
 	for _, e := range cfg.Envs {
 		s := &envState{spec: e, scopes: slices.Clone(e.Scopes)}
 		if len(s.scopes) == 0 {
@@ -460,6 +466,8 @@ func (m *Model) updateBrowse(msg tea.KeyPressMsg) tea.Cmd {
 		return m.Switch(m.cursor)
 	case key.Matches(msg, k.EditCreds):
 		m.startEdit()
+	case key.Matches(msg, k.Detail) && m.storeWhy != "":
+		m.showWhy = !m.showWhy
 	case key.Matches(msg, k.ClientToken):
 		return m.clientToken(e)
 	case key.Matches(msg, k.SignIn):
@@ -1053,4 +1061,22 @@ func (m *Model) FullHelp() [][]key.Binding {
 func withHelp(b key.Binding, k, desc string) key.Binding {
 	b.SetHelp(k, desc)
 	return b
+}
+
+// splitStoreNotice turns auth.OpenStore's notice, "OS keyring unavailable
+// (<cause>): tokens are kept in <file> (readable by you only)", into a
+// sentence for the user and the cause, which only someone fixing their
+// keyring needs.
+func splitStoreNotice(n string) (notice, why string) {
+	n = strings.TrimSpace(n)
+	const pre, mid = "OS keyring unavailable (", "): tokens are kept in "
+	if strings.HasPrefix(n, pre) {
+		if i := strings.LastIndex(n, mid); i > len(pre) {
+			return "No OS keyring here: tokens are kept in " + n[i+len(mid):], n[len(pre):i]
+		}
+	}
+	if n != "" {
+		n = strings.ToUpper(n[:1]) + n[1:]
+	}
+	return n, ""
 }

@@ -90,8 +90,15 @@ func (m *Model) browseLines(iw int) []string {
 	if e == nil {
 		return append(out, st.Dim.Render("no environments configured"))
 	}
-	if m.cfg.StoreNotice != "" && wide {
-		out = append(out, "", st.Dim.Render(ansi.Wrap(sanitize.Line(m.cfg.StoreNotice), iw, "")))
+	if m.storeNotice != "" && wide {
+		n := sanitize.Line(m.storeNotice)
+		switch {
+		case m.storeWhy != "" && m.showWhy:
+			n += " · keyring: " + sanitize.Line(m.storeWhy)
+		case m.storeWhy != "":
+			n += " (! why)"
+		}
+		out = append(out, "", st.Dim.Render(ansi.Wrap(n, iw, "")))
 	}
 
 	out = append(out, "", m.section("URLs"))
