@@ -236,7 +236,11 @@ func writeEscaped(out *bytes.Buffer, s string, attr bool) {
 			} else {
 				out.WriteRune(r)
 			}
-		case '\n', '\r', '\t':
+		case '\r':
+			// A raw CR in text would be read back as a line feed, so a
+			// second pretty-print would change the document.
+			out.WriteString("&#13;")
+		case '\n', '\t':
 			if attr {
 				out.WriteString("&#" + string('0'+byte(r/10)) + string('0'+byte(r%10)) + ";")
 			} else {

@@ -128,3 +128,17 @@ func TestClassify(t *testing.T) {
 		}
 	}
 }
+
+// A carriage return in XML text stays a character reference: written raw, a
+// second pretty-print would read it as a line feed and change the document.
+func TestPrettyXMLKeepsCarriageReturn(t *testing.T) {
+	in := `<a><b>line&#13;end</b></a>`
+	once := (&Body{ContentType: "application/xml", Data: []byte(in)}).Pretty()
+	if !strings.Contains(string(once), "line&#13;end") {
+		t.Fatalf("CR lost: %q", once)
+	}
+	twice := (&Body{ContentType: "application/xml", Data: once}).Pretty()
+	if string(twice) != string(once) {
+		t.Errorf("second pretty-print changed the document:\n%q\n%q", once, twice)
+	}
+}

@@ -156,7 +156,12 @@ func New(env Environment, opts ...Option) *Client {
 		c.limiter, c.stats = c.shareWith.limiter, c.shareWith.stats
 		c.rate, c.burst = c.shareWith.rate, c.shareWith.burst
 	} else {
-		c.limiter = rate.NewLimiter(rate.Limit(c.rate), c.burst)
+		// One token of margin below the server's burst: ORCID's bucket is
+		// refilled by arrival times, and requests on warm connections arrive
+		// sooner after our limiter releases them than the first one did, so
+		// at an equal burst the server's bucket runs a fraction of a token
+		// behind ours and answers one 503 just after the burst is spent.
+		c.limiter = rate.NewLimiter(rate.Limit(c.rate), max(1, c.burst-1))
 		c.stats = new(counters)
 	}
 	return c

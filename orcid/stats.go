@@ -90,6 +90,6 @@ func (c *Client) Stats() Stats {
 		Status429: c.stats.s429.Load(),
 		Rate:      c.stats.window.rate(c.now()),
 		Limit:     float64(c.limiter.Limit()),
-		Burst:     c.limiter.Burst(),
+		Burst:     c.burst, // as configured; the limiter keeps one token of margin
 	}
 }
