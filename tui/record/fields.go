@@ -8,6 +8,7 @@ import (
 
 	"github.com/orcid-tui/orcid-tui/internal/sanitize"
 	"github.com/orcid-tui/orcid-tui/orcid"
+	"github.com/orcid-tui/orcid-tui/tui/common"
 )
 
 // Small nil-safe readers of the decoded documents. Every string they return
@@ -334,22 +335,5 @@ func wrap(s string, w int) []string {
 	return out
 }
 
-// thousands formats n with thin separators: 2500 -> "2,500".
-func thousands(n int) string {
-	s := strconv.Itoa(n)
-	if n < 0 || len(s) <= 3 {
-		return s
-	}
-	var b strings.Builder
-	pre := len(s) % 3
-	if pre > 0 {
-		b.WriteString(s[:pre])
-	}
-	for i := pre; i < len(s); i += 3 {
-		if b.Len() > 0 {
-			b.WriteByte(',')
-		}
-		b.WriteString(s[i : i+3])
-	}
-	return b.String()
-}
+// thousands formats counts as the rest of the screen does ("2 500").
+func thousands(n int) string { return common.Count(n) }
