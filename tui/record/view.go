@@ -452,7 +452,10 @@ func (m *Model) viewBody(b *strings.Builder) {
 	}()
 	if p == nil {
 		nl("")
-		nl(" No record open. Search for someone and press enter, or paste an iD into the search.")
+		// Wrapped, not cut: at 80 columns the sentence is wider than the pane.
+		for _, l := range wrap("No record open. Search for someone and press enter, or paste an iD into the search.", m.innerW()-2) {
+			nl(" " + l)
+		}
 		return
 	}
 	if p.data == nil {
