@@ -216,24 +216,36 @@ func signInError(err error) error {
 	return userErrorf("sign-in failed: %s", quoteSnippet(err.Error()))
 }
 
-func (c *cli) token(ctx context.Context, g *globals, args []string) error {
-	fs := c.newFlagSet("token", tokenUsage, tokenHelp, g)
+// savedSignIns parses the flags of token and logout (they take no
+// arguments) and returns the sign-ins saved for the selected environment and
+// client. The caller closes s.
+func (c *cli) savedSignIns(ctx context.Context, g *globals, name, usage, help string, args []string) (*session, *auth.Authenticator, []*auth.Session, error) {
+	fs := c.newFlagSet(name, usage, help, g)
 	pos, err := fs.parse(args, true)
 	if err != nil {
-		return err
+		return nil, nil, nil, err
 	}
 	if len(pos) > 0 {
-		return usagef(tokenUsage, "token takes no arguments")
+		return nil, nil, nil, usagef(usage, "%s takes no arguments", name)
 	}
 	s, a, err := c.signedIn(ctx, g)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	sessions, err := a.Sessions()
+	if err != nil {
+		s.close()
+		return nil, nil, nil, err
+	}
+	return s, a, sessions, nil
+}
+
+func (c *cli) token(ctx context.Context, g *globals, args []string) error {
+	s, _, sessions, err := c.savedSignIns(ctx, g, "token", tokenUsage, tokenHelp, args)
 	if err != nil {
 		return err
 	}
 	defer s.close()
-	sessions, err := a.Sessions()
-	if err != nil {
-		return err
-	}
 	if len(sessions) == 0 {
 		return userErrorf("no saved sign-in for %s with client %s — run: orcid-tui login", s.env.Name, sanitize.Line(s.sel.ClientID.Value))
 	}
@@ -297,23 +309,11 @@ func (c *cli) printSummary(sum auth.Summary) {
 }
 
 func (c *cli) logout(ctx context.Context, g *globals, args []string) error {
-	fs := c.newFlagSet("logout", logoutUsage, logoutHelp, g)
-	pos, err := fs.parse(args, true)
-	if err != nil {
-		return err
-	}
-	if len(pos) > 0 {
-		return usagef(logoutUsage, "logout takes no arguments")
-	}
-	s, a, err := c.signedIn(ctx, g)
+	s, a, sessions, err := c.savedSignIns(ctx, g, "logout", logoutUsage, logoutHelp, args)
 	if err != nil {
 		return err
 	}
 	defer s.close()
-	sessions, err := a.Sessions()
-	if err != nil {
-		return err
-	}
 	if len(sessions) == 0 {
 		fmt.Fprintf(c.stderr, "no saved sign-in for %s with client %s: nothing to do\n", s.env.Name, sanitize.Line(s.sel.ClientID.Value))
 		return nil
