@@ -373,23 +373,50 @@ func (m *Model) ShortHelp() []key.Binding {
 		b.SetHelp(b.Help().Key, desc)
 		return b
 	}
+	// Only keys that do something now: esc is listed with what it does,
+	// and not at all on a first record with nothing to clear.
+	back := func(bs []key.Binding) []key.Binding {
+		if len(m.back) > 0 {
+			return append(bs, k.Back)
+		}
+		return bs
+	}
 	if p.data == nil && p.err != nil {
 		bs := []key.Binding{hb(k.Reload, "retry")}
 		if mergedPrimary(p.err) != "" {
 			bs = append([]key.Binding{hb(k.Enter, "open primary")}, bs...)
 		}
-		return append(bs, k.Back)
+		return back(bs)
 	}
-	out := []key.Binding{k.PrevSection, k.NextSection}
+	// One entry for [ and ], as in the design's key line.
+	section := key.NewBinding(key.WithKeys("[", "]"), key.WithHelp("[ ]", "section"))
+	out := []key.Binding{section}
+	// Everything must fit 80 columns with the root's "? help · q quit":
+	// the rest is in the full help (?).
 	switch {
 	case p.tab == tabRaw:
-		out = append(out, k.Format, hb(k.Filter, "search"), k.NextMatch, k.Back)
+		out = append(out, k.Format)
+		switch {
+		case p.search != "":
+			out = append(out, k.NextMatch, hb(k.Back, "clear"))
+		case p.prevTab != tabRaw:
+			out = append(out, hb(k.Filter, "search"), hb(k.Back, "leave raw"))
+		default:
+			out = back(append(out, hb(k.Filter, "search")))
+		}
 	case p.tab == tabWorks && p.detail != 0:
-		out = append(out, k.Open, k.Copy, k.Raw, hb(k.Back, "list"))
+		// The column header already says "esc back to the list".
+		out = append(out, hb(k.Open, "open"), k.Copy, k.Raw)
 	case p.tab == tabWorks:
-		out = append(out, hb(k.Enter, "detail"), k.Sort, k.Filter, k.Open, k.Copy, k.Raw)
+		out = append(out, hb(k.Enter, "detail"), k.Sort, k.Filter)
+		if p.filter != "" {
+			out = append(out, hb(k.Back, "clear"))
+		} else {
+			out = back(append(out, k.Raw))
+		}
 	default:
-		out = append(out, k.Open, k.Copy, k.Raw, k.Back)
+		// The pane's top border says "esc back" when there is history.
+		out = append(out, hb(k.Open, "open"), k.Copy, k.Raw)
 	}
 	return out
 }

@@ -41,7 +41,7 @@ func TestOpenShowsPersonTab(t *testing.T) {
 	}
 	v := plain(m)
 	mustContain(t, v,
-		"Josiah S. Carberry · "+orcidtest.CarberryID+" ━", // the bare iD in the header
+		"Josiah S. Carberry · "+orcidtest.CarberryID+" ━",  // the bare iD in the header
 		"ORCID iD      "+testBase+"/"+orcidtest.CarberryID, // the URI on the Person tab
 		"Person", "Works 13", "Employment 2", "Education 2", "Funding 3", "Peer review 3", "Raw",
 		"Given names", "Josiah", "Other names", "Jo Carberry", "Biography", "fictitious person",

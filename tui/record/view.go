@@ -571,7 +571,11 @@ func (m *Model) errorLines(err error) []string {
 	}
 	short, _ := common.Describe(err)
 	out := []string{m.styles.Error.Render(sentence(short))}
-	out = append(out, "", m.styles.Dim.Render("R tries again · esc goes back"))
+	hint := "R tries again"
+	if len(m.back) > 0 {
+		hint += " · esc goes back"
+	}
+	out = append(out, "", m.styles.Dim.Render(hint))
 	return out
 }
 
