@@ -535,15 +535,27 @@ func (m *Model) visibleRows() int {
 // ShortHelp implements common.Pane.
 func (m *Model) ShortHelp() []key.Binding {
 	k := m.keys
+	// Only keys that do something now: no "open" without a row, no
+	// "↑ recent" before the first query, no "esc results" without results.
 	if m.inputFocused {
-		return []key.Binding{
-			key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "search")),
-			key.NewBinding(key.WithKeys("up"), key.WithHelp("↑", "recent")),
-			key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "results")),
-			k.Tab,
+		bs := []key.Binding{key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "search"))}
+		if len(m.history) > 0 {
+			bs = append(bs, key.NewBinding(key.WithKeys("up"), key.WithHelp("↑", "recent")))
 		}
+		esc := "results"
+		if len(m.rows) == 0 {
+			esc = "leave input"
+		}
+		bs = append(bs, key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", esc)))
+		return append(bs, k.Tab)
 	}
-	return []key.Binding{k.Tab, k.Search, withHelp(k.Enter, "enter", "open"), k.Open, k.Copy, k.Help, k.Quit}
+	bs := []key.Binding{k.Tab, k.Search}
+	if len(m.rows) > 0 {
+		bs = append(bs, withHelp(k.Enter, "enter", "open"), k.Open, k.Copy)
+	} else if m.errText != "" {
+		bs = append(bs, withHelp(k.Reload, "R", "retry"))
+	}
+	return append(bs, k.Help, k.Quit)
 }
 
 // FullHelp implements common.Pane.
