@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"charm.land/bubbles/v2/key"
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/orcid-tui/orcid-tui/orcid/orcidtest"
 )
@@ -70,5 +71,20 @@ func TestShortHelpRetryAfterError(t *testing.T) {
 	m.Update(press("esc"))
 	if h := helpLine(m.ShortHelp()); !strings.Contains(h, "R retry") || strings.Contains(h, "enter open") {
 		t.Errorf("after an error: %q", h)
+	}
+}
+
+// A DOI nobody lists gets a sentence about the DOI, not a family-name hint.
+func TestZeroHitsForDOI(t *testing.T) {
+	srv := orcidtest.NewServer()
+	defer srv.Close()
+	m := newPane(t, srv)
+	typeIn(m, "10.5555/nobody.0000")
+	for _, r := range results(run(m.Update(press("enter")))) {
+		m.Update(r)
+	}
+	out := strings.Join(strings.Fields(ansi.Strip(m.View())), " ")
+	if !strings.Contains(out, "No public record lists the DOI 10.5555/nobody.0000") || strings.Contains(out, "family-name:") {
+		t.Errorf("zero hits for a DOI:\n%s", out)
 	}
 }

@@ -607,6 +607,10 @@ func (m *Model) View() string {
 		b.WriteString("\n" + st.Error.Render(ansi.Truncate(m.errText, iw, "…")))
 	case !m.searched:
 		b.WriteString(m.hints(iw, lines))
+	case len(m.rows) == 0 && !m.loading && m.q.Kind == orcid.QueryDOI:
+		// "family-name:10.5555/…" would be no help for a DOI.
+		b.WriteString("\n" + ansi.Wrap(fmt.Sprintf("No public record lists the DOI %s among its works",
+			sanitize.Truncate(m.q.DOI, 60)), iw, ""))
 	case len(m.rows) == 0 && !m.loading:
 		b.WriteString("\n" + ansi.Wrap(fmt.Sprintf("No one matches “%s” — try fewer words or a field like family-name:%s",
 			sanitize.Truncate(m.q.Input, 60), exampleWord(m.q.Input)), iw, ""))
