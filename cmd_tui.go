@@ -75,6 +75,7 @@ func tuiEnvironments(cfg *config.Config) []tui.Env {
 		}
 		if e.Name == config.Demo {
 			env.Label = "demo (offline)"
+			env.Ephemeral = true
 		}
 		out = append(out, env)
 	}

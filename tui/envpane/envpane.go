@@ -37,6 +37,10 @@ type Env struct {
 	RedirectURI string
 	// Scopes are preselected for sign-in; nil means auth.DefaultSignInScopes.
 	Scopes []string
+	// Ephemeral environments (the in-process demo registry) forget every
+	// token when the program stops, so their tokens are kept in memory:
+	// one saved by an earlier run would only be refused as invalid.
+	Ephemeral bool
 }
 
 func (e Env) label() string {
@@ -311,7 +315,7 @@ func (m *Model) authenticator(e *envState) (*auth.Authenticator, error) {
 		ClientSecret: e.spec.ClientSecret,
 		RedirectURI:  e.spec.RedirectURI,
 		HTTPClient:   hc,
-		Store:        m.cfg.Store,
+		Store:        m.store(e),
 		OpenBrowser:  m.cfg.OpenBrowser,
 	})
 	if err != nil {
@@ -628,10 +632,18 @@ func (m *Model) start(e *envState, what string) (context.Context, uint64) {
 	return ctx, e.req
 }
 
+// store is where e's tokens are kept.
+func (m *Model) store(e *envState) auth.Store {
+	if e.spec.Ephemeral || m.cfg.Store == nil {
+		return auth.NewMemoryStore()
+	}
+	return m.cfg.Store
+}
+
 // loadStored looks up tokens kept from earlier runs (the keyring may be
 // slow, so off the UI goroutine).
 func (m *Model) loadStored(e *envState) tea.Cmd {
-	if e == nil || e.loaded || m.cfg.Store == nil {
+	if e == nil || e.loaded || e.spec.Ephemeral || m.cfg.Store == nil {
 		return nil
 	}
 	a, err := m.authenticator(e)

@@ -267,3 +267,49 @@ func TestTokenRequestsShareTheEnvironmentsLimiter(t *testing.T) {
 		t.Errorf("limit = %v, want the public API's %v", st.Limit, orcid.DefaultPublicRate)
 	}
 }
+
+// The demo registry forgets its tokens when the program stops, so a token
+// saved by an earlier run must not come back as "signed in" (every read would
+// be refused), and tokens got now must not land in the real store.
+func TestEphemeralEnvironmentKeepsTokensInMemory(t *testing.T) {
+	srv := orcidtest.NewServer()
+	defer srv.Close()
+	saved := auth.NewMemoryStore()
+	old := &auth.Session{Env: "demo", ClientID: orcidtest.DemoClientID, ORCID: orcidtest.CarberryID,
+		Scopes: []string{"openid", "/read-limited"}, AccessToken: "from-an-earlier-run", TokenType: "bearer"}
+	if err := saved.Put(old); err != nil {
+		t.Fatal(err)
+	}
+	st := common.NewStyles(true, true)
+	km := common.DefaultKeyMap()
+	m := New(&st, &km, Config{
+		Initial: "demo",
+		Envs: []Env{{Environment: srv.Environment(), Label: "demo (offline)", Ephemeral: true,
+			ClientID: orcidtest.DemoClientID, ClientSecret: orcidtest.DemoClientSecret}},
+		Store:         saved,
+		HTTPClient:    srv.HTTPClient(),
+		PublicOptions: []orcid.Option{orcid.WithHTTPClient(srv.HTTPClient())},
+		OpenBrowser:   func(string) error { return auth.ErrNoBrowser },
+	})
+	m.SetSize(30, 30)
+	m.Focus()
+	for _, msg := range run(m.Init()) {
+		m.Update(msg)
+	}
+	if s := m.Session(); s.SignedIn != "" || s.Who != common.WhoAnonymous {
+		t.Fatalf("a token from an earlier run was restored: who %q, signed in %q", s.Who, s.SignedIn)
+	}
+	for _, msg := range run(m.Update(press("c"))) {
+		m.Update(msg)
+	}
+	if s := m.Session(); s.Who != common.WhoClientToken {
+		t.Fatalf("after c: who %q", s.Who)
+	}
+	keys, err := saved.List()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(keys) != 1 {
+		t.Errorf("the real store holds %d tokens, want only the 1 put there before: %+v", len(keys), keys)
+	}
+}
