@@ -65,6 +65,11 @@ func logoutCommand() *command {
 // it answers, else the token file (token_storage = "auto"); "file" skips
 // the keyring; "keyring" insists on it.
 func openStore(cfg *config.Config) (auth.Store, string, error) {
+	if sel := cfg.Selected(); sel != nil && sel.Name == config.Demo {
+		// The demo registry lives as long as this process: a token saved
+		// for it would be refused by the next one.
+		return auth.NewMemoryStore(), "", nil
+	}
 	switch cfg.TokenStorage.Value {
 	case "file":
 		return auth.OpenStore(auth.StoreOptions{NoKeyring: true})
@@ -143,8 +148,12 @@ func (c *cli) login(ctx context.Context, g *globals, args []string) error {
 	if sess.Name != "" {
 		who = sanitize.Line(sess.Name) + " (" + who + ")"
 	}
-	fmt.Fprintf(c.stdout, "signed in as %s in %s; scopes %s; token saved — see: orcid-tui token\n",
-		who, s.env.Name, sanitize.Line(strings.Join(sess.Scopes, " ")))
+	saved := "token saved — see: orcid-tui token"
+	if s.env.Name == config.Demo {
+		saved = "the demo registry forgets this token when the command ends"
+	}
+	fmt.Fprintf(c.stdout, "signed in as %s in %s; scopes %s; %s\n",
+		who, s.env.Name, sanitize.Line(strings.Join(sess.Scopes, " ")), saved)
 	return nil
 }
 

@@ -249,3 +249,23 @@ func TestLoginErrors(t *testing.T) {
 		})
 	}
 }
+
+// The demo registry lives as long as one process, so its tokens are never
+// written to (or read back from) the real token store.
+func TestOpenStoreDemoIsInMemory(t *testing.T) {
+	cfg, err := config.Load(config.LoadOptions{
+		Flags:     config.Flags{Demo: true},
+		Getenv:    func(string) string { return "" },
+		ConfigDir: t.TempDir(),
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	st, notice, err := openStore(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := st.(*auth.MemoryStore); !ok || notice != "" {
+		t.Errorf("openStore for demo = %T (notice %q), want an in-memory store", st, notice)
+	}
+}
