@@ -425,7 +425,6 @@ func (a *App) layout() {
 			a.pane(id).SetSize(r.w, r.h)
 		}
 	}
-	a.help.SetWidth(w - 1)
 }
 
 // View implements tea.Model. It is pure: it only draws what Update stored.
@@ -594,34 +593,119 @@ func (a *App) messageLine(w int) string {
 	return common.Fit(" "+st.Dim.Render(a.status), w)
 }
 
-// helpLine is the short key help of the focused pane, always visible.
+// helpLine is the short key help of the focused pane, always visible. It
+// always fits w: entries that do not fit are left out whole (never cut or
+// wrapped), the least important first, and the root's keys that always work
+// ("? help", "q quit") come last and are left out last.
 func (a *App) helpLine(w int) string {
-	bs := a.pane(a.focus).ShortHelp()
-	have := func(b key.Binding) bool {
-		for _, x := range bs {
-			if x.Help() == b.Help() {
-				return true
-			}
-		}
-		return false
-	}
-	if ti, ok := a.pane(a.focus).(common.TextInputter); !ok || !ti.InputFocused() {
-		if !have(a.keys.Search) && !(a.focus == common.PaneRecord && a.record.WantsFilterKey()) {
-			bs = append([]key.Binding{a.keys.Search}, bs...)
-		}
-		if !have(a.keys.Help) {
-			bs = append(bs, a.keys.Help)
-		}
-		if !have(a.keys.Quit) {
-			bs = append(bs, a.keys.Quit)
-		}
-	}
-	// help.ShortHelpView can overrun its width when even the ellipsis
-	// does not fit; cut it to the screen.
-	return ansi.Truncate(" "+a.help.ShortHelpView(bs), w, "…")
+	items := a.footerKeys()
+	bs := fitKeys(items, w-1, ansi.StringWidth(a.help.ShortSeparator))
+	return " " + a.help.ShortHelpView(bs)
 }
 
-// globalKeys are listed in the help overlay for every pane.
+// footerKey is an entry of the key line; entries with the higher drop are
+// left out first when the line is too long.
+type footerKey struct {
+	b    key.Binding
+	drop int
+}
+
+// footerKeys are the key line's entries in the order they are drawn.
+func (a *App) footerKeys() []footerKey {
+	k := a.keys
+	hb := func(b key.Binding, keyName, desc string) key.Binding {
+		b.SetHelp(keyName, desc)
+		return b
+	}
+	// Root keys drawn last; they go only when nothing else is left.
+	const kept = -1
+	switch {
+	case a.showHelp:
+		// ?, esc and q close the overlay; only ctrl+c quits.
+		return []footerKey{{hb(k.Help, "?/esc", "close help"), kept}, {k.ForceQuit, kept}}
+	case a.showDetail:
+		return []footerKey{{key.NewBinding(key.WithKeys("any"), key.WithHelp("any key", "close")), kept}, {k.ForceQuit, kept}}
+	}
+	p := a.pane(a.focus)
+	var items []footerKey
+	var tail []key.Binding
+	for _, b := range p.ShortHelp() {
+		if !b.Enabled() {
+			continue
+		}
+		switch b.Help() {
+		case k.Help.Help(), k.Quit.Help():
+			continue // the root adds them last
+		}
+		items = append(items, footerKey{b, len(items)})
+	}
+	if ti, ok := p.(common.TextInputter); ok && ti.InputFocused() {
+		// Every key but tab is typing: no root keys to list.
+		return items
+	}
+	modal := a.focus == common.PaneEnv && a.env.Modal()
+	if !modal {
+		has := false
+		for _, it := range items {
+			has = has || it.b.Help() == k.Search.Help()
+		}
+		if !has && !(a.focus == common.PaneRecord && a.record.WantsFilterKey()) {
+			// "/ search" goes first on the line but is left out before the
+			// pane's own keys (tab reaches the search pane too).
+			items = append([]footerKey{{k.Search, len(items)}}, items...)
+		}
+	}
+	tail = append(tail, k.Help)
+	if !modal {
+		// In a dialog of the environment pane q is the dialog's key.
+		tail = append(tail, k.Quit)
+	}
+	for _, b := range tail {
+		items = append(items, footerKey{b, kept})
+	}
+	return items
+}
+
+// fitKeys picks the entries of items that fit w cells when drawn as
+// "key desc" joined by a separator sepW cells wide: the entries with the
+// highest drop go first, then, if even that is not enough, the kept ones
+// from the front. The order is kept.
+func fitKeys(items []footerKey, w, sepW int) []key.Binding {
+	widths := make([]int, len(items))
+	total := 0
+	for i, it := range items {
+		widths[i] = ansi.StringWidth(it.b.Help().Key) + 1 + ansi.StringWidth(it.b.Help().Desc)
+		total += widths[i]
+		if i > 0 {
+			total += sepW
+		}
+	}
+	out := make([]bool, len(items))
+	n := len(items)
+	for n > 0 && total > w {
+		worst := -1
+		for i, it := range items {
+			if !out[i] && (worst < 0 || it.drop > items[worst].drop) {
+				worst = i
+			}
+		}
+		out[worst] = true
+		total -= widths[worst]
+		if n > 1 {
+			total -= sepW
+		}
+		n--
+	}
+	bs := make([]key.Binding, 0, n)
+	for i, it := range items {
+		if !out[i] {
+			bs = append(bs, it.b)
+		}
+	}
+	return bs
+}
+
+// globalKeys are listed// globalKeys are listed// globalKeys are listed in the help overlay for every pane.
 func (a *App) globalKeys() []key.Binding {
 	k := a.keys
 	return []key.Binding{k.Tab, k.ShiftTab, k.Search, k.EnvPane, k.Help, k.Detail, k.Quit}
