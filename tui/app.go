@@ -74,6 +74,7 @@ type App struct {
 
 	status     string // the last message, in plain words
 	statusErr  bool
+	errOp      string // the operation whose error status shows (ErrorMsg.Op)
 	errDetail  string
 	showDetail bool
 
@@ -248,6 +249,15 @@ func (a *App) update(msg tea.Msg) tea.Cmd {
 		return tea.SetClipboard(msg.Text)
 	case common.ErrorMsg:
 		a.setError(msg.Err, msg.What)
+		a.errOp = msg.Op
+		if a.errOp == "" {
+			a.errOp = msg.What
+		}
+		return nil
+	case common.DoneMsg:
+		if a.statusErr && a.errOp != "" && a.errOp == msg.Op {
+			a.setStatus(sanitize.Line(msg.Text), false)
+		}
 		return nil
 	case common.StatusMsg:
 		a.setStatus(sanitize.Line(msg.Text), false)
@@ -286,7 +296,7 @@ func (a *App) pollStats() {
 }
 
 func (a *App) setStatus(s string, isErr bool) {
-	a.status, a.statusErr = s, isErr
+	a.status, a.statusErr, a.errOp = s, isErr, ""
 	if !isErr {
 		a.errDetail = ""
 	}
@@ -300,7 +310,7 @@ func (a *App) setError(err error, what string) {
 	if what != "" {
 		short = sanitize.Line(what) + ": " + short
 	}
-	a.status, a.statusErr, a.errDetail = short, true, detail
+	a.status, a.statusErr, a.errDetail, a.errOp = short, true, detail, ""
 }
 
 // handleKey routes a key: overlay, then a focused text input, then global

@@ -2,6 +2,7 @@ package tui
 
 import (
 	"bytes"
+	"errors"
 	"strings"
 	"testing"
 
@@ -283,5 +284,41 @@ func TestEveryLineFitsTheWidth(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// A pane's success clears the status line's error of the same operation
+// only; other errors and statuses stay.
+func TestDoneClearsItsOwnError(t *testing.T) {
+	fail := errors.New("boom")
+	tests := []struct {
+		name   string
+		msgs   []tea.Msg
+		status string // "" none
+		isErr  bool
+	}{
+		{"same op, text", []tea.Msg{common.ErrorMsg{Err: fail, What: "reloading x", Op: "record x"}, common.DoneMsg{Op: "record x", Text: "reloaded x"}}, "reloaded x", false},
+		{"same op, no text", []tea.Msg{common.ErrorMsg{Err: fail, What: "loading works", Op: "works x"}, common.DoneMsg{Op: "works x"}}, "", false},
+		{"op defaults to what", []tea.Msg{common.ErrorMsg{Err: fail, What: "search"}, common.DoneMsg{Op: "search"}}, "", false},
+		{"other op", []tea.Msg{common.ErrorMsg{Err: fail, What: "search"}, common.DoneMsg{Op: "record x", Text: "loaded x"}}, "search: ", true},
+		{"no error shown", []tea.Msg{common.StatusMsg{Text: "copied"}, common.DoneMsg{Op: "search", Text: "done"}}, "copied", false},
+		{"error replaced, then done", []tea.Msg{common.ErrorMsg{Err: fail, What: "search"}, common.ErrorMsg{Err: fail, What: "sign-in"}, common.DoneMsg{Op: "search"}}, "sign-in: ", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a := newTestApp(t, 120, 40)
+			send(a, tt.msgs...)
+			lines := strings.Split(text(a.Render()), "\n")
+			msgLine := lines[len(lines)-2]
+			if tt.status == "" && strings.TrimSpace(msgLine) != "" {
+				t.Fatalf("message line %q, want empty", msgLine)
+			}
+			if !strings.Contains(msgLine, tt.status) || strings.Contains(msgLine, "✗") != tt.isErr {
+				t.Fatalf("message line %q, want %q (error %v)", msgLine, tt.status, tt.isErr)
+			}
+			if !tt.isErr && a.errDetail != "" {
+				t.Fatalf("error detail %q kept", a.errDetail)
+			}
+		})
 	}
 }

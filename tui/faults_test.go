@@ -107,6 +107,14 @@ func TestFaultsTUIRecordReload(t *testing.T) {
 			if !strings.Contains(s, carberryName) || strings.Contains(a.record.View(), tt.want) {
 				t.Fatalf("not recovered:\n%s", s)
 			}
+			// ... and takes the reload's error off the status line.
+			lines := strings.Split(s, "\n")
+			if msgLine := lines[len(lines)-2]; strings.Contains(msgLine, "✗") || strings.Contains(msgLine, "reloading") || a.errDetail != "" {
+				t.Fatalf("the failed reload's error stays after a successful one: %q", msgLine)
+			}
+			if !strings.Contains(a.status, "reloaded "+string(orcidtest.CarberryID)) {
+				t.Errorf("status %q after a successful reload", a.status)
+			}
 		})
 	}
 }
@@ -161,6 +169,9 @@ func TestFaultsTUISearch(t *testing.T) {
 			drive(a, press("/"), press("enter"))
 			if !strings.Contains(text(a.search.View()), orcidtest.CarberryID) {
 				t.Fatalf("search not recovered:\n%s", text(a.search.View()))
+			}
+			if a.statusErr || strings.Contains(a.status, "search") {
+				t.Fatalf("the failed search's error stays after a successful one: %q", a.status)
 			}
 		})
 	}

@@ -59,9 +59,22 @@ type CopyMsg struct {
 // ErrorMsg reports a failure to the status line. What says what was being
 // done ("search", "loading works"); the root turns Err into plain words with
 // Describe and keeps the detail one key away.
+//
+// Op names the operation that failed ("record 0000-0002-1825-0097"; What
+// when empty) so that its later success, a DoneMsg with the same Op, takes
+// the error off the status line.
 type ErrorMsg struct {
 	Err  error
 	What string
+	Op   string
+}
+
+// DoneMsg says operation Op (see ErrorMsg) succeeded. If the status line
+// shows an error of the same operation, the root replaces it with Text, or
+// clears it when Text is empty; any other status line is left alone.
+type DoneMsg struct {
+	Op   string
+	Text string
 }
 
 // StatusMsg shows a short informational line in the status bar.

@@ -234,12 +234,16 @@ func (m *Model) handleRecord(msg recordMsg) tea.Cmd {
 		m.relayout()
 		if p.data != nil {
 			// A failed reload: keep what is shown, say why in the status line.
-			return common.Cmd(common.ErrorMsg{Err: msg.err, What: "reloading " + string(p.id)})
+			return common.Cmd(common.ErrorMsg{Err: msg.err, What: "reloading " + string(p.id), Op: recordOp(p.id)})
 		}
 		if mergedPrimary(msg.err) != "" {
 			return nil // not a failure: the pane offers the primary record
 		}
-		return common.Cmd(common.ErrorMsg{Err: msg.err, What: "loading " + string(p.id)})
+		return common.Cmd(common.ErrorMsg{Err: msg.err, What: "loading " + string(p.id), Op: recordOp(p.id)})
+	}
+	done := "loaded " + string(p.id)
+	if p.data != nil {
+		done = "reloaded " + string(p.id)
 	}
 	p.err = nil
 	p.data = msg.data
@@ -249,7 +253,8 @@ func (m *Model) handleRecord(msg recordMsg) tea.Cmd {
 	m.rawCache = map[int]string{}
 	m.applyOrder(p)
 	m.relayout()
-	var cmds []tea.Cmd
+	// The record's success takes its earlier failure off the status line.
+	cmds := []tea.Cmd{common.Cmd(common.DoneMsg{Op: recordOp(p.id), Text: done})}
 	if p.tab == tabRaw {
 		cmds = append(cmds, m.ensureRaw(p))
 	}
@@ -271,7 +276,7 @@ func (m *Model) handleBulk(msg bulkMsg) tea.Cmd {
 	if msg.err != nil {
 		p.bulkErr = msg.err
 		m.relayout()
-		return common.Cmd(common.ErrorMsg{Err: msg.err, What: "loading works"})
+		return common.Cmd(common.ErrorMsg{Err: msg.err, What: "loading works", Op: worksOp(p.id)})
 	}
 	p.bulkErr = nil
 	for i, pc := range msg.codes {
@@ -288,7 +293,7 @@ func (m *Model) handleBulk(msg bulkMsg) tea.Cmd {
 		}
 	}
 	m.relayout()
-	return nil
+	return common.Cmd(common.DoneMsg{Op: worksOp(p.id)})
 }
 
 func (m *Model) handleRaw(msg rawMsg) tea.Cmd {
@@ -311,9 +316,17 @@ func (m *Model) handleRaw(msg rawMsg) tea.Cmd {
 	}
 	m.relayout()
 	if msg.err != nil {
-		return common.Cmd(common.ErrorMsg{Err: msg.err, What: "loading the raw " + fmtName(msg.key.format)})
+		return common.Cmd(common.ErrorMsg{Err: msg.err, What: "loading the raw " + fmtName(msg.key.format), Op: rawOp(p.id, msg.key)})
 	}
-	return nil
+	return common.Cmd(common.DoneMsg{Op: rawOp(p.id, msg.key)})
+}
+
+// Operations of the pane, as ErrorMsg and DoneMsg name them: a success
+// clears the status line's error of the same operation only.
+func recordOp(id orcid.ID) string { return "record " + string(id) }
+func worksOp(id orcid.ID) string  { return "works " + string(id) }
+func rawOp(id orcid.ID, k rawKey) string {
+	return "raw " + string(id) + " " + k.res + " " + fmtName(k.format)
 }
 
 // reload drops p's caches and fetches the record again; what is shown stays

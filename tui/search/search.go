@@ -464,7 +464,8 @@ func (m *Model) onResults(msg resultsMsg) tea.Cmd {
 		m.total = int64(len(m.rows))
 	}
 	m.clampScroll()
-	return nil
+	// A search that works takes an earlier search error off the status line.
+	return common.Cmd(common.DoneMsg{Op: "search"})
 }
 
 // remember adds a query to the history (most recent last, no repeats).
