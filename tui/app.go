@@ -779,7 +779,7 @@ func (a *App) overlayBox(body string, w, h int) string {
 		lines = append(lines[:maxLines-1], a.st.Dim.Render("…"))
 	}
 	for i, l := range lines {
-		lines[i] = ansi.Truncate(l, max(1, w-4), "…")
+		lines[i] = common.Truncate(l, max(1, w-4), "…")
 	}
 	box := a.st.Overlay.Render(strings.Join(lines, "\n"))
 	return lipgloss.Place(w, h, lipgloss.Center, lipgloss.Center, box)

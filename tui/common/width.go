@@ -24,3 +24,20 @@ func Truncate(s string, w int, tail string) string {
 	}
 	return out
 }
+
+// Cut is ansi.Cut made exact: the cells of s from left to right, never
+// wider than right-left cells. Use it (and Truncate) wherever text is cut to
+// a width; ansi.Cut and ansi.Truncate can overrun by a cell or two.
+func Cut(s string, left, right int) string {
+	if right <= left {
+		return ""
+	}
+	if left <= 0 {
+		return Truncate(s, right, "")
+	}
+	out := ansi.Cut(s, left, right)
+	if ansi.StringWidth(out) > right-left {
+		out = Truncate(out, right-left, "")
+	}
+	return out
+}

@@ -23,6 +23,28 @@ func TestTruncateNeverWider(t *testing.T) {
 	}
 }
 
+// TestCutNeverWider: every window of a line with keycaps and emoji
+// presentation sequences is at most as wide as asked; plain text is cut
+// exactly as ansi.Cut does.
+func TestCutNeverWider(t *testing.T) {
+	s := "\x1b[1mE.click\x1b[m 1\ufe0f\u20e3 ☺\ufe0f 研究者 👩\u200d🔬 🇯🇵 e\u0301 tail 1\ufe0f\u20e3"
+	sw := ansi.StringWidth(s)
+	for left := 0; left <= sw; left++ {
+		for right := left; right <= sw+1; right++ {
+			got := Cut(s, left, right)
+			if gw := ansi.StringWidth(got); gw > right-left {
+				t.Errorf("Cut(%d, %d) is %d wide: %q", left, right, gw, got)
+			}
+		}
+	}
+	plain := "0123456789 abcdefghij"
+	for _, tc := range [][2]int{{0, 5}, {3, 9}, {10, 21}, {5, 30}} {
+		if got, want := Cut(plain, tc[0], tc[1]), ansi.Cut(plain, tc[0], tc[1]); got != want {
+			t.Errorf("Cut(%d, %d) = %q, want %q", tc[0], tc[1], got, want)
+		}
+	}
+}
+
 // TestBoxFitsLongTitles: a title as wide as the box, or wider, keeps the
 // top border exactly w cells.
 func TestBoxFitsLongTitles(t *testing.T) {

@@ -11,6 +11,7 @@ import (
 
 	"github.com/orcid-tui/orcid-tui/auth"
 	"github.com/orcid-tui/orcid-tui/internal/sanitize"
+	"github.com/orcid-tui/orcid-tui/tui/common"
 )
 
 // View implements common.Pane.
@@ -257,8 +258,9 @@ func (m *Model) expiry(t time.Time, expired bool) string {
 }
 
 func maskClientID(id string) string {
-	if len(id) > 8 {
-		return id[:8] + "…"
+	// Eight cells and an ellipsis; never a byte cut through a character.
+	if ansi.StringWidth(id) > 8 {
+		return common.Truncate(id, 9, "…")
 	}
 	return id
 }
@@ -376,14 +378,9 @@ func (m *Model) flowLines(iw int) []string {
 	return out
 }
 
-// fitPlain pads a plain line so a reverse-video row spans the pane.
-func fitPlain(s string, w int) string {
-	n := ansi.StringWidth(s)
-	if n >= w {
-		return ansi.Truncate(s, w, "…")
-	}
-	return s + strings.Repeat(" ", w-n)
-}
+// fitPlain pads or cuts a plain line to exactly w cells so a reverse-video
+// row spans the pane.
+func fitPlain(s string, w int) string { return common.Fit(s, w) }
 
 // wrapIndent wraps s to w cells and indents continuation lines.
 func wrapIndent(s string, w int, indent string) string {

@@ -297,7 +297,7 @@ func cell(s string, w int) string {
 	}
 	sw := ansi.StringWidth(s)
 	if sw > w {
-		s = ansi.Truncate(s, w, "…")
+		s = common.Truncate(s, w, "…")
 		sw = ansi.StringWidth(s)
 	}
 	if sw < w {
@@ -314,7 +314,7 @@ func truncate(s string, w int) string {
 	if ansi.StringWidth(s) <= w {
 		return s
 	}
-	return ansi.Truncate(s, w, "…")
+	return common.Truncate(s, w, "…")
 }
 
 // wrap breaks plain text into lines of at most w cells, keeping paragraph

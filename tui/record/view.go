@@ -167,9 +167,9 @@ func (m *Model) renderRaw(p *page, d *rawDoc, i, x int) string {
 	s := renderRawLine(&d.lines[i], d.format, p.matches[lo:hi], cur, m.styles)
 	w := m.innerW()
 	if x > 0 {
-		return ansi.Cut(s, x, x+w)
+		return common.Cut(s, x, x+w)
 	}
-	return ansi.Truncate(s, w, "…")
+	return common.Truncate(s, w, "…")
 }
 
 // labelled lays label/value items out in two columns, wrapping values that

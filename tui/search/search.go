@@ -605,7 +605,7 @@ func (m *Model) View() string {
 	cols := m.columns(iw)
 	switch {
 	case m.errText != "" && len(m.rows) == 0:
-		b.WriteString("\n" + st.Error.Render(ansi.Truncate(m.errText, iw, "…")))
+		b.WriteString("\n" + st.Error.Render(common.Truncate(m.errText, iw, "…")))
 	case !m.searched:
 		b.WriteString(m.hints(iw, lines))
 	case len(m.rows) == 0 && !m.loading && m.q.Kind == orcid.QueryDOI:
@@ -645,9 +645,9 @@ func (m *Model) note(iw int) string {
 	st := m.st
 	switch {
 	case m.errText != "":
-		return st.Error.Render(ansi.Truncate(m.errText, iw, "…"))
+		return st.Error.Render(common.Truncate(m.errText, iw, "…"))
 	case m.atLimit:
-		return st.Warning.Render(ansi.Truncate(fmt.Sprintf("Showing the first %s: anonymous searches page only to %s — refine the query, or get a client token (c)",
+		return st.Warning.Render(common.Truncate(fmt.Sprintf("Showing the first %s: anonymous searches page only to %s — refine the query, or get a client token (c)",
 			common.Count(len(m.rows)), common.Count(orcid.MaxAnonymousStart)), iw, "…"))
 	case m.loading:
 		return st.Dim.Render(m.spin.View() + " loading more…")
@@ -670,7 +670,7 @@ func (m *Model) hints(iw, lines int) string {
 	}
 	var b strings.Builder
 	for i := 0; i < len(hints) && i < lines; i++ {
-		b.WriteString("\n" + m.st.Dim.Render(ansi.Truncate(hints[i], iw, "…")))
+		b.WriteString("\n" + m.st.Dim.Render(common.Truncate(hints[i], iw, "…")))
 	}
 	return b.String()
 }
@@ -726,7 +726,7 @@ func (c columns) cells(id, name, other, inst string) string {
 		b.WriteString("  " + common.Fit(other, c.other))
 	}
 	if c.inst > 0 {
-		b.WriteString("  " + ansi.Truncate(inst, c.inst, "…"))
+		b.WriteString("  " + common.Truncate(inst, c.inst, "…"))
 	}
 	return b.String()
 }
