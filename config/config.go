@@ -24,6 +24,9 @@ const (
 	SourceFile    Source = "file"
 	SourceDefault Source = "default"
 	SourceDemo    Source = "demo" // filled in by SetDemo when the in-process registry starts
+	// SourceKeyring: a client secret main found in the OS keyring (package
+	// auth) and filled in with SetClientSecret; Load never reads the keyring.
+	SourceKeyring Source = "keyring"
 )
 
 // Setting is an effective value with its source. Origin names the exact

@@ -40,6 +40,16 @@
 // file is mode 0600 or stricter; otherwise Load refuses it with an error
 // saying how to fix it. Prefer ORCID_CLIENT_SECRET or the keyring.
 //
+// Client secrets: --client-secret > ORCID_CLIENT_SECRET > the config file >
+// the OS keyring. Load never reads the keyring; main looks a secret up
+// (package auth, service "orcid-tui") only for an environment with a client
+// id and no secret from the first three (EnvConfig.WantsKeyringSecret), and
+// fills it in with SetClientSecret and SourceKeyring. The keyring comes last
+// so that start-up asks it nothing when a secret is given, and a secret the
+// user can see (flag, variable, file) always explains what is used; saving a
+// secret to the keyring from the TUI removes an older one from the file, so
+// the saved one takes effect.
+//
 // Redirect URIs follow ORCID's registration rules: http only for
 // 127.0.0.1 with a fixed port (ORCID matches the port exactly), https for
 // any other host, and never "localhost", which ORCID refuses.

@@ -34,7 +34,7 @@ func (c *Config) Show() string {
 		if _, err := strconv.Atoi(origin); err == nil {
 			origin = "line " + origin
 		}
-		if origin == "" || origin == "built-in" || origin == c.Path {
+		if origin == "" || origin == "built-in" || origin == c.Path || origin == string(src) {
 			return string(src)
 		}
 		return string(src) + " (" + origin + ")"
