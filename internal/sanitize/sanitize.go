@@ -11,6 +11,8 @@ package sanitize
 import (
 	"strings"
 	"unicode/utf8"
+
+	"github.com/charmbracelet/x/ansi"
 )
 
 // Line returns s as one safe line: escape sequences and control characters
@@ -23,7 +25,7 @@ func Line(s string) string { return clean(s, false) }
 // raw body.
 func Text(s string) string { return clean(s, true) }
 
-// Snippet returns at most n runes of b as one safe line with runs of white
+// Snippet returns at most n characters of b as one safe line with runs of white
 // space folded, ending in "…" when cut. For showing a few bytes of a body
 // that was not what we expected (HTML, garbage).
 func Snippet(b []byte, n int) string {
@@ -34,22 +36,32 @@ func Snippet(b []byte, n int) string {
 	return Truncate(s, n)
 }
 
-// Truncate cuts s to at most n runes, ending in "…" when it cuts.
+// Truncate cuts s to at most n characters as a reader counts them (grapheme
+// clusters: "👩‍🔬", "🇯🇵" and "é" written as e and a combining accent are one
+// each), ending in "…" when it cuts. It never cuts inside a cluster, so no
+// emoji sequence, flag or accent is split; the result is never longer than s.
 func Truncate(s string, n int) string {
 	if n <= 0 {
 		return ""
 	}
 	if utf8.RuneCountInString(s) <= n {
-		return s
+		return s // no more clusters than runes
 	}
-	i, count := 0, 0
-	for i = range s {
+	cut, count := 0, 0
+	for rest := s; rest != ""; count++ {
 		if count == n-1 {
-			break
+			cut = len(s) - len(rest)
 		}
-		count++
+		if count == n {
+			return s[:cut] + "…"
+		}
+		c, _ := ansi.FirstGraphemeCluster(rest, ansi.GraphemeWidth)
+		if c == "" {
+			c = rest[:1]
+		}
+		rest = rest[len(c):]
 	}
-	return s[:i] + "…"
+	return s // n clusters or fewer
 }
 
 // safeASCII reports whether s holds only printable ASCII, the common case,

@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/charmbracelet/x/ansi"
 )
 
 func TestLine(t *testing.T) {
@@ -74,10 +76,50 @@ func TestTruncate(t *testing.T) {
 		want string
 	}{
 		{"hello", 10, "hello"}, {"hello", 5, "hello"}, {"hello", 4, "hel…"},
-		{"Ångström", 3, "Ån…"}, {"x", 0, ""},
+		{"Ångström", 3, "Ån…"}, {"x", 0, ""}, {"", 3, ""},
+		// Grapheme clusters are never split.
+		{"a👩\u200d🔬b", 2, "a…"}, {"👩\u200d🔬👩\u200d🔬", 2, "👩\u200d🔬👩\u200d🔬"},
+		{"👩\u200d🔬👩\u200d🔬👩\u200d🔬", 2, "👩\u200d🔬…"}, {"x👩\u200d🔬yz", 3, "x👩\u200d🔬…"},
+		{"🇯🇵🇫🇷", 2, "🇯🇵🇫🇷"}, {"🇯🇵🇫🇷🇩🇪", 2, "🇯🇵…"}, {"a🇯🇵🇫🇷", 2, "a…"},
+		{"cafe\u0301", 4, "cafe\u0301"}, {"cafe\u0301s", 4, "caf…"}, {"e\u0301e\u0301e\u0301", 3, "e\u0301e\u0301e\u0301"},
+		{"e\u0301e\u0301e\u0301", 2, "e\u0301…"}, {"Ze\u0301\u0351\u0352a", 3, "Ze\u0301\u0351\u0352a"},
+		{"1\ufe0f\u20e32\ufe0f\u20e3", 1, "…"}, {"1\ufe0f\u20e32\ufe0f\u20e33", 2, "1\ufe0f\u20e3…"},
+		{"\xff\xfeab", 3, "\xff\xfe…"},
 	} {
 		if got := Truncate(tt.in, tt.n); got != tt.want {
 			t.Errorf("Truncate(%q, %d) = %q, want %q", tt.in, tt.n, got, tt.want)
+		}
+	}
+}
+
+// Truncate returns s itself or a prefix of s that ends on a grapheme
+// cluster boundary, plus "…".
+func TestTruncateKeepsClusters(t *testing.T) {
+	s := "Hostile 研究者 👩\u200d👩\u200d👧\u200d👦 🇯🇵 👍🏽 1\ufe0f\u20e3 ☺\ufe0f e\u0301 Z\u0351\u0352a กิ๊ end"
+	var bounds []int // byte offsets where a cluster ends
+	for rest := s; rest != ""; {
+		c, _ := ansi.FirstGraphemeCluster(rest, ansi.GraphemeWidth)
+		rest = rest[len(c):]
+		bounds = append(bounds, len(s)-len(rest))
+	}
+	for n := 1; n <= len(bounds)+1; n++ {
+		got := Truncate(s, n)
+		if n >= len(bounds) {
+			if got != s {
+				t.Errorf("Truncate(%d) cut a string of %d clusters: %q", n, len(bounds), got)
+			}
+			continue
+		}
+		prefix, ok := strings.CutSuffix(got, "…")
+		if !ok || !strings.HasPrefix(s, prefix) {
+			t.Fatalf("Truncate(%d) = %q, not a prefix and an ellipsis", n, got)
+		}
+		want := 0 // n-1 clusters kept
+		if n > 1 {
+			want = bounds[n-2]
+		}
+		if len(prefix) != want {
+			t.Errorf("Truncate(%d) = %q: cut at byte %d, want the end of cluster %d (byte %d)", n, got, len(prefix), n-1, want)
 		}
 	}
 }
