@@ -68,6 +68,9 @@ type Config struct {
 	OpenBrowser func(string) error
 	// Now is the clock for expiry display (tests); nil means time.Now.
 	Now func() time.Time
+	// SaveCredentials keeps confirmed credentials beyond this run (never for
+	// an Ephemeral environment); nil keeps them for this run only.
+	SaveCredentials SaveCredentialsFunc
 }
 
 type mode int
@@ -103,6 +106,8 @@ type envState struct {
 
 	flow   *flowState
 	scopes []string // chosen for the next sign-in
+
+	saveReq uint64 // the credentials save under way
 }
 
 // flowState is one browser sign-in as the pane shows it.
@@ -146,6 +151,8 @@ type Model struct {
 	// scope picker
 	scopeCursor int
 
+	saveQ *saveQueue
+
 	spin spinner.Model
 }
 
@@ -182,7 +189,7 @@ type flowDoneMsg struct {
 // New returns the pane. The environment named cfg.Initial (or the first) is
 // active.
 func New(st *common.Styles, keys *common.KeyMap, cfg Config) *Model {
-	m := &Model{st: st, keys: keys, cfg: cfg}
+	m := &Model{st: st, keys: keys, cfg: cfg, saveQ: &saveQueue{}}
 	m.storeNotice, m.storeWhy = splitStoreNotice(cfg.StoreNotice)
 	for _, e := range cfg.Envs {
 		s := &envState{spec: e, scopes: slices.Clone(e.Scopes)}
@@ -391,6 +398,8 @@ func (m *Model) Update(msg tea.Msg) tea.Cmd {
 		return m.onFlowEvent(msg)
 	case flowDoneMsg:
 		return m.onFlowDone(msg)
+	case credsSavedMsg:
+		return m.onCredsSaved(msg)
 	case tea.PasteMsg:
 		return m.updateInputs(msg)
 	case tea.KeyPressMsg:
@@ -585,8 +594,8 @@ func (m *Model) focusEditField() {
 	}
 }
 
-// saveCreds keeps the new credentials for this run and drops every token
-// obtained with the old ones.
+// saveCreds uses the new credentials from now on, drops every token
+// obtained with the old ones and saves them (Config.SaveCredentials).
 func (m *Model) saveCreds() tea.Cmd {
 	e := m.cur()
 	id := strings.TrimSpace(m.idInput.Value())
@@ -603,7 +612,7 @@ func (m *Model) saveCreds() tea.Cmd {
 	e.authn, e.pub, e.clientTok, e.user, e.member = nil, nil, nil, nil, nil
 	e.loaded = false
 	e.errMsg, e.note = "", "credentials changed (kept for this run)"
-	return tea.Batch(m.sessionCmd(), m.loadStored(e))
+	return tea.Batch(m.sessionCmd(), m.loadStored(e), m.saveCmd(e))
 }
 
 func (m *Model) cancelOps(e *envState) {

@@ -269,7 +269,7 @@ func (m *Model) editLines(iw int) []string {
 	st := m.st
 	e := m.cur()
 	out := []string{
-		st.Dim.Render(ansi.Wrap("The client id and secret of an application registered with "+sanitize.Line(e.spec.label())+". Kept for this run only; the secret is never shown.", iw, "")),
+		st.Dim.Render(ansi.Wrap("The client id and secret of an application registered with "+sanitize.Line(e.spec.label())+". "+m.keptWhere(e)+"; the secret is never shown.", iw, "")),
 		"",
 		m.idInput.View(),
 		m.secretInput.View(),
