@@ -75,6 +75,23 @@ type Model struct {
 	spin    spinner.Model
 	errText string
 	atLimit bool // anonymous paging limit reached
+
+	// Each environment keeps its own last search: what was typed and the
+	// results, put back when the user comes back to it.
+	saved map[orcid.Environment]envState
+}
+
+// envState is the search of an environment the user switched away from.
+type envState struct {
+	input    string
+	q        orcid.Query
+	searched bool
+	rows     []row
+	total    int64
+	cursor   int
+	offset   int
+	errText  string
+	atLimit  bool
 }
 
 // New returns an empty search pane drawing with st and keys. Both are shared
@@ -94,16 +111,42 @@ func New(st *common.Styles, keys *common.KeyMap) *Model {
 	return m
 }
 
-// SetSession sets the session searches go through and clears results that
-// came from another environment.
+// SetSession sets the session searches go through. On a switch to another
+// environment the search of the one left (query and results) is put aside
+// and the new environment's own last search, if any, comes back; results
+// never show under another environment's name.
 func (m *Model) SetSession(s *common.Session) {
 	envChanged := m.session == nil || s == nil || m.session.Env != s.Env
-	m.session = s
-	if envChanged {
-		m.stop()
-		m.rows, m.total, m.cursor, m.offset = nil, 0, 0, 0
-		m.searched, m.atLimit, m.errText = false, false, ""
+	if !envChanged {
+		m.session = s
+		return
 	}
+	// A first page still under way is dropped: come back to the query, not
+	// to an empty result.
+	interrupted := m.loading && len(m.rows) == 0
+	m.stop()
+	if m.session != nil {
+		if m.saved == nil {
+			m.saved = map[orcid.Environment]envState{}
+		}
+		m.saved[m.session.Env] = envState{
+			input: m.input.Value(), q: m.q, searched: m.searched && !interrupted,
+			rows: m.rows, total: m.total, cursor: m.cursor, offset: m.offset,
+			errText: m.errText, atLimit: m.atLimit,
+		}
+	}
+	m.session = s
+	var st envState
+	if s != nil {
+		st = m.saved[s.Env]
+	}
+	m.input.SetValue(st.input)
+	m.input.CursorEnd()
+	m.histIdx, m.draft = len(m.history), ""
+	m.q, m.searched = st.q, st.searched
+	m.rows, m.total, m.cursor, m.offset = st.rows, st.total, st.cursor, st.offset
+	m.errText, m.atLimit = st.errText, st.atLimit
+	m.clampScroll()
 }
 
 // SetQuery puts text into the input (an initial query from the command line).
@@ -666,7 +709,9 @@ func (m *Model) hints(iw, lines int) string {
 		"  0000-0002-1825-0097",
 		"  10.1234/psychoceramics.1",
 		"  family-name:carberry AND affiliation-org-name:brown",
-		"↑ recalls recent queries.",
+	}
+	if len(m.history) > 0 {
+		hints = append(hints, "↑ recalls recent queries.")
 	}
 	var b strings.Builder
 	for i := 0; i < len(hints) && i < lines; i++ {
