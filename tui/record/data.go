@@ -16,7 +16,6 @@ type item struct {
 	what  string   // what it is, for "copied DOI"
 	open  orcid.ID // enter opens this record
 	wrap  bool     // person tab: wrap the value instead of truncating
-	head  bool     // a heading line, not an item
 }
 
 // workRow is one work group of the works tab, sanitised, with its sort and
@@ -35,12 +34,11 @@ type workRow struct {
 // recData is everything the tabs draw, derived once from a decoded record in
 // the command that fetched it.
 type recData struct {
-	name    string
-	person  []item
-	works   []workRow
-	lists   [numTabs][]item // affiliation, funding, peer review, resources
-	counts  [numTabs]int
-	hasWork bool
+	name   string
+	person []item
+	works  []workRow
+	lists  [numTabs][]item // affiliation, funding, peer review, resources
+	counts [numTabs]int
 }
 
 var affSections = map[tabID]func(*orcid.ActivitiesSummary) *orcid.Affiliations{

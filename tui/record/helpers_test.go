@@ -49,17 +49,6 @@ func (t *handlerTransport) log() []string {
 	return append([]string(nil), t.paths...)
 }
 
-// count returns how many logged paths satisfy f.
-func (t *handlerTransport) count(f func(string) bool) int {
-	n := 0
-	for _, p := range t.log() {
-		if f(p) {
-			n++
-		}
-	}
-	return n
-}
-
 func isBulk(p string) bool { return strings.Contains(p, "/works/") }
 func isWork(p string) bool { return strings.Contains(p, "/work/") }
 
