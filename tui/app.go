@@ -114,6 +114,8 @@ func New(opts Options) *App {
 		MemberOptions: opts.MemberOptions,
 		HTTPClient:    opts.HTTPClient,
 		OpenBrowser:   opts.OpenBrowser,
+
+		SaveCredentials: opts.SaveCredentials,
 	})
 	a.search = search.New(a.st, a.keys)
 	a.record = record.New(a.st, a.keys)

@@ -60,6 +60,15 @@ type Options struct {
 	// discarded, $BROWSER honoured, nothing opened over SSH).
 	OpenBrowser func(url string) error
 
+	// SaveCredentials keeps the client id and secret the user confirms in
+	// the environment pane (e) beyond this run: the program saves the id in
+	// the config file and the secret in the OS keyring, and answers in plain
+	// words where each went or why not (the answer never holds the secret;
+	// err is set when something was not saved). It runs off the UI
+	// goroutine, one call at a time, never for the demo environment. Nil
+	// keeps edited credentials for this run only; tui writes no file itself.
+	SaveCredentials func(env, clientID, secret string) (said string, err error)
+
 	// ProgramOptions are added to tea.NewProgram's options by Run (tests).
 	ProgramOptions []tea.ProgramOption
 }
