@@ -51,6 +51,8 @@ func (c *cli) config(ctx context.Context, g *globals, args []string) error {
 		if err != nil {
 			return err
 		}
+		// Secrets kept in the OS keyring are shown (masked) as "keyring".
+		c.fillKeyringSecrets(cfg, cfg.Environments...)
 		fmt.Fprint(c.stdout, sanitize.Text(cfg.Show()))
 		return nil
 	}

@@ -114,6 +114,9 @@ func (c *cli) openSession(ctx context.Context, g *globals) (*session, error) {
 		s.close()
 		return nil, userErrorf("environment %q is not configured — run: orcid-tui config show", cfg.Environment.Value)
 	}
+	// Only the selected environment's secret is looked up: one bounded
+	// keyring call at most, and none when a secret is given.
+	c.fillKeyringSecrets(cfg, s.sel)
 	s.env = s.sel.Environment
 
 	opts := []orcid.Option{orcid.WithRateLimit(cfg.PublicLimit.PerSecond.Value, cfg.PublicLimit.Burst.Value)}

@@ -38,6 +38,10 @@ func (c *cli) runTUI(ctx context.Context, g *globals) error {
 	if err := applyDemoFaults(d, faults); err != nil {
 		return err
 	}
+	// Client secrets kept in the OS keyring, for every environment with a
+	// client id and no secret given: all lookups together within one
+	// keyring timeout, none when no environment needs one.
+	c.fillKeyringSecrets(cfg, cfg.Environments...)
 
 	store, notice, err := c.openStore(cfg)
 	if err != nil {
@@ -54,6 +58,8 @@ func (c *cli) runTUI(ctx context.Context, g *globals) error {
 		Theme:         cfg.Theme.Value,
 		NoColor:       c.getenv("NO_COLOR") != "" || os.Getenv("NO_COLOR") != "",
 		Demo:          true,
+
+		SaveCredentials: c.credentialSaver(cfg),
 	}
 	return tui.Run(ctx, opts)
 }

@@ -14,6 +14,7 @@ import (
 	"os"
 	"os/signal"
 	"syscall"
+	"time"
 
 	"github.com/orcid-tui/orcid-tui/auth"
 	"github.com/orcid-tui/orcid-tui/config"
@@ -72,6 +73,11 @@ type cli struct {
 	configDir string
 	// openStore opens the token store for login, token and logout.
 	openStore func(cfg *config.Config) (auth.Store, string, error)
+	// secrets is where client secrets are kept (the OS keyring; tests give
+	// a map); keyringBudget bounds all of one start's lookups together (0:
+	// auth.DefaultKeyringTimeout). See fillKeyringSecrets.
+	secrets       secretKeyring
+	keyringBudget time.Duration
 	// clientOptions are added to every API client's options (tests: short
 	// retry back-off).
 	clientOptions []orcid.Option
@@ -82,7 +88,8 @@ func newCLI(stdin io.Reader, stdout, stderr io.Writer, getenv func(string) strin
 		getenv = func(string) string { return "" }
 	}
 	return &cli{stdin: stdin, stdout: stdout, stderr: stderr, getenv: getenv,
-		isTerminal: stdinIsTerminal, startDemo: startDemo, openStore: openStore}
+		isTerminal: stdinIsTerminal, startDemo: startDemo, openStore: openStore,
+		secrets: auth.NewKeyringStore()}
 }
 
 func stdinIsTerminal() bool {

@@ -31,6 +31,7 @@ func runCLI(t *testing.T, env map[string]string, stdin string, args ...string) r
 	c.isTerminal = func() bool { return false }
 	c.configDir = t.TempDir() // no config file unless a test writes one
 	c.openStore = func(*config.Config) (auth.Store, string, error) { return auth.NewMemoryStore(), "", nil }
+	c.secrets = newFakeKeyring() // never the machine's keyring
 	code := c.run(context.Background(), args)
 	return result{code: code, stdout: out.String(), stderr: errOut.String()}
 }
