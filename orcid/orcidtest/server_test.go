@@ -10,6 +10,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/orcid-tui/orcid-tui/orcid"
 )
@@ -693,5 +694,25 @@ func TestEnvironmentAndVersions(t *testing.T) {
 	st, h, _ = get(t, s, "/pub/v3.0_rc1/"+CarberryID, "application/json")
 	if st != 308 || h.Get("Location") != "/pub/v3.0/"+CarberryID {
 		t.Errorf("v3.0_rc1: %d %s", st, h.Get("Location"))
+	}
+}
+
+// Every synthetic name is valid UTF-8: initials of non-ASCII names are whole
+// letters, not half of one.
+func TestSyntheticNamesAreValidUTF8(t *testing.T) {
+	nonASCIIInitials := 0
+	for i := 0; i < SyntheticPeople; i++ {
+		p := synthetic(i)
+		for _, s := range append([]string{p.Given, p.Family, p.Credit}, p.OtherNames...) {
+			if !utf8.ValidString(s) {
+				t.Fatalf("synthetic person %d has invalid UTF-8 in %q", i, s)
+			}
+		}
+		if p.Credit != "" && p.Credit[0] >= 0x80 {
+			nonASCIIInitials++
+		}
+	}
+	if nonASCIIInitials == 0 {
+		t.Error("no credit name starts with a non-ASCII initial: the test shows nothing")
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"sync"
 	"time"
+	"unicode/utf8"
 )
 
 // The synthetic population makes searches page through thousands of hits, as
@@ -90,10 +91,10 @@ func synthetic(i int) *personSpec {
 		synthetic: true,
 	}
 	if mix(i, 8)%5 == 0 {
-		p.Credit = given[:1] + ". " + family
+		p.Credit = initial(given) + ". " + family
 	}
 	if mix(i, 9)%4 == 0 {
-		p.OtherNames = []string{given + " " + string(givenNames[mix(i, 10)%len(givenNames)][0]) + ". " + family}
+		p.OtherNames = []string{given + " " + initial(givenNames[mix(i, 10)%len(givenNames)]) + ". " + family}
 	}
 	if mix(i, 11)%7 == 0 {
 		p.Emails = []string{fmt.Sprintf("%s.%s.%d@example.org", asciiFold(firstWord(given)), asciiFold(firstWord(family)), i)}
@@ -173,3 +174,10 @@ var bigWorksOnce = sync.OnceValue(func() []work {
 })
 
 func bigWorks() []work { return bigWorksOnce() }
+
+// initial is the first letter of a name, whole even when it is not ASCII
+// ("Łucja" -> "Ł", not half of its UTF-8 encoding).
+func initial(name string) string {
+	_, size := utf8.DecodeRuneInString(name)
+	return name[:size]
+}
