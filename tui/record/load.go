@@ -20,7 +20,6 @@ type recordMsg struct {
 	req  uint64
 	body *orcid.Body
 	data *recData
-	raw  *rawDoc
 	err  error
 }
 
@@ -95,7 +94,7 @@ func (m *Model) load(p *page) tea.Cmd {
 		if err != nil {
 			return recordMsg{p: p, req: req, err: err}
 		}
-		return recordMsg{p: p, req: req, body: body, data: buildData(&rec, env, id), raw: newRawDoc(body, orcid.JSON)}
+		return recordMsg{p: p, req: req, body: body, data: buildData(&rec, env, id)}
 	}
 	return tea.Batch(fetch, m.startSpin())
 }
@@ -173,7 +172,8 @@ func (m *Model) fetchAround(p *page, putCode int64) tea.Cmd {
 }
 
 // ensureRaw starts loading the raw body the raw tab shows, unless it is
-// cached, failed or under way. The record's JSON came with the record.
+// cached, failed or under way. The record's JSON came with the record and is
+// only prepared for drawing.
 func (m *Model) ensureRaw(p *page) tea.Cmd {
 	if p.data == nil {
 		return nil
@@ -186,6 +186,14 @@ func (m *Model) ensureRaw(p *page) tea.Cmd {
 		if pk == k {
 			return nil
 		}
+	}
+	if k == (rawKey{resRecord, orcid.JSON}) && p.body != nil {
+		// The record's JSON came with the record: no request, but
+		// pretty-printing and tokenising it is work for a command.
+		req := common.NextRequestID()
+		p.rawReqs[req] = k
+		body := p.body
+		return func() tea.Msg { return rawMsg{p: p, req: req, key: k, doc: newRawDoc(body, k.format)} }
 	}
 	c := m.client(p.id)
 	if c == nil {
@@ -248,7 +256,9 @@ func (m *Model) handleRecord(msg recordMsg) tea.Cmd {
 	p.err = nil
 	p.data = msg.data
 	p.body = msg.body
-	p.raws[rawKey{resRecord, orcid.JSON}] = msg.raw
+	// The raw view of this body is built when it is first shown: for a big
+	// record it costs as much as the rest of the load.
+	delete(p.raws, rawKey{resRecord, orcid.JSON})
 	p.workLines, p.workWidth = nil, 0
 	m.rawCache = map[int]string{}
 	m.applyOrder(p)

@@ -1,8 +1,10 @@
 package record
 
 import (
+	"strings"
 	"testing"
 
+	"github.com/orcid-tui/orcid-tui/orcid"
 	"github.com/orcid-tui/orcid-tui/orcid/orcidtest"
 )
 
@@ -41,4 +43,21 @@ func BenchmarkOpenBigRecord(b *testing.B) {
 		requests += len(tr.log())
 	}
 	b.ReportMetric(float64(requests)/float64(b.N), "requests/op")
+}
+
+// The record's raw JSON came with the record: showing it (built lazily, on
+// first use) asks the server for nothing more.
+func TestRawRecordJSONNeedsNoRequest(t *testing.T) {
+	m, tr := newTestModel(t, 160, 48)
+	open(t, m, orcidtest.CarberryID)
+	if m.cur.raws[rawKey{resRecord, orcid.JSON}] != nil {
+		t.Error("the raw view was prepared before it was asked for")
+	}
+	press(m, "r")
+	if n := len(tr.log()); n != 1 {
+		t.Errorf("record + raw JSON made %d requests, want 1: %v", n, tr.log())
+	}
+	if got := plain(m); !strings.Contains(got, `"orcid-identifier"`) {
+		t.Errorf("raw view does not show the record's JSON:\n%s", got)
+	}
 }
