@@ -52,11 +52,6 @@ func main() {
 	os.Exit(code)
 }
 
-// run is the whole program as a function, so tests run it in-process.
-func run(ctx context.Context, args []string, stdout, stderr io.Writer, getenv func(string) string) int {
-	return newCLI(os.Stdin, stdout, stderr, getenv).run(ctx, args)
-}
-
 // cli carries the program's streams and environment; tests build one with
 // their own stdin.
 type cli struct {
