@@ -13,7 +13,7 @@ import (
 	"github.com/orcid-tui/orcid-tui/orcid"
 )
 
-const showUsage = "orcid-tui show [--section NAME] [--raw [--pretty] [--format json|xml]] [--full-works] ID"
+const showUsage = "orcid-tui show [--section NAME] [--raw [--pretty] [--format json|xml]] [--full-works] [--public] ID"
 
 const showHelp = `usage: ` + showUsage + `
 
@@ -37,6 +37,17 @@ flags:
                   ORCID's bulk endpoint, 100 per request; the preferred version
                   of each work is loaded; put-codes ORCID could not deliver are
                   reported on stderr and make the exit status 1
+  --public        read the public API even when signed in as ID
+
+Your own record, limited items included: after
+  orcid-tui login --scopes "openid /read-limited"
+show reads the signed-in iD's record (every section, --raw and --full-works)
+from the member API with the saved token, and says so in one line on stderr.
+Other iDs, and sign-ins without /read-limited, are read from the public API.
+The saved sign-ins are only looked at when the environment has a client id
+and secret. If ORCID no longer accepts the saved token (revoked, or expired
+and not refreshable), show does not fall back silently: it says so, suggests
+orcid-tui login (or --public), and exits 1.
 
 A record merged into another is reported with the iD to use instead (exit 1).
 `
@@ -58,6 +69,7 @@ func (c *cli) show(ctx context.Context, g *globals, args []string) error {
 	pretty := fs.Bool("pretty", false, "re-indent the raw body")
 	format := fs.String("format", "json", "json or xml")
 	fullWorks := fs.Bool("full-works", false, "load every full work")
+	public := fs.Bool("public", false, "read the public API")
 	pos, err := fs.parse(args, true)
 	if err != nil {
 		return err
@@ -94,17 +106,36 @@ func (c *cli) show(ctx context.Context, g *globals, args []string) error {
 	}
 	defer s.close()
 
-	if *raw {
+	client := s.client
+	var member *memberReader
+	if !*public {
+		if member = c.memberClientFor(g, s, id); member != nil {
+			client = member.client
+			fmt.Fprintf(c.stderr, "reading %s from the member API as the signed-in user (limited items included)\n", id)
+		}
+	}
+	return member.memberError(ctx, c.printShow(ctx, client, s.env, id, showOptions{section: *section, format: *format, raw: *raw, pretty: *pretty, fullWorks: *fullWorks}))
+}
+
+// showOptions are show's flags that shape the output.
+type showOptions struct {
+	section, format        string
+	raw, pretty, fullWorks bool
+}
+
+// printShow reads id (or one section of it) with client and prints it.
+func (c *cli) printShow(ctx context.Context, client *orcid.Client, env orcid.Environment, id orcid.ID, o showOptions) error {
+	if o.raw {
 		f := orcid.JSON
-		if *format == "xml" {
+		if o.format == "xml" {
 			f = orcid.XML
 		}
-		body, err := s.client.Get(ctx, rawPath(id, *section), f, nil)
+		body, err := client.Get(ctx, rawPath(id, o.section), f, nil)
 		if err != nil {
 			return err
 		}
 		data := body.Data
-		if *pretty {
+		if o.pretty {
 			data = body.Pretty()
 		}
 		if isTerminal(c.stdout) {
@@ -117,63 +148,63 @@ func (c *cli) show(ctx context.Context, g *globals, args []string) error {
 		return err
 	}
 
-	p := &printer{w: c.stdout, env: s.env, id: id}
-	switch *section {
+	p := &printer{w: c.stdout, env: env, id: id}
+	switch o.section {
 	case "":
-		rec, err := s.client.Record(ctx, id)
+		rec, err := client.Record(ctx, id)
 		if err != nil {
 			return err
 		}
 		p.record(rec)
-		if *fullWorks && rec.ActivitiesSummary != nil {
-			return c.printFullWorks(ctx, s.client, p, id, rec.ActivitiesSummary.Works)
+		if o.fullWorks && rec.ActivitiesSummary != nil {
+			return c.printFullWorks(ctx, client, p, id, rec.ActivitiesSummary.Works)
 		}
 	case "person":
-		person, err := s.client.Person(ctx, id)
+		person, err := client.Person(ctx, id)
 		if err != nil {
 			return err
 		}
 		p.person(person, true)
 	case "activities":
-		act, err := s.client.Activities(ctx, id)
+		act, err := client.Activities(ctx, id)
 		if err != nil {
 			return err
 		}
 		p.counts(act)
 		p.activities(act)
 	case "works":
-		works, err := s.client.Works(ctx, id)
+		works, err := client.Works(ctx, id)
 		if err != nil {
 			return err
 		}
-		if *fullWorks {
-			return c.printFullWorks(ctx, s.client, p, id, works)
+		if o.fullWorks {
+			return c.printFullWorks(ctx, client, p, id, works)
 		}
 		p.works(works)
 	case "fundings":
-		f, err := s.client.Fundings(ctx, id)
+		f, err := client.Fundings(ctx, id)
 		if err != nil {
 			return err
 		}
 		p.fundings(f)
 	case "peer-reviews":
-		r, err := s.client.PeerReviews(ctx, id)
+		r, err := client.PeerReviews(ctx, id)
 		if err != nil {
 			return err
 		}
 		p.peerReviews(r)
 	case "research-resources":
-		r, err := s.client.ResearchResources(ctx, id)
+		r, err := client.ResearchResources(ctx, id)
 		if err != nil {
 			return err
 		}
 		p.researchResources(r)
 	default:
-		a, err := s.client.Affiliations(ctx, id, orcid.AffiliationSection(*section))
+		a, err := client.Affiliations(ctx, id, orcid.AffiliationSection(o.section))
 		if err != nil {
 			return err
 		}
-		p.affiliations(*section, a)
+		p.affiliations(o.section, a)
 	}
 	return nil
 }

@@ -66,7 +66,8 @@ type cli struct {
 	startDemo func(context.Context) (*demo, error)
 	// configDir replaces the user config directory (tests).
 	configDir string
-	// openStore opens the token store for login, token and logout.
+	// openStore opens the token store for login, token and logout, and for
+	// show (only when a client id is configured; see memberClientFor).
 	openStore func(cfg *config.Config) (auth.Store, string, error)
 	// secrets is where client secrets are kept (the OS keyring; tests give
 	// a map); keyringBudget bounds all of one start's lookups together (0:
