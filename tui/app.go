@@ -394,8 +394,12 @@ func (a *App) handleClick(msg tea.MouseClickMsg) tea.Cmd {
 	}
 	for id, r := range a.rects {
 		if r.contains(m.X, m.Y) {
+			// The pane gets the click before the focus moves: focusing
+			// resizes the panes (the focused one grows), which could scroll
+			// what was under the pointer away.
+			cmd := a.pane(id).Update(common.ClickMsg{X: m.X - r.x, Y: m.Y - r.y})
 			a.Focus(id)
-			return a.pane(id).Update(common.ClickMsg{X: m.X - r.x, Y: m.Y - r.y})
+			return cmd
 		}
 	}
 	return nil

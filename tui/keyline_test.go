@@ -65,7 +65,7 @@ func TestKeyLineFits80(t *testing.T) {
 	drive(a, press("]"))
 	check("record works tab", rootKeys, "enter detail")
 	drive(a, press("enter"), press("r"))
-	check("raw view", rootKeys, "x json/xml")
+	check("raw view", rootKeys, "x xml", "C curl")
 	drive(a, press("?"))
 	check("help overlay", "ctrl+c quit", "close help")
 	drive(a, press("esc"), press("E"), press("?"))

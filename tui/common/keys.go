@@ -36,6 +36,7 @@ type KeyMap struct {
 	Format      key.Binding
 	Open        key.Binding
 	Copy        key.Binding
+	CopyCurl    key.Binding // copy the request behind what is shown as a curl command
 	Reload      key.Binding
 	Sort        key.Binding
 	Filter      key.Binding // "/" inside a pane that filters (works list, raw view)
@@ -87,6 +88,7 @@ func DefaultKeyMap() KeyMap {
 		Format:      b([]string{"x"}, "x", "json/xml"),
 		Open:        b([]string{"o"}, "o", "browser"),
 		Copy:        b([]string{"y"}, "y", "copy"),
+		CopyCurl:    b([]string{"C"}, "C", "copy as curl"),
 		Reload:      b([]string{"R"}, "R", "reload"),
 		Sort:        b([]string{"s"}, "s", "sort"),
 		Filter:      b([]string{"/"}, "/", "filter"),

@@ -113,6 +113,9 @@ func (p PaneID) String() string {
 func Cmd(msg tea.Msg) tea.Cmd { return func() tea.Msg { return msg } }
 
 // ClickMsg is a left click inside a pane, in the pane's own coordinates
-// (0,0 is the top-left border cell). The root model focuses the pane first.
+// (0,0 is the top-left border cell). The root model sends it to the pane
+// under the pointer while the layout is still the one clicked on, then
+// focuses that pane: a pane that is not focused yet sees Focused() false
+// (a first click selects; a click in the focused pane may act).
 // Mouse wheel events are forwarded as tea.MouseWheelMsg unchanged.
 type ClickMsg struct{ X, Y int }

@@ -351,6 +351,14 @@ func (m *Model) reload(p *page) tea.Cmd {
 	return m.load(p)
 }
 
+// otherFormat is the format x switches f to.
+func otherFormat(f orcid.Format) orcid.Format {
+	if f == orcid.XML {
+		return orcid.JSON
+	}
+	return orcid.XML
+}
+
 func fmtName(f orcid.Format) string {
 	if f == orcid.XML {
 		return "XML"

@@ -2,6 +2,7 @@ package record
 
 import (
 	"context"
+	"strings"
 
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/spinner"
@@ -170,6 +171,25 @@ type Model struct {
 	rawCache map[int]string
 	rawWidth int
 	notice   string // a one-line message in the footer (e.g. "nothing to open here")
+
+	// The tab bar's layout for clicks, and where a click on ‹ or › scrolled
+	// it to (for page p on tab tab at width w; any change lets the bar
+	// follow the active tab again).
+	tabHits []tabHit
+	barPin  struct {
+		p    *page
+		tab  tabID
+		w    int
+		from int
+	}
+}
+
+// tabHit is the cells [x0,x1) of the tab bar showing tab, or, when tab is
+// -1, a ‹ or › marker that scrolls the bar to start at tab from.
+type tabHit struct {
+	x0, x1 int
+	tab    tabID
+	from   int
 }
 
 // lineData is one laid-out line of a list tab, with the item it belongs to.
@@ -385,17 +405,21 @@ func (m *Model) ShortHelp() []key.Binding {
 		bs := []key.Binding{hb(k.Reload, "retry")}
 		if mergedPrimary(p.err) != "" {
 			bs = append([]key.Binding{hb(k.Enter, "open primary")}, bs...)
+		} else {
+			bs = append(bs, hb(k.CopyCurl, "curl"))
 		}
 		return back(bs)
 	}
 	// One entry for [ and ], as in the design's key line.
 	section := key.NewBinding(key.WithKeys("[", "]"), key.WithHelp("[ ]", "section"))
+	curl := hb(k.CopyCurl, "curl")
 	out := []key.Binding{section}
 	// Everything must fit 80 columns with the root's "? help · q quit":
 	// the rest is in the full help (?).
 	switch {
 	case p.tab == tabRaw:
-		out = append(out, k.Format)
+		// x says which format it switches to.
+		out = append(out, hb(k.Format, strings.ToLower(fmtName(otherFormat(p.rawFmt)))), curl)
 		switch {
 		case p.search != "":
 			out = append(out, k.NextMatch, hb(k.Back, "clear"))
@@ -406,7 +430,7 @@ func (m *Model) ShortHelp() []key.Binding {
 		}
 	case p.tab == tabWorks && p.detail != 0:
 		// The column header already says "esc back to the list".
-		out = append(out, hb(k.Open, "open"), k.Copy, k.Raw)
+		out = append(out, hb(k.Open, "open"), k.Copy, curl, k.Raw)
 	case p.tab == tabWorks:
 		out = append(out, hb(k.Enter, "detail"), k.Sort, k.Filter)
 		if p.filter != "" {
@@ -416,7 +440,7 @@ func (m *Model) ShortHelp() []key.Binding {
 		}
 	default:
 		// The pane's top border says "esc back" when there is history.
-		out = append(out, hb(k.Open, "open"), k.Copy, k.Raw)
+		out = append(out, hb(k.Open, "open"), k.Copy, curl, k.Raw)
 	}
 	return out
 }
@@ -424,10 +448,16 @@ func (m *Model) ShortHelp() []key.Binding {
 // FullHelp lists every key of the pane, grouped.
 func (m *Model) FullHelp() [][]key.Binding {
 	k := m.keys
+	hb := func(b key.Binding, desc string) key.Binding {
+		b.SetHelp(b.Help().Key, desc)
+		return b
+	}
+	// Not a key: listed so the mouse is known to work.
+	click := key.NewBinding(key.WithKeys("click"), key.WithHelp("click", "tab, row; again: open"))
 	return [][]key.Binding{
-		{k.Up, k.Down, k.Top, k.Bottom, k.PageUp, k.PageDown},
+		{k.Up, k.Down, k.Top, k.Bottom, k.PageUp, k.PageDown, click},
 		{k.PrevSection, k.NextSection, k.Enter, k.Back, k.Forward},
-		{k.Sort, k.Filter, k.NextMatch, k.PrevMatch, k.Raw, k.Format},
-		{k.Open, k.Copy, k.Reload},
+		{k.Sort, k.Filter, k.NextMatch, k.PrevMatch, k.Raw, hb(k.Format, "json/xml (opens raw)")},
+		{k.Open, k.Copy, hb(k.CopyCurl, "copy request as curl"), k.Reload},
 	}
 }

@@ -8,7 +8,6 @@ import (
 	"charm.land/bubbles/v2/spinner"
 	tea "charm.land/bubbletea/v2"
 
-	"github.com/orcid-tui/orcid-tui/orcid"
 	"github.com/orcid-tui/orcid-tui/tui/common"
 )
 
@@ -48,6 +47,8 @@ func (m *Model) Update(msg tea.Msg) tea.Cmd {
 		return nil
 	case tea.KeyPressMsg:
 		return m.handleKey(msg)
+	case common.ClickMsg:
+		return m.click(msg)
 	case tea.MouseWheelMsg:
 		switch msg.Button {
 		case tea.MouseWheelUp:
@@ -80,6 +81,8 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		return m.reload(p)
 	case key.Matches(msg, k.Forward):
 		return m.goForward()
+	case key.Matches(msg, k.CopyCurl):
+		return m.copyCurl()
 	}
 	if p.data == nil {
 		switch {
@@ -106,6 +109,10 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 			return m.leaveRaw()
 		}
 		return m.openRaw()
+	case key.Matches(msg, k.Format):
+		// Everywhere x switches JSON/XML; outside the raw view it also
+		// opens it, on what is shown, so the switch is seen.
+		return m.toggleFormat()
 	case key.Matches(msg, k.Back):
 		return m.back1()
 	case m.moveKey(msg):
@@ -142,12 +149,34 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		return m.worksKeys(msg)
 	}
 	if key.Matches(msg, k.Enter) {
-		if it := m.curItem(); it != nil && it.open != "" {
-			return m.Open(it.open)
+		return m.enter()
+	}
+	return nil
+}
+
+// enter opens what is under the cursor: a work's detail on the works list,
+// a linked record (a merged record's primary) elsewhere; a link only says
+// which keys open or copy it.
+func (m *Model) enter() tea.Cmd {
+	p := m.cur
+	if p == nil || p.data == nil || p.tab == tabRaw {
+		return nil
+	}
+	if p.tab == tabWorks && p.detail == 0 {
+		w := p.curWork()
+		if w == nil {
+			return nil
 		}
-		if link, _, _ := m.target(); link != "" {
-			m.notice = "o opens it in the browser, y copies it"
-		}
+		p.detail = w.putCode
+		p.detailPos = listState{}
+		m.relayout()
+		return m.fetchAround(p, w.putCode)
+	}
+	if it := m.curItem(); it != nil && it.open != "" {
+		return m.Open(it.open)
+	}
+	if link, _, _ := m.target(); link != "" {
+		m.notice = "o opens it in the browser, y copies it"
 	}
 	return nil
 }
@@ -213,6 +242,21 @@ func (m *Model) openRaw() tea.Cmd {
 	}
 	p.prevTab, p.tab = p.tab, tabRaw
 	p.rawRes = res
+	m.rawCache = map[int]string{}
+	m.research(p)
+	m.relayout()
+	return m.ensureRaw(p)
+}
+
+// toggleFormat is x: it switches the format between JSON and XML, the
+// raw view's and the one C copies curl commands in, and shows the raw view
+// of what is shown (on another tab it opens it, as r does).
+func (m *Model) toggleFormat() tea.Cmd {
+	p := m.cur
+	p.rawFmt = otherFormat(p.rawFmt)
+	if p.tab != tabRaw {
+		return m.openRaw()
+	}
 	m.rawCache = map[int]string{}
 	m.research(p)
 	m.relayout()
@@ -307,14 +351,7 @@ func (m *Model) worksKeys(msg tea.KeyPressMsg) tea.Cmd {
 	p := m.cur
 	switch {
 	case key.Matches(msg, k.Enter):
-		w := p.curWork()
-		if w == nil {
-			return nil
-		}
-		p.detail = w.putCode
-		p.detailPos = listState{}
-		m.relayout()
-		return m.fetchAround(p, w.putCode)
+		return m.enter()
 	case key.Matches(msg, k.Sort):
 		p.sortMode = (p.sortMode + 1) % numSorts
 		m.applyOrder(p)
@@ -334,16 +371,6 @@ func (m *Model) rawKeys(msg tea.KeyPressMsg) tea.Cmd {
 	k := m.keys
 	p := m.cur
 	switch {
-	case key.Matches(msg, k.Format):
-		if p.rawFmt == orcid.JSON {
-			p.rawFmt = orcid.XML
-		} else {
-			p.rawFmt = orcid.JSON
-		}
-		m.rawCache = map[int]string{}
-		m.research(p)
-		m.relayout()
-		return m.ensureRaw(p)
 	case key.Matches(msg, k.Filter):
 		m.mode = inputSearch
 		m.input.Prompt = "search: "

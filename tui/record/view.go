@@ -279,6 +279,7 @@ func formatCols(cells []string, widths []int) string {
 // buildTabBar draws the tabs with their counts, shortening names and then
 // scrolling around the active tab when the width is not enough.
 func (m *Model) buildTabBar() string {
+	m.tabHits = m.tabHits[:0]
 	p := m.cur
 	if p == nil || p.data == nil {
 		return ""
@@ -313,7 +314,30 @@ func (m *Model) buildTabBar() string {
 		labels = build(&tabShort)
 	}
 	from, to := 0, int(numTabs)
-	if total(labels) > w {
+	// span is the width of labels[from:to] with the ‹ › markers it needs.
+	span := func(from, to int) int {
+		n := total(labels[from:to])
+		if from > 0 {
+			n += 2
+		}
+		if to < int(numTabs) {
+			n += 2
+		}
+		return n
+	}
+	switch {
+	case total(labels) <= w:
+	case m.barPin.p == p && m.barPin.tab == p.tab && m.barPin.w == w:
+		// Scrolled with a click on ‹ or ›: from the pinned tab rightwards.
+		from = clamp(m.barPin.from, 0, int(numTabs)-1)
+		to = from + 1
+		for to < int(numTabs) && span(from, to+1) <= w {
+			to++
+		}
+		for to == int(numTabs) && from > 0 && span(from-1, to) <= w {
+			from-- // the end reached: fill the bar leftwards
+		}
+	default:
 		// Widen a window around the active tab while it fits, leaving room
 		// for the ‹ › markers.
 		from, to = int(p.tab), int(p.tab)+1
@@ -335,22 +359,39 @@ func (m *Model) buildTabBar() string {
 			}
 		}
 	}
+	// Where each tab and marker is, for clicks: x counts cells from the
+	// pane's left border, which is at 0.
+	x := 1
+	hit := func(width int, h tabHit) {
+		h.x0, h.x1 = x, x+width
+		m.tabHits = append(m.tabHits, h)
+		x += width
+	}
 	var b strings.Builder
 	if from > 0 {
 		b.WriteString(m.styles.Dim.Render("‹ "))
+		// Scrolling back to show the tabs before from.
+		back := from - 1
+		for back > 0 && span(back-1, from) <= w {
+			back--
+		}
+		hit(2, tabHit{tab: -1, from: back})
 	}
 	for t := from; t < to; t++ {
 		if t > from {
 			b.WriteString("  ")
+			x += 2
 		}
 		if tabID(t) == p.tab {
 			b.WriteString(m.styles.TabActive.Render(labels[t]))
 		} else {
 			b.WriteString(m.styles.TabInactive.Render(labels[t]))
 		}
+		hit(ansi.StringWidth(labels[t]), tabHit{tab: tabID(t)})
 	}
 	if to < int(numTabs) {
 		b.WriteString(m.styles.Dim.Render(" ›"))
+		hit(2, tabHit{tab: -1, from: to})
 	}
 	return b.String()
 }
@@ -617,11 +658,7 @@ func (m *Model) footer() string {
 				s += fmt.Sprintf(" · match %s of %s for “%s” (n/N)", thousands(p.matchCur+1), thousands(len(p.matches)), p.search)
 			}
 		}
-		other := "XML"
-		if p.rawFmt == orcid.XML {
-			other = "JSON"
-		}
-		return m.styles.Dim.Render(s + " · x " + other)
+		return m.styles.Dim.Render(s + " · x " + fmtName(otherFormat(p.rawFmt)))
 	case p.tab == tabWorks && p.detail == 0:
 		n := len(p.order)
 		s := fmt.Sprintf("%s of %s", thousands(min(p.lists[tabWorks].cursor+1, n)), thousands(n))
