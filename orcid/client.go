@@ -16,7 +16,6 @@ import (
 	"time"
 
 	"golang.org/x/oauth2"
-	"golang.org/x/time/rate"
 
 	"github.com/orcid-tui/orcid-tui/internal/sanitize"
 )
@@ -101,7 +100,7 @@ type Client struct {
 	env           Environment
 	api           API
 	httpClient    *http.Client
-	limiter       *rate.Limiter
+	limiter       *adaptiveLimiter
 	rate          float64 // 0: the default for the API
 	burst         int
 	userAgent     string
@@ -123,7 +122,9 @@ type Option func(*Client)
 
 // New returns a client for env. Defaults: public API, 12 req/s burst 40
 // (member API: 24 req/s burst 40), 30 s timeout per request, up to 4 retries
-// of a 503, User-Agent "orcid-tui/<version>".
+// of a 503, User-Agent "orcid-tui/<version>". A 503 (the server's burst
+// limit) also halves the client's rate, down to 1 req/s, until a few quiet
+// seconds give it back step by step (Stats.Effective).
 func New(env Environment, opts ...Option) *Client {
 	c := &Client{
 		env:           env,
@@ -161,7 +162,7 @@ func New(env Environment, opts ...Option) *Client {
 		// sooner after our limiter releases them than the first one did, so
 		// at an equal burst the server's bucket runs a fraction of a token
 		// behind ours and answers one 503 just after the burst is spent.
-		c.limiter = rate.NewLimiter(rate.Limit(c.rate), max(1, c.burst-1))
+		c.limiter = newAdaptiveLimiter(c.rate, max(1, c.burst-1))
 		c.stats = new(counters)
 	}
 	return c
@@ -309,6 +310,7 @@ func (c *Client) get(ctx context.Context, path string, f Format, v any) (*Body, 
 			return nil, attempts, err
 		}
 		attempts++
+		sent := c.now()
 		resp, data, tok, err := c.send(ctx, u, f)
 		if err != nil {
 			return nil, attempts, err
@@ -317,6 +319,7 @@ func (c *Client) get(ctx context.Context, path string, f Format, v any) (*Body, 
 		switch resp.StatusCode {
 		case http.StatusServiceUnavailable:
 			c.stats.s503.Add(1)
+			c.limiter.on503(sent, c.now())
 			ra := parseRetryAfter(resp.Header.Get("Retry-After"), c.now())
 			if ra > c.maxRetryAfter {
 				ra = c.maxRetryAfter
@@ -324,6 +327,8 @@ func (c *Client) get(ctx context.Context, path string, f Format, v any) (*Body, 
 			if attempts > c.maxRetries {
 				return body, attempts, &RateLimitError{StatusCode: resp.StatusCode, Attempts: attempts, RetryAfter: ra, Message: textMessage(data)}
 			}
+			// Retry-After, when given, decides this request's wait; the
+			// lowered rate paces it and every other request after that.
 			delay := c.backoffFor(attempts)
 			if ra > delay {
 				delay = ra
@@ -357,16 +362,17 @@ func (c *Client) wait(ctx context.Context) error {
 	if err := ctx.Err(); err != nil {
 		return fmt.Errorf("request cancelled: %w", err)
 	}
-	if c.limiter.Allow() {
+	c.limiter.refresh(c.now())
+	if c.limiter.lim.Allow() {
 		return nil
 	}
 	c.stats.waited.Add(1)
-	if err := c.limiter.Wait(ctx); err != nil {
+	if err := c.limiter.lim.Wait(ctx); err != nil {
 		if ctx.Err() != nil {
 			return fmt.Errorf("request cancelled while waiting for the rate limit: %w", ctx.Err())
 		}
 		// The limiter refuses a wait that would outlast the deadline.
-		return fmt.Errorf("request would wait past its deadline for the rate limit (%.0f req/s): %w", float64(c.limiter.Limit()), context.DeadlineExceeded)
+		return fmt.Errorf("request would wait past its deadline for the rate limit (%.3g req/s): %w", c.limiter.effective(c.now()), context.DeadlineExceeded)
 	}
 	return nil
 }

@@ -10,7 +10,8 @@ package orcid_test
 //     (100 pages of 50) draw no 503 at all, and the request rate achieved
 //     over the run is at least 90% of the limit;
 //   - with the server's limit below the client's, 503s happen, the client
-//     retries them, and the job still completes with nothing missing.
+//     retries them, and the job still completes with nothing missing; at a
+//     sixth of the client's rate too, because the client slows down.
 
 import (
 	"context"
@@ -298,5 +299,102 @@ func TestRateLimitServerStricter(t *testing.T) {
 	}
 	if s.Status429 != 0 {
 		t.Errorf("%d 429s", s.Status429)
+	}
+}
+
+// TestRateLimitServerMuchStricter: the server allows 2 req/s burst 10, a
+// sixth of the client's 12 req/s burst 40. Without adapting, the bulk
+// workers keep hitting the server's empty bucket until one request runs out
+// of retries; the client halves its rate on each 503 (down to 1 req/s), so
+// AllFullWorks of the 2,500-work record completes with nothing missing, and
+// Stats show the lowered rate.
+func TestRateLimitServerMuchStricter(t *testing.T) {
+	if testing.Short() {
+		t.Skip("takes about 15 s: the server's 2 req/s forces it")
+	}
+	const (
+		serverRate, serverBurst = 2, 10
+		clientRate, clientBurst = 12, 40
+	)
+	srv := orcidtest.NewServer(orcidtest.WithRateLimit(serverRate, serverBurst))
+	t.Cleanup(srv.Close)
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	defer cancel()
+	// Warm up: the registry builds the record once, then the bucket refills.
+	if _, err := orcid.New(srv.Environment()).Works(ctx, orcidtest.BigRecordID); err != nil {
+		t.Fatalf("warm-up: %v", err)
+	}
+	srv.SetRateLimit(serverRate, serverBurst)
+	srv.ResetRequests()
+
+	c := orcid.New(srv.Environment(), orcid.WithRateLimit(clientRate, clientBurst))
+	// The lowest effective rate the status bar could have shown.
+	lowest, done := make(chan float64), make(chan struct{})
+	go func() {
+		low := c.Stats().Effective
+		tick := time.NewTicker(20 * time.Millisecond)
+		defer tick.Stop()
+		for {
+			select {
+			case <-done:
+				lowest <- low
+				return
+			case <-tick.C:
+				low = min(low, c.Stats().Effective)
+			}
+		}
+	}()
+	start := time.Now()
+	works, err := c.Works(ctx, orcidtest.BigRecordID)
+	if err != nil {
+		t.Fatalf("works: %v", err)
+	}
+	pcs := orcid.WorkPutCodes(works)
+	if len(pcs) != orcidtest.BigRecordWorks {
+		t.Fatalf("%d put-codes in /works, want %d", len(pcs), orcidtest.BigRecordWorks)
+	}
+	fw, err := c.AllFullWorks(ctx, orcidtest.BigRecordID, pcs)
+	took := time.Since(start)
+	close(done)
+	low := <-lowest
+	if err != nil {
+		t.Fatalf("full works: %v", err)
+	}
+	if len(fw.Works) != len(pcs) || len(fw.Failed) != 0 {
+		t.Fatalf("%d works for %d put-codes, %d failed: %v", len(fw.Works), len(pcs), len(fw.Failed), fw.Failed)
+	}
+	for i, pc := range pcs {
+		switch w := fw.Works[i]; {
+		case w == nil:
+			t.Fatalf("work %d (put-code %d) is missing", i, pc)
+		case w.PutCode != pc:
+			t.Fatalf("work %d has put-code %d, want %d (out of order)", i, w.PutCode, pc)
+		}
+	}
+
+	n, n503, overall, _, span := e2eRates(t, srv, serverBurst)
+	s := c.Stats()
+	worst, run := 0, map[string]int{}
+	for _, r := range srv.Requests() {
+		if r.Status == http.StatusServiceUnavailable {
+			run[r.Path]++
+			worst = max(worst, run[r.Path])
+		} else {
+			delete(run, r.Path)
+		}
+	}
+	t.Logf("server %v req/s burst %d, client %v req/s burst %d: %d requests (%d 503s) in %v (%v with the Go side), %.2f req/s; client: %d sent, %d retries, %d 503s, at most %d 503s in a row for one request; effective rate down to %.3g, now %.3g, of %v",
+		float64(serverRate), serverBurst, float64(clientRate), clientBurst, n, n503, span.Round(time.Millisecond), took.Round(time.Millisecond), overall,
+		s.Sent, s.Retried, s.Status503, worst, low, s.Effective, s.Limit)
+
+	wantOK := 1 + orcidtest.BigRecordWorks/orcid.MaxBulkWorks
+	if n-n503 != wantOK || s.Sent != int64(n) || fw.Requests != n-1 {
+		t.Errorf("%d requests answered without 503 (want %d), %d sent, %d logged, %d by AllFullWorks", n-n503, wantOK, s.Sent, n, fw.Requests)
+	}
+	if n503 == 0 || int64(n503) != s.Status503 || s.Retried != s.Status503 {
+		t.Errorf("server answered %d 503s, client saw %d and retried %d: want some, each seen and retried", n503, s.Status503, s.Retried)
+	}
+	if s.Limit != clientRate || low >= s.Limit || low < 1 || s.Effective > s.Limit {
+		t.Errorf("limit %v, effective down to %v, now %v: want the configured %v and, after 503s, a lower rate of at least 1 req/s", s.Limit, low, s.Effective, float64(clientRate))
 	}
 }

@@ -15,7 +15,8 @@ type Stats struct {
 	Status503 int64   // 503 answers seen
 	Status429 int64   // 429 answers seen
 	Rate      float64 // requests/second over the last few seconds
-	Limit     float64 // the limiter's rate
+	Limit     float64 // the configured rate
+	Effective float64 // the rate in force: Limit, or lower for a while after 503s
 	Burst     int
 }
 
@@ -89,7 +90,8 @@ func (c *Client) Stats() Stats {
 		Status503: c.stats.s503.Load(),
 		Status429: c.stats.s429.Load(),
 		Rate:      c.stats.window.rate(c.now()),
-		Limit:     float64(c.limiter.Limit()),
+		Limit:     c.limiter.limit,
+		Effective: c.limiter.effective(c.now()),
 		Burst:     c.burst, // as configured; the limiter keeps one token of margin
 	}
 }
