@@ -557,9 +557,15 @@ func (a *App) statusBar(w int) string {
 	}
 	if s.Limit > 0 {
 		parts = append(parts, fmt.Sprintf("%s/%s req/s", fmtRate(s.Rate), fmtRate(s.Limit)), fmt.Sprintf("%d burst", s.Burst))
+		if slowed(s) {
+			parts = append(parts, st.Warning.Render("slowed to "+fmtRate(s.Effective)+"/s"))
+		}
 	}
 	if ms.Limit > 0 && ms.Sent > 0 {
 		parts = append(parts, fmt.Sprintf("member %s/%s", fmtRate(ms.Rate), fmtRate(ms.Limit)))
+		if slowed(ms) {
+			parts = append(parts, st.Warning.Render("member slowed to "+fmtRate(ms.Effective)+"/s"))
+		}
 	}
 	if r := s.Retried + ms.Retried; r > 0 {
 		parts = append(parts, st.Warning.Render(fmt.Sprintf("%d retried", r)))
@@ -790,3 +796,6 @@ func (a *App) overlayBox(body string, w, h int) string {
 	box := a.st.Overlay.Render(strings.Join(lines, "\n"))
 	return lipgloss.Place(w, h, lipgloss.Center, lipgloss.Center, box)
 }
+
+// slowed reports a client that lowered its own rate after ORCID answered 503.
+func slowed(s orcid.Stats) bool { return s.Effective > 0 && s.Effective < s.Limit }

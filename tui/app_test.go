@@ -322,3 +322,17 @@ func TestDoneClearsItsOwnError(t *testing.T) {
 		})
 	}
 }
+
+// After ORCID answers 503 the client lowers its own rate; the status bar says
+// so, and says nothing while the rate is the configured one.
+func TestStatusBarShowsSlowedRate(t *testing.T) {
+	a := newTestApp(t, 160, 48)
+	a.stats = orcid.Stats{Limit: 12, Effective: 12, Burst: 40}
+	if got := text(a.statusBar(160)); strings.Contains(got, "slowed") {
+		t.Errorf("status bar says slowed at the configured rate: %q", got)
+	}
+	a.stats = orcid.Stats{Limit: 12, Effective: 3, Burst: 40, Status503: 2}
+	if got := text(a.statusBar(160)); !strings.Contains(got, "slowed to 3/s") || !strings.Contains(got, "503×2") {
+		t.Errorf("status bar = %q, want it to say the client slowed to 3/s after 503s", got)
+	}
+}
