@@ -31,12 +31,7 @@ func (b *Body) Pretty() []byte {
 	}
 	kind := classify(b.ContentType)
 	if kind != kindJSON && kind != kindXML {
-		switch t := bytes.TrimSpace(b.Data); {
-		case len(t) > 0 && (t[0] == '{' || t[0] == '['):
-			kind = kindJSON
-		case len(t) > 0 && t[0] == '<':
-			kind = kindXML
-		}
+		kind = sniff(b.Data)
 	}
 	switch kind {
 	case kindJSON:
@@ -86,6 +81,24 @@ func classify(contentType string) mediaKind {
 		return kindHTML
 	case strings.HasPrefix(mt, "text/"):
 		return kindText
+	}
+	return kindUnknown
+}
+
+// sniff tells JSON or XML from a body's first bytes, for a body whose
+// Content-Type says neither; an HTML page is not taken for XML.
+func sniff(data []byte) mediaKind {
+	t := bytes.TrimSpace(data)
+	t = t[:min(len(t), 64)]
+	switch {
+	case bytes.HasPrefix(t, []byte("{")) || bytes.HasPrefix(t, []byte("[")):
+		return kindJSON
+	case bytes.HasPrefix(t, []byte("<")):
+		lower := bytes.ToLower(t)
+		if bytes.HasPrefix(lower, []byte("<!doctype html")) || bytes.HasPrefix(lower, []byte("<html")) {
+			return kindHTML
+		}
+		return kindXML
 	}
 	return kindUnknown
 }

@@ -142,3 +142,31 @@ func TestPrettyXMLKeepsCarriageReturn(t *testing.T) {
 		t.Errorf("second pretty-print changed the document:\n%q\n%q", once, twice)
 	}
 }
+
+// One sniffer serves decoding, error documents and Pretty.
+func TestSniff(t *testing.T) {
+	tests := map[string]mediaKind{
+		`{"a":1}`:  kindJSON,
+		"  \n [1]": kindJSON,
+		`<error><error-code>9016</error-code></error>`: kindXML,
+		"\n<?xml version=\"1.0\"?><a/>":                kindXML,
+		"<!DOCTYPE html><html></html>":                 kindHTML,
+		"<HTML><body>busy</body></HTML>":               kindHTML,
+		"Service Unavailable":                          kindUnknown,
+		"":                                             kindUnknown,
+		strings.Repeat(" ", 100) + `{"a":1}`:           kindJSON,
+	}
+	for in, want := range tests {
+		if got := sniff([]byte(in)); got != want {
+			t.Errorf("sniff(%.30q) = %v, want %v", in, got, want)
+		}
+	}
+	// Without a Content-Type, an error document with leading space is
+	// still read as one, and an HTML page is not taken for XML.
+	if apiErr, _, ok := parseErrorBody(404, kindUnknown, []byte("\n  <error><error-code>9016</error-code></error>")); !ok || apiErr.ErrorCode != CodeNotFound {
+		t.Errorf("XML error document not read: %v %v", apiErr, ok)
+	}
+	if _, _, ok := parseErrorBody(503, kindUnknown, []byte("<!DOCTYPE html><html><body>busy</body></html>")); ok {
+		t.Error("an HTML page was read as an error document")
+	}
+}

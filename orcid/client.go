@@ -472,12 +472,7 @@ func (c *Client) finish(path string, resp *http.Response, body *Body, tok string
 // the server sent none).
 func decodeInto(body *Body, kind mediaKind, v any) error {
 	if kind == kindUnknown {
-		switch t := strings.TrimSpace(string(body.Data[:min(len(body.Data), 64)])); {
-		case strings.HasPrefix(t, "{") || strings.HasPrefix(t, "["):
-			kind = kindJSON
-		case strings.HasPrefix(t, "<") && !strings.HasPrefix(strings.ToLower(t), "<!doctype html") && !strings.HasPrefix(strings.ToLower(t), "<html"):
-			kind = kindXML
-		}
+		kind = sniff(body.Data)
 	}
 	var err error
 	switch kind {
@@ -526,7 +521,12 @@ func (c *Client) redirectError(path string, resp *http.Response, body *Body, kin
 		Snippet: sanitize.Truncate(sanitize.Line(snippet), errorSnippetRunes)}
 }
 
-var idPattern = regexp.MustCompile(`(?i)\d{4}-\d{4}-\d{4}-\d{3}[\dx]`)
+var (
+	idPattern = regexp.MustCompile(`(?i)\d{4}-\d{4}-\d{4}-\d{3}[\dx]`)
+	// deprecatedPattern finds the merged iD in a 9007 developer message
+	// ("Please refer to account: <primary>. ORCID <deprecated>").
+	deprecatedPattern = regexp.MustCompile(`(?i)ORCID\s+\S*?(\d{4}-\d{4}-\d{4}-\d{3}[\dx])`)
+)
 
 // mergedFrom builds a MergedError from a 9007 document: the primary iD is
 // in the Location (the request URL with the iD replaced) or else in the
@@ -534,7 +534,7 @@ var idPattern = regexp.MustCompile(`(?i)\d{4}-\d{4}-\d{4}-\d{3}[\dx]`)
 func mergedFrom(doc *APIError, loc string) *MergedError {
 	e := &MergedError{Deprecated: doc.ID, Location: loc, Doc: doc}
 	if e.Deprecated == "" {
-		if m := regexp.MustCompile(`(?i)ORCID\s+\S*?(\d{4}-\d{4}-\d{4}-\d{3}[\dx])`).FindStringSubmatch(doc.DeveloperMessage); m != nil {
+		if m := deprecatedPattern.FindStringSubmatch(doc.DeveloperMessage); m != nil {
 			e.Deprecated, _ = ParseID(m[1])
 		}
 	}

@@ -293,8 +293,10 @@ type xmlErrorDoc struct {
 // parseErrorBody turns an error body into *APIError or *OAuthError; ok is
 // false when the body is neither.
 func parseErrorBody(status int, kind mediaKind, data []byte) (apiErr *APIError, oauthErr *OAuthError, ok bool) {
-	trimmed := strings.TrimSpace(string(data))
-	if kind == kindJSON || (kind == kindUnknown && strings.HasPrefix(trimmed, "{")) {
+	if kind == kindUnknown {
+		kind = sniff(data)
+	}
+	if kind == kindJSON {
 		var eb errorBody
 		if json.Unmarshal(data, &eb) != nil {
 			return nil, nil, false
@@ -318,7 +320,7 @@ func parseErrorBody(status int, kind mediaKind, data []byte) (apiErr *APIError, 
 		}
 		return &APIError{StatusCode: status, ErrorDocument: doc}, nil, true
 	}
-	if kind == kindXML || (kind == kindUnknown && strings.HasPrefix(trimmed, "<")) {
+	if kind == kindXML {
 		var xd xmlErrorDoc
 		if xml.Unmarshal(data, &xd) != nil || xd.XMLName.Local != "error" {
 			return nil, nil, false
