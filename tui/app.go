@@ -635,16 +635,12 @@ type footerKey struct {
 // footerKeys are the key line's entries in the order they are drawn.
 func (a *App) footerKeys() []footerKey {
 	k := a.keys
-	hb := func(b key.Binding, keyName, desc string) key.Binding {
-		b.SetHelp(keyName, desc)
-		return b
-	}
 	// Root keys drawn last; they go only when nothing else is left.
 	const kept = -1
 	switch {
 	case a.showHelp:
 		// ?, esc and q close the overlay; only ctrl+c quits.
-		return []footerKey{{hb(k.Help, "?/esc", "close help"), kept}, {k.ForceQuit, kept}}
+		return []footerKey{{common.WithHelp(k.Help, "?/esc", "close help"), kept}, {k.ForceQuit, kept}}
 	case a.showDetail:
 		return []footerKey{{key.NewBinding(key.WithKeys("any"), key.WithHelp("any key", "close")), kept}, {k.ForceQuit, kept}}
 	}
@@ -727,7 +723,7 @@ func fitKeys(items []footerKey, w, sepW int) []key.Binding {
 	return bs
 }
 
-// globalKeys are listed// globalKeys are listed// globalKeys are listed in the help overlay for every pane.
+// globalKeys are listed in the help overlay for every pane.
 func (a *App) globalKeys() []key.Binding {
 	k := a.keys
 	return []key.Binding{k.Tab, k.ShiftTab, k.Search, k.EnvPane, k.Help, k.Detail, k.Quit}

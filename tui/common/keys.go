@@ -105,3 +105,15 @@ func DefaultKeyMap() KeyMap {
 		Cancel:      b([]string{"esc"}, "esc", "cancel"),
 	}
 }
+
+// WithHelp is b drawn as k and desc in the key help: a shared binding with
+// the words of the place that lists it ("enter open record").
+func WithHelp(b key.Binding, k, desc string) key.Binding {
+	b.SetHelp(k, desc)
+	return b
+}
+
+// WithDesc is b with its key as drawn and another description.
+func WithDesc(b key.Binding, desc string) key.Binding {
+	return WithHelp(b, b.Help().Key, desc)
+}

@@ -1058,30 +1058,25 @@ func (m *Model) ShortHelp() []key.Binding {
 		if f != nil && f.done {
 			return []key.Binding{
 				key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "close")),
-				withHelp(k.SignIn, "l", "sign in again"),
+				common.WithHelp(k.SignIn, "l", "sign in again"),
 			}
 		}
-		return []key.Binding{withHelp(k.Open, "o", "open URL"), withHelp(k.Copy, "y", "copy URL"),
+		return []key.Binding{common.WithHelp(k.Open, "o", "open URL"), common.WithHelp(k.Copy, "y", "copy URL"),
 			key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "paste URL/code")),
 			key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel"))}
 	}
-	return []key.Binding{k.Tab, withHelp(k.Enter, "enter", "use env"), k.EditCreds, k.ClientToken, k.SignIn, k.Help, k.Quit}
+	return []key.Binding{k.Tab, common.WithHelp(k.Enter, "enter", "use env"), k.EditCreds, k.ClientToken, k.SignIn, k.Help, k.Quit}
 }
 
 // FullHelp implements common.Pane.
 func (m *Model) FullHelp() [][]key.Binding {
 	k := m.keys
 	return [][]key.Binding{
-		{k.Up, k.Down, withHelp(k.Enter, "enter", "use environment"), k.PageUp, k.PageDown},
-		{withHelp(k.EditCreds, "e", "edit client id/secret"), withHelp(k.ClientToken, "c", "get client token (/read-public)"), withHelp(k.SignIn, "l", "sign in with the browser")},
-		{withHelp(k.RefreshTok, "f", "refresh token"), withHelp(k.Revoke, "v", "revoke token"), withHelp(k.Forget, "F", "forget token"), withHelp(k.Copy, "y", "copy iD URI"), withHelp(k.Open, "o", "open my record")},
+		{k.Up, k.Down, common.WithHelp(k.Enter, "enter", "use environment"), k.PageUp, k.PageDown},
+		{common.WithHelp(k.EditCreds, "e", "edit client id/secret"), common.WithHelp(k.ClientToken, "c", "get client token (/read-public)"), common.WithHelp(k.SignIn, "l", "sign in with the browser")},
+		{common.WithHelp(k.RefreshTok, "f", "refresh token"), common.WithHelp(k.Revoke, "v", "revoke token"), common.WithHelp(k.Forget, "F", "forget token"), common.WithHelp(k.Copy, "y", "copy iD URI"), common.WithHelp(k.Open, "o", "open my record")},
 		{key.NewBinding(key.WithKeys("o"), key.WithHelp("o (sign-in)", "open URL")), key.NewBinding(key.WithKeys("y"), key.WithHelp("y (sign-in)", "copy URL")), key.NewBinding(key.WithKeys("p"), key.WithHelp("p (sign-in)", "paste URL/code")), key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc (sign-in)", "cancel"))},
 	}
-}
-
-func withHelp(b key.Binding, k, desc string) key.Binding {
-	b.SetHelp(k, desc)
-	return b
 }
 
 // splitStoreNotice turns auth.OpenStore's notice, "OS keyring unavailable

@@ -389,10 +389,6 @@ func (m *Model) ShortHelp() []key.Binding {
 	if p == nil {
 		return nil
 	}
-	hb := func(b key.Binding, desc string) key.Binding {
-		b.SetHelp(b.Help().Key, desc)
-		return b
-	}
 	// Only keys that do something now: esc is listed with what it does,
 	// and not at all on a first record with nothing to clear.
 	back := func(bs []key.Binding) []key.Binding {
@@ -402,45 +398,45 @@ func (m *Model) ShortHelp() []key.Binding {
 		return bs
 	}
 	if p.data == nil && p.err != nil {
-		bs := []key.Binding{hb(k.Reload, "retry")}
+		bs := []key.Binding{common.WithDesc(k.Reload, "retry")}
 		if mergedPrimary(p.err) != "" {
-			bs = append([]key.Binding{hb(k.Enter, "open primary")}, bs...)
+			bs = append([]key.Binding{common.WithDesc(k.Enter, "open primary")}, bs...)
 		} else {
-			bs = append(bs, hb(k.CopyCurl, "curl"))
+			bs = append(bs, common.WithDesc(k.CopyCurl, "curl"))
 		}
 		return back(bs)
 	}
 	// One entry for [ and ], as in the design's key line.
 	section := key.NewBinding(key.WithKeys("[", "]"), key.WithHelp("[ ]", "section"))
-	curl := hb(k.CopyCurl, "curl")
+	curl := common.WithDesc(k.CopyCurl, "curl")
 	out := []key.Binding{section}
 	// Everything must fit 80 columns with the root's "? help · q quit":
 	// the rest is in the full help (?).
 	switch {
 	case p.tab == tabRaw:
 		// x says which format it switches to.
-		out = append(out, hb(k.Format, strings.ToLower(fmtName(otherFormat(p.rawFmt)))), curl)
+		out = append(out, common.WithDesc(k.Format, strings.ToLower(fmtName(otherFormat(p.rawFmt)))), curl)
 		switch {
 		case p.search != "":
-			out = append(out, k.NextMatch, hb(k.Back, "clear"))
+			out = append(out, k.NextMatch, common.WithDesc(k.Back, "clear"))
 		case p.prevTab != tabRaw:
-			out = append(out, hb(k.Filter, "search"), hb(k.Back, "leave raw"))
+			out = append(out, common.WithDesc(k.Filter, "search"), common.WithDesc(k.Back, "leave raw"))
 		default:
-			out = back(append(out, hb(k.Filter, "search")))
+			out = back(append(out, common.WithDesc(k.Filter, "search")))
 		}
 	case p.tab == tabWorks && p.detail != 0:
 		// The column header already says "esc back to the list".
-		out = append(out, hb(k.Open, "open"), k.Copy, curl, k.Raw)
+		out = append(out, common.WithDesc(k.Open, "open"), k.Copy, curl, k.Raw)
 	case p.tab == tabWorks:
-		out = append(out, hb(k.Enter, "detail"), k.Sort, k.Filter)
+		out = append(out, common.WithDesc(k.Enter, "detail"), k.Sort, k.Filter)
 		if p.filter != "" {
-			out = append(out, hb(k.Back, "clear"))
+			out = append(out, common.WithDesc(k.Back, "clear"))
 		} else {
 			out = back(append(out, k.Raw))
 		}
 	default:
 		// The pane's top border says "esc back" when there is history.
-		out = append(out, hb(k.Open, "open"), k.Copy, curl, k.Raw)
+		out = append(out, common.WithDesc(k.Open, "open"), k.Copy, curl, k.Raw)
 	}
 	return out
 }
@@ -448,16 +444,12 @@ func (m *Model) ShortHelp() []key.Binding {
 // FullHelp lists every key of the pane, grouped.
 func (m *Model) FullHelp() [][]key.Binding {
 	k := m.keys
-	hb := func(b key.Binding, desc string) key.Binding {
-		b.SetHelp(b.Help().Key, desc)
-		return b
-	}
 	// Not a key: listed so the mouse is known to work.
 	click := key.NewBinding(key.WithKeys("click"), key.WithHelp("click", "tab, row; again: open"))
 	return [][]key.Binding{
 		{k.Up, k.Down, k.Top, k.Bottom, k.PageUp, k.PageDown, click},
 		{k.PrevSection, k.NextSection, k.Enter, k.Back, k.Forward},
-		{k.Sort, k.Filter, k.NextMatch, k.PrevMatch, k.Raw, hb(k.Format, "json/xml (opens raw)")},
-		{k.Open, k.Copy, hb(k.CopyCurl, "copy request as curl"), k.Reload},
+		{k.Sort, k.Filter, k.NextMatch, k.PrevMatch, k.Raw, common.WithDesc(k.Format, "json/xml (opens raw)")},
+		{k.Open, k.Copy, common.WithDesc(k.CopyCurl, "copy request as curl"), k.Reload},
 	}
 }

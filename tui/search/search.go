@@ -595,9 +595,9 @@ func (m *Model) ShortHelp() []key.Binding {
 	}
 	bs := []key.Binding{k.Tab, k.Search}
 	if len(m.rows) > 0 {
-		bs = append(bs, withHelp(k.Enter, "enter", "open"), k.Open, k.Copy)
+		bs = append(bs, common.WithHelp(k.Enter, "enter", "open"), k.Open, k.Copy)
 	} else if m.errText != "" {
-		bs = append(bs, withHelp(k.Reload, "R", "retry"))
+		bs = append(bs, common.WithHelp(k.Reload, "R", "retry"))
 	}
 	return append(bs, k.Help, k.Quit)
 }
@@ -607,17 +607,12 @@ func (m *Model) FullHelp() [][]key.Binding {
 	k := m.keys
 	return [][]key.Binding{
 		{k.Up, k.Down, k.Top, k.Bottom, k.PageUp, k.PageDown},
-		{withHelp(k.Enter, "enter", "open record"), withHelp(k.Open, "o", "open iD in browser"), withHelp(k.Copy, "y", "copy iD URI"), withHelp(k.Reload, "R", "search again")},
-		{withHelp(k.Search, "/", "edit query"),
+		{common.WithHelp(k.Enter, "enter", "open record"), common.WithHelp(k.Open, "o", "open iD in browser"), common.WithHelp(k.Copy, "y", "copy iD URI"), common.WithHelp(k.Reload, "R", "search again")},
+		{common.WithHelp(k.Search, "/", "edit query"),
 			key.NewBinding(key.WithKeys("up"), key.WithHelp("↑ (input)", "recent queries")),
 			key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter (input)", "search / open iD")),
 			key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc (input)", "to results"))},
 	}
-}
-
-func withHelp(b key.Binding, k, desc string) key.Binding {
-	b.SetHelp(k, desc)
-	return b
 }
 
 // View implements common.Pane. Only the visible rows are drawn.
