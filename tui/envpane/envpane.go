@@ -497,7 +497,7 @@ func (m *Model) updateBrowse(msg tea.KeyPressMsg) tea.Cmd {
 		return m.forget(e)
 	case key.Matches(msg, k.Copy):
 		if e.user != nil && e.user.ORCID != "" {
-			return common.Cmd(common.CopyMsg{Text: idURI(e.spec.Environment, e.user.ORCID), What: "iD " + string(e.user.ORCID)})
+			return common.Cmd(common.CopyMsg{Text: e.spec.IDURI(e.user.ORCID), What: "iD " + string(e.user.ORCID)})
 		}
 		return common.Cmd(common.CopyMsg{Text: e.spec.RegistryURL, What: "registry URL"})
 	case key.Matches(msg, k.Open):
@@ -506,10 +506,6 @@ func (m *Model) updateBrowse(msg tea.KeyPressMsg) tea.Cmd {
 		}
 	}
 	return nil
-}
-
-func idURI(env orcid.Environment, id orcid.ID) string {
-	return strings.TrimRight(env.RegistryURL, "/") + "/" + string(id)
 }
 
 // Switch makes environment i the active one and announces the new session.

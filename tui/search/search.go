@@ -317,11 +317,10 @@ func (m *Model) updateTable(msg tea.KeyPressMsg) tea.Cmd {
 
 // idURI is the iD's URI in the current environment's registry.
 func (m *Model) idURI(id orcid.ID) string {
-	base := "https://orcid.org"
-	if m.session != nil && m.session.Env.RegistryURL != "" {
-		base = strings.TrimRight(m.session.Env.RegistryURL, "/")
+	if m.session == nil {
+		return orcid.Production.IDURI(id)
 	}
-	return base + "/" + string(id)
+	return m.session.Env.IDURI(id)
 }
 
 func (m *Model) selected() (row, bool) {
