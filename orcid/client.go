@@ -318,8 +318,7 @@ func (c *Client) get(ctx context.Context, path string, f Format, v any) (*Body, 
 		body := &Body{URL: u, StatusCode: resp.StatusCode, ContentType: resp.Header.Get("Content-Type"), Data: data}
 		switch resp.StatusCode {
 		case http.StatusServiceUnavailable:
-			c.stats.s503.Add(1)
-			c.limiter.on503(sent, c.now())
+			c.on503(sent)
 			ra := parseRetryAfter(resp.Header.Get("Retry-After"), c.now())
 			if ra > c.maxRetryAfter {
 				ra = c.maxRetryAfter
@@ -397,10 +396,7 @@ func (c *Client) send(ctx context.Context, u string, f Format) (*http.Response, 
 		t.SetAuthHeader(req)
 		tok = t.AccessToken
 	}
-	c.stats.sent.Add(1)
-	c.stats.window.add(c.now())
-	c.stats.inFlight.Add(1)
-	defer c.stats.inFlight.Add(-1)
+	defer c.sending(c.now())()
 	resp, err := c.httpClient.Do(req)
 	if err != nil {
 		return nil, nil, tok, c.transportError(ctx, actx, req, err)
@@ -424,6 +420,22 @@ func (c *Client) send(ctx context.Context, u string, f Format) (*http.Response, 
 			Err: fmt.Errorf("%w: more than %d bytes", ErrBodyTooLarge, c.maxBody)}
 	}
 	return resp, data, tok, nil
+}
+
+// sending counts a request sent at now in Stats; the returned func marks
+// it answered. Every request the client or HTTPClient sends goes through it.
+func (c *Client) sending(now time.Time) (done func()) {
+	c.stats.sent.Add(1)
+	c.stats.window.add(now)
+	c.stats.inFlight.Add(1)
+	return func() { c.stats.inFlight.Add(-1) }
+}
+
+// on503 records a 503 answered to a request sent at sent and slows the
+// shared limiter down: API reads and HTTPClient's requests alike.
+func (c *Client) on503(sent time.Time) {
+	c.stats.s503.Add(1)
+	c.limiter.on503(sent, c.now())
 }
 
 // transportError says in plain words why no answer came.

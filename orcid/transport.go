@@ -35,15 +35,10 @@ func (t *limitedTransport) RoundTrip(req *http.Request) (*http.Response, error) 
 		return nil, err
 	}
 	sent := t.c.now()
-	t.c.stats.sent.Add(1)
-	t.c.stats.window.add(sent)
-	t.c.stats.inFlight.Add(1)
-	defer t.c.stats.inFlight.Add(-1)
+	defer t.c.sending(sent)()
 	resp, err := t.base.RoundTrip(req)
 	if err == nil && resp.StatusCode == http.StatusServiceUnavailable {
-		// The same burst limit as the API's: slow every request down.
-		t.c.stats.s503.Add(1)
-		t.c.limiter.on503(sent, t.c.now())
+		t.c.on503(sent) // the same burst limit as the API's
 	}
 	return resp, err
 }
