@@ -23,6 +23,26 @@ func TestTruncateNeverWider(t *testing.T) {
 	}
 }
 
+// TestFitExact: Fit makes a row exactly w cells, keycaps, emoji
+// presentation sequences, ZWJ sequences, flags and combining marks included
+// (the record pane's columns and the envpane's selected rows rely on it).
+func TestFitExact(t *testing.T) {
+	for _, s := range []string{
+		"demo (offline) 1\ufe0f\u20e3 2\ufe0f\u20e3 3\ufe0f\u20e3 4\ufe0f\u20e3 5\ufe0f\u20e3",
+		"1\ufe0f\u20e3 2\ufe0f\u20e3 3\ufe0f\u20e3 4\ufe0f\u20e3 5\ufe0f\u20e3 6\ufe0f\u20e3 7\ufe0f\u20e3",
+		"☺\ufe0f☺\ufe0f☺\ufe0f☺\ufe0f☺\ufe0f☺\ufe0f☺\ufe0f sandbox",
+		"☺\ufe0f☺\ufe0f☺\ufe0f☺\ufe0f☺\ufe0f☺\ufe0f☺\ufe0f☺\ufe0f title",
+		"研究者 👩\u200d🔬 🇯🇵 e\u0301",
+		"Hostile 研究者 👩\u200d🔬 🇯🇵 e\u0301 1\ufe0f\u20e3",
+	} {
+		for w := 0; w <= ansi.StringWidth(s)+2; w++ {
+			if got := ansi.StringWidth(Fit(s, w)); got != w {
+				t.Errorf("Fit(%q, %d) is %d wide", s, w, got)
+			}
+		}
+	}
+}
+
 // TestCutNeverWider: every window of a line with keycaps and emoji
 // presentation sequences is at most as wide as asked; plain text is cut
 // exactly as ansi.Cut does.

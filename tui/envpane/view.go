@@ -80,7 +80,7 @@ func (m *Model) browseLines(iw int) []string {
 		}
 		line := dot + sanitize.Line(e.spec.label())
 		if i == m.cursor && m.focused {
-			out = append(out, st.Selected.Render(fitPlain(st.Marker+line, iw)))
+			out = append(out, st.Selected.Render(common.Fit(st.Marker+line, iw)))
 		} else if i == m.cursor {
 			out = append(out, st.Marker+line)
 		} else {
@@ -294,7 +294,7 @@ func (m *Model) scopeLines(iw int) []string {
 		}
 		line := fmt.Sprintf("%s %-*s  %s", box, nameW, s, auth.ScopeDescription(s))
 		if i == m.scopeCursor {
-			out = append(out, st.Selected.Render(fitPlain(st.Marker+line, iw)))
+			out = append(out, st.Selected.Render(common.Fit(st.Marker+line, iw)))
 		} else {
 			out = append(out, st.NoMarker+line)
 		}
@@ -377,10 +377,6 @@ func (m *Model) flowLines(iw int) []string {
 	}
 	return out
 }
-
-// fitPlain pads or cuts a plain line to exactly w cells so a reverse-video
-// row spans the pane.
-func fitPlain(s string, w int) string { return common.Fit(s, w) }
 
 // wrapIndent wraps s to w cells and indents continuation lines.
 func wrapIndent(s string, w int, indent string) string {

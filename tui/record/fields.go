@@ -290,22 +290,6 @@ func humanise(s string) string {
 	return strings.ReplaceAll(strings.ToLower(s), "-", " ")
 }
 
-// cell truncates (with an ellipsis) or pads s to exactly w cells.
-func cell(s string, w int) string {
-	if w <= 0 {
-		return ""
-	}
-	sw := ansi.StringWidth(s)
-	if sw > w {
-		s = common.Truncate(s, w, "…")
-		sw = ansi.StringWidth(s)
-	}
-	if sw < w {
-		s += strings.Repeat(" ", w-sw)
-	}
-	return s
-}
-
 // truncate cuts s to at most w cells, with an ellipsis.
 func truncate(s string, w int) string {
 	if w <= 0 {
@@ -334,6 +318,3 @@ func wrap(s string, w int) []string {
 	}
 	return out
 }
-
-// thousands formats counts as the rest of the screen does ("2 500").
-func thousands(n int) string { return common.Count(n) }

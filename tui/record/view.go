@@ -186,11 +186,11 @@ func labelled(items []item, cw int) []lineData {
 				if j == 0 {
 					lab = label
 				}
-				out = append(out, lineData{text: cell(lab, labelW) + l, it: it})
+				out = append(out, lineData{text: common.Fit(lab, labelW) + l, it: it})
 			}
 			continue
 		}
-		out = append(out, lineData{text: cell(label, labelW) + truncate(value, vw), it: it})
+		out = append(out, lineData{text: common.Fit(label, labelW) + truncate(value, vw), it: it})
 	}
 	return out
 }
@@ -271,7 +271,7 @@ func formatCols(cells []string, widths []int) string {
 		if i < len(cells) {
 			c = cells[i]
 		}
-		b.WriteString(cell(c, w))
+		b.WriteString(common.Fit(c, w))
 	}
 	return strings.TrimRight(b.String(), " ")
 }
@@ -400,7 +400,7 @@ func (m *Model) detailHead(p *page) string {
 	i := p.workIndex(p.detail)
 	s := "Work"
 	if i >= 0 {
-		s = fmt.Sprintf("Work %s of %s", thousands(i+1), thousands(len(p.order)))
+		s = fmt.Sprintf("Work %s of %s", common.Count(i+1), common.Count(len(p.order)))
 	}
 	return s + " · esc back to the list"
 }
@@ -566,7 +566,7 @@ func (m *Model) viewBody(b *strings.Builder) {
 		}
 		switch {
 		case i == ls.cursor && m.focused:
-			nl(m.styles.Marker + m.styles.Selected.Render(cell(text, cw)))
+			nl(m.styles.Marker + m.styles.Selected.Render(common.Fit(text, cw)))
 		case i == ls.cursor:
 			nl(m.styles.Marker + text)
 		case head:
@@ -650,20 +650,20 @@ func (m *Model) footer() string {
 			return ""
 		}
 		pos := p.rawPos[k]
-		s := fmt.Sprintf("lines %s–%s of %s", thousands(min(pos.offset+1, len(d.lines))), thousands(min(pos.offset+m.bodyH, len(d.lines))), thousands(len(d.lines)))
+		s := fmt.Sprintf("lines %s–%s of %s", common.Count(min(pos.offset+1, len(d.lines))), common.Count(min(pos.offset+m.bodyH, len(d.lines))), common.Count(len(d.lines)))
 		if p.search != "" {
 			if len(p.matches) == 0 {
 				s += " · no match for “" + p.search + "”"
 			} else {
-				s += fmt.Sprintf(" · match %s of %s for “%s” (n/N)", thousands(p.matchCur+1), thousands(len(p.matches)), p.search)
+				s += fmt.Sprintf(" · match %s of %s for “%s” (n/N)", common.Count(p.matchCur+1), common.Count(len(p.matches)), p.search)
 			}
 		}
 		return m.styles.Dim.Render(s + " · x " + fmtName(otherFormat(p.rawFmt)))
 	case p.tab == tabWorks && p.detail == 0:
 		n := len(p.order)
-		s := fmt.Sprintf("%s of %s", thousands(min(p.lists[tabWorks].cursor+1, n)), thousands(n))
+		s := fmt.Sprintf("%s of %s", common.Count(min(p.lists[tabWorks].cursor+1, n)), common.Count(n))
 		if p.filter != "" {
-			s += fmt.Sprintf(" (filtered from %s: “%s”)", thousands(len(p.data.works)), p.filter)
+			s += fmt.Sprintf(" (filtered from %s: “%s”)", common.Count(len(p.data.works)), p.filter)
 		}
 		s += " · sorted by " + sortNames[p.sortMode]
 		out := m.styles.Dim.Render(s)

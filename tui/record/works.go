@@ -6,6 +6,8 @@ import (
 	"strings"
 
 	"github.com/charmbracelet/x/ansi"
+
+	"github.com/orcid-tui/orcid-tui/tui/common"
 )
 
 // Sort modes of the works list; s cycles through them.
@@ -170,18 +172,18 @@ func workColumns(w, typ, title, journal, doi int) workCols {
 
 func (c workCols) format(cells []string) string {
 	var b strings.Builder
-	b.WriteString(cell(cells[0], c.year))
+	b.WriteString(common.Fit(cells[0], c.year))
 	b.WriteString(" ")
-	b.WriteString(cell(cells[1], c.typ))
+	b.WriteString(common.Fit(cells[1], c.typ))
 	b.WriteString("  ")
 	if c.journal == 0 && c.doi == 0 {
 		b.WriteString(truncate(cells[2], c.title))
 		return b.String()
 	}
-	b.WriteString(cell(cells[2], c.title))
+	b.WriteString(common.Fit(cells[2], c.title))
 	if c.journal > 0 {
 		b.WriteString("  ")
-		b.WriteString(cell(cells[3], c.journal))
+		b.WriteString(common.Fit(cells[3], c.journal))
 	}
 	if c.doi > 0 {
 		b.WriteString("  ")
