@@ -762,6 +762,10 @@ func (m *Model) onResult(msg envResultMsg) tea.Cmd {
 	case msg.req != e.req:
 		return nil // stale
 	default:
+		// Done with the request: release its context (a 2-minute timer).
+		if e.cancel != nil {
+			e.cancel()
+		}
 		e.busy, e.req, e.cancel = "", 0, nil
 	}
 	if msg.err != nil {

@@ -313,3 +313,18 @@ func TestEphemeralEnvironmentKeepsTokensInMemory(t *testing.T) {
 		t.Errorf("the real store holds %d tokens, want only the 1 put there before: %+v", len(keys), keys)
 	}
 }
+
+// The context of a finished operation is released when its answer arrives,
+// not left to its two-minute timeout.
+func TestFinishedOperationReleasesContext(t *testing.T) {
+	m := newPane(t, nil)
+	e := m.cur()
+	ctx, req := m.start(e, "getting a client token")
+	m.Update(envResultMsg{env: e.spec.Name, req: req, op: "client token", err: context.DeadlineExceeded})
+	if ctx.Err() != context.Canceled {
+		t.Fatalf("context after the answer: %v, want it cancelled", ctx.Err())
+	}
+	if e.busy != "" || e.cancel != nil {
+		t.Fatalf("still busy: %q", e.busy)
+	}
+}
