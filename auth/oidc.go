@@ -17,6 +17,7 @@ import (
 
 	"github.com/coreos/go-oidc/v3/oidc"
 
+	"github.com/orcid-tui/orcid-tui/internal/sanitize"
 	"github.com/orcid-tui/orcid-tui/orcid"
 )
 
@@ -243,21 +244,9 @@ func (a *Authenticator) UserInfo(ctx context.Context, accessToken string) (*User
 	}
 	var ui UserInfo
 	if err := json.Unmarshal(body, &ui); err != nil {
-		return nil, &orcid.BadResponseError{StatusCode: resp.StatusCode, URL: endpoint, ContentType: resp.Header.Get("Content-Type"), Snippet: snippet(body), Err: err}
+		return nil, &orcid.BadResponseError{StatusCode: resp.StatusCode, URL: endpoint, ContentType: resp.Header.Get("Content-Type"), Snippet: sanitize.Snippet(body, 120), Err: err}
 	}
 	return &ui, nil
-}
-
-func snippet(b []byte) string {
-	if len(b) > 120 {
-		b = b[:120]
-	}
-	return strings.Map(func(r rune) rune {
-		if r < 0x20 || r == 0x7f {
-			return ' '
-		}
-		return r
-	}, string(b))
 }
 
 // ParseJWKS reads the RSA keys of a JWK Set (what /oauth/jwks serves), e.g.

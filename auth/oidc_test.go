@@ -3,11 +3,14 @@ package auth
 import (
 	"context"
 	"errors"
+	"io"
+	"net/http"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"github.com/coreos/go-oidc/v3/oidc"
 
@@ -173,5 +176,34 @@ func TestUserInfoRefused(t *testing.T) {
 	}
 	if strings.Contains(err.Error(), "00000000-0000-4000-8000-000000000000") {
 		t.Error("the token appears in the error")
+	}
+}
+
+type answerTransport struct {
+	status int
+	body   string
+}
+
+func (a answerTransport) RoundTrip(r *http.Request) (*http.Response, error) {
+	return &http.Response{StatusCode: a.status, Header: http.Header{"Content-Type": {"text/html"}},
+		Body: io.NopCloser(strings.NewReader(a.body)), Request: r}, nil
+}
+
+// A userinfo answer that is not JSON is reported with a snippet that is
+// safe to draw: no escape or C1 control sequence, no split character.
+func TestUserInfoGarbageSnippetIsSafe(t *testing.T) {
+	body := "\x1b]52;c;cHduZWQ=\x07\u009b2J" + strings.Repeat("é", 200)
+	a, err := New(Config{Env: orcid.Environment{Name: "x", RegistryURL: "https://registry.invalid"},
+		ClientID: "APP-1", ClientSecret: "s", HTTPClient: &http.Client{Transport: answerTransport{200, body}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = a.UserInfo(context.Background(), "token")
+	var bre *orcid.BadResponseError
+	if !errors.As(err, &bre) {
+		t.Fatalf("err = %v, want *orcid.BadResponseError", err)
+	}
+	if !utf8.ValidString(bre.Snippet) || strings.ContainsAny(bre.Snippet, "\x1b\x07\u009b") {
+		t.Errorf("unsafe snippet %q", bre.Snippet)
 	}
 }
