@@ -62,36 +62,34 @@ type Model struct {
 	histIdx int    // len(history) when not browsing
 	draft   string // what was typed before browsing history
 
-	q        orcid.Query // the query the results belong to
-	searched bool        // a search was made
-	rows     []row
-	total    int64
-	cursor   int
-	offset   int
+	resultSet
 
 	loading bool
 	req     uint64
 	cancel  context.CancelFunc
 	spin    spinner.Model
-	errText string
-	atLimit bool // anonymous paging limit reached
 
 	// Each environment keeps its own last search: what was typed and the
 	// results, put back when the user comes back to it.
 	saved map[orcid.Environment]envState
 }
 
-// envState is the search of an environment the user switched away from.
-type envState struct {
-	input    string
-	q        orcid.Query
-	searched bool
+// resultSet is the last search and where the user is in its answer.
+type resultSet struct {
+	q        orcid.Query // the query the results belong to
+	searched bool        // a search was made
 	rows     []row
 	total    int64
 	cursor   int
 	offset   int
 	errText  string
-	atLimit  bool
+	atLimit  bool // anonymous paging limit reached
+}
+
+// envState is the search of an environment the user switched away from.
+type envState struct {
+	input string
+	resultSet
 }
 
 // New returns an empty search pane drawing with st and keys. Both are shared
@@ -129,11 +127,9 @@ func (m *Model) SetSession(s *common.Session) {
 		if m.saved == nil {
 			m.saved = map[orcid.Environment]envState{}
 		}
-		m.saved[m.session.Env] = envState{
-			input: m.input.Value(), q: m.q, searched: m.searched && !interrupted,
-			rows: m.rows, total: m.total, cursor: m.cursor, offset: m.offset,
-			errText: m.errText, atLimit: m.atLimit,
-		}
+		left := envState{input: m.input.Value(), resultSet: m.resultSet}
+		left.searched = m.searched && !interrupted
+		m.saved[m.session.Env] = left
 	}
 	m.session = s
 	var st envState
@@ -143,9 +139,7 @@ func (m *Model) SetSession(s *common.Session) {
 	m.input.SetValue(st.input)
 	m.input.CursorEnd()
 	m.histIdx, m.draft = len(m.history), ""
-	m.q, m.searched = st.q, st.searched
-	m.rows, m.total, m.cursor, m.offset = st.rows, st.total, st.cursor, st.offset
-	m.errText, m.atLimit = st.errText, st.atLimit
+	m.resultSet = st.resultSet
 	m.clampScroll()
 }
 
@@ -399,10 +393,7 @@ func (m *Model) submit() tea.Cmd {
 
 // search starts a new search, superseding any request under way.
 func (m *Model) search(q orcid.Query) tea.Cmd {
-	m.q = q
-	m.searched = true
-	m.rows, m.total, m.cursor, m.offset = nil, 0, 0, 0
-	m.atLimit, m.errText = false, ""
+	m.resultSet = resultSet{q: q, searched: true}
 	return m.fetch(q.Solr, 0)
 }
 
