@@ -177,7 +177,7 @@ func (a *Authenticator) ClientToken(ctx context.Context) (*Session, error) {
 	}
 	tok, err := cc.Token(a.ctx(ctx))
 	if err != nil {
-		return nil, fmt.Errorf("client token from %s: %w", a.cfg.Env.Name, tokenError(err))
+		return nil, a.tokenError(fmt.Sprintf("client token from %s", a.cfg.Env.Name), err)
 	}
 	s := a.sessionFromToken(tok, []string{ScopeReadPublic})
 	a.clientTok = s
@@ -217,8 +217,12 @@ type tokenSourceFunc func() (*oauth2.Token, error)
 
 func (f tokenSourceFunc) Token() (*oauth2.Token, error) { return f() }
 
-// tokenError turns oauth2's RetrieveError into ORCID's OAuth error type.
-func tokenError(err error) error {
+// tokenError is a failed token request (client credentials, code exchange,
+// refresh) as "what: cause", oauth2's RetrieveError turned into ORCID's
+// OAuth error type. The registry's description may quote what was sent
+// (ORCID's "Invalid refresh token: <token>"), so the client secret and
+// secrets are masked in the message.
+func (a *Authenticator) tokenError(what string, err error, secrets ...string) error {
 	var re *oauth2.RetrieveError
 	if errors.As(err, &re) {
 		oe := &orcid.OAuthError{Code: re.ErrorCode, Description: re.ErrorDescription}
@@ -231,7 +235,7 @@ func tokenError(err error) error {
 				oe.Description = re.Response.Status
 			}
 		}
-		return oe
+		err = oe
 	}
-	return err
+	return redactErr(fmt.Errorf("%s: %w", what, err), append(secrets, a.cfg.ClientSecret))
 }

@@ -417,7 +417,7 @@ func (f *Flow) wait(ctx context.Context) (*Session, error) {
 
 	tok, err := f.a.oauth2Config(f.scopes, f.redirect.String()).Exchange(f.a.ctx(ctx), r.code)
 	if err != nil {
-		return nil, fmt.Errorf("exchanging the code: %w", tokenError(err))
+		return nil, f.a.tokenError("exchanging the code", err, r.code)
 	}
 	s := f.a.sessionFromToken(tok, f.scopes)
 	f.addSecret(s.AccessToken)

@@ -179,13 +179,15 @@ func TestUserInfoRefused(t *testing.T) {
 	}
 }
 
+// answerTransport answers every request with one canned response.
 type answerTransport struct {
-	status int
-	body   string
+	status      int
+	contentType string
+	body        string
 }
 
 func (a answerTransport) RoundTrip(r *http.Request) (*http.Response, error) {
-	return &http.Response{StatusCode: a.status, Header: http.Header{"Content-Type": {"text/html"}},
+	return &http.Response{StatusCode: a.status, Header: http.Header{"Content-Type": {a.contentType}},
 		Body: io.NopCloser(strings.NewReader(a.body)), Request: r}, nil
 }
 
@@ -194,7 +196,7 @@ func (a answerTransport) RoundTrip(r *http.Request) (*http.Response, error) {
 func TestUserInfoGarbageSnippetIsSafe(t *testing.T) {
 	body := "\x1b]52;c;cHduZWQ=\x07\u009b2J" + strings.Repeat("é", 200)
 	a, err := New(Config{Env: orcid.Environment{Name: "x", RegistryURL: "https://registry.invalid"},
-		ClientID: "APP-1", ClientSecret: "s", HTTPClient: &http.Client{Transport: answerTransport{200, body}}})
+		ClientID: "APP-1", ClientSecret: "s", HTTPClient: &http.Client{Transport: answerTransport{200, "text/html", body}}})
 	if err != nil {
 		t.Fatal(err)
 	}

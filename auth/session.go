@@ -178,7 +178,7 @@ func (a *Authenticator) TokenSource(s *Session) *SavingTokenSource {
 func (ts *SavingTokenSource) Token() (*oauth2.Token, error) {
 	tok, err := ts.base.Token()
 	if err != nil {
-		return nil, fmt.Errorf("refresh token: %w", tokenError(err))
+		return nil, ts.a.tokenError("refresh token", err, ts.Session().RefreshToken)
 	}
 	ts.mu.Lock()
 	defer ts.mu.Unlock()
@@ -213,7 +213,7 @@ func (a *Authenticator) Refresh(ctx context.Context, s *Session) (*Session, erro
 	conf := a.oauth2Config(s.Scopes, "")
 	tok, err := conf.TokenSource(a.ctx(ctx), &oauth2.Token{RefreshToken: s.RefreshToken}).Token()
 	if err != nil {
-		return nil, redactErr(fmt.Errorf("refresh token: %w", tokenError(err)), []string{s.RefreshToken, a.cfg.ClientSecret})
+		return nil, a.tokenError("refresh token", err, s.RefreshToken)
 	}
 	n := s.update(tok)
 	if a.cfg.Store != nil {

@@ -3,6 +3,7 @@ package auth
 import (
 	"context"
 	"errors"
+	"net/http"
 	"strings"
 	"testing"
 	"time"
@@ -190,4 +191,32 @@ func hasVisibility(w *orcid.Works, vis string) bool {
 		}
 	}
 	return false
+}
+
+// ORCID's token endpoint quotes a refused refresh token in its description
+// ("Invalid refresh token: <token>"). Every way a refresh fails — Refresh
+// and the TokenSource an orcid.Client calls — masks it and the client
+// secret, and the OAuth error stays reachable with errors.As.
+func TestRefreshErrorMasksSecrets(t *testing.T) {
+	const refresh, secret = "5a0c2d1e-refresh-token-9f8e7d6c", "client-secret-0123456789"
+	a, err := New(Config{Env: orcid.Environment{Name: "x", RegistryURL: "https://registry.invalid"},
+		ClientID: "APP-1", ClientSecret: secret, HTTPClient: &http.Client{Transport: answerTransport{400, "application/json",
+			`{"error":"invalid_grant","error_description":"Invalid refresh token: ` + refresh + ` (client ` + secret + `)"}`}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := &Session{Env: "x", ClientID: "APP-1", ORCID: orcidtest.CarberryID, Scopes: []string{"/read-limited"},
+		AccessToken: "old-access-token", RefreshToken: refresh, Expiry: time.Now().Add(-time.Minute)}
+	_, errRefresh := a.Refresh(context.Background(), s)
+	_, errSource := a.TokenSource(s).Token()
+	for name, err := range map[string]error{"Refresh": errRefresh, "TokenSource": errSource} {
+		var oe *orcid.OAuthError
+		if !errors.As(err, &oe) || oe.Code != "invalid_grant" {
+			t.Errorf("%s: err = %v, want invalid_grant", name, err)
+			continue
+		}
+		if msg := err.Error(); strings.Contains(msg, refresh) || strings.Contains(msg, secret) {
+			t.Errorf("%s: secret in %q", name, msg)
+		}
+	}
 }
