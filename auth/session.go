@@ -102,16 +102,7 @@ func maskClientID(id string) string {
 // sessionFromToken builds a Session from a token response, keeping ORCID's
 // extras (orcid, name, id_token, scope).
 func (a *Authenticator) sessionFromToken(tok *oauth2.Token, asked []string) *Session {
-	s := &Session{
-		Env:          a.cfg.Env.Name,
-		ClientID:     a.cfg.ClientID,
-		AccessToken:  tok.AccessToken,
-		RefreshToken: tok.RefreshToken,
-		TokenType:    tok.TokenType,
-		Expiry:       tok.Expiry,
-		Obtained:     time.Now(),
-		Scopes:       asked,
-	}
+	s := (&Session{Env: a.cfg.Env.Name, ClientID: a.cfg.ClientID, Scopes: asked}).update(tok)
 	if v, ok := tok.Extra("orcid").(string); ok && v != "" {
 		if id, err := orcid.ParseID(v); err == nil {
 			s.ORCID = id
@@ -119,19 +110,11 @@ func (a *Authenticator) sessionFromToken(tok *oauth2.Token, asked []string) *Ses
 			s.ORCID = orcid.ID(v)
 		}
 	}
-	if v, ok := tok.Extra("name").(string); ok {
-		s.Name = v
-	}
-	if v, ok := tok.Extra("id_token").(string); ok {
-		s.IDToken = v
-	}
-	if v, ok := tok.Extra("scope").(string); ok && strings.TrimSpace(v) != "" {
-		s.Scopes = strings.Fields(v)
-	}
 	return s
 }
 
-// update copies a refreshed token into a copy of s.
+// update copies a new or refreshed token into a copy of s; ORCID's extras
+// (id_token, name, scope) replace s's only when the answer carries them.
 func (s *Session) update(tok *oauth2.Token) *Session {
 	n := *s
 	n.AccessToken = tok.AccessToken
