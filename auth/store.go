@@ -213,14 +213,19 @@ func (f *FileStore) List() ([]Key, error) {
 	if err != nil {
 		return nil, err
 	}
+	return keysOf(tf.Tokens), nil
+}
+
+// keysOf lists the keys of a map of stored sessions, sorted.
+func keysOf(m map[string]*Session) []Key {
 	var keys []Key
-	for s := range tf.Tokens {
+	for s := range m {
 		if k, ok := parseKey(s); ok {
 			keys = append(keys, k)
 		}
 	}
 	slices.SortFunc(keys, func(a, b Key) int { return strings.Compare(a.String(), b.String()) })
-	return keys, nil
+	return keys
 }
 
 // KeyringService is the service name of the OS keyring entries.
@@ -437,12 +442,5 @@ func (m *MemoryStore) Delete(k Key) error {
 func (m *MemoryStore) List() ([]Key, error) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	var keys []Key
-	for s := range m.m {
-		if k, ok := parseKey(s); ok {
-			keys = append(keys, k)
-		}
-	}
-	slices.SortFunc(keys, func(a, b Key) int { return strings.Compare(a.String(), b.String()) })
-	return keys, nil
+	return keysOf(m.m), nil
 }
