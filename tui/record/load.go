@@ -76,7 +76,7 @@ func resPath(id orcid.ID, res string) string {
 func (m *Model) load(p *page) tea.Cmd {
 	c := m.client(p.id)
 	if c == nil {
-		p.err = errNoSession
+		p.setErr(errNoSession)
 		p.loading = false
 		m.relayout()
 		return nil
@@ -109,7 +109,7 @@ func (m *Model) fetchAround(p *page, putCode int64) tea.Cmd {
 		return nil
 	}
 	want := func(pc int64) bool {
-		return pc != 0 && p.full[pc] == nil && p.failed[pc] == nil && !p.pending[pc]
+		return pc != 0 && p.full[pc] == nil && p.failed[pc] == "" && !p.pending[pc]
 	}
 	if !want(putCode) {
 		return nil
@@ -159,11 +159,7 @@ func (m *Model) fetchAround(p *page, putCode int64) tea.Cmd {
 				if msg.fails == nil {
 					msg.fails = map[int64]error{}
 				}
-				if f.Err != nil {
-					msg.fails[f.PutCode] = f.Err
-				} else {
-					msg.fails[f.PutCode] = errors.New("ORCID did not return this work")
-				}
+				msg.fails[f.PutCode] = f.Err
 			}
 		}
 		return msg
@@ -179,7 +175,7 @@ func (m *Model) ensureRaw(p *page) tea.Cmd {
 		return nil
 	}
 	k := rawKey{p.rawRes, p.rawFmt}
-	if p.raws[k] != nil || p.rawErrs[k] != nil {
+	if p.raws[k] != nil || p.rawErrs[k] != "" {
 		return nil
 	}
 	for _, pk := range p.rawReqs {
@@ -220,6 +216,24 @@ func (m *Model) startSpin() tea.Cmd {
 	return m.spin.Tick
 }
 
+// errNotReturned is why a work asked for in bulk is missing from the answer.
+const errNotReturned = "ORCID did not return this work"
+
+// inWords is err in plain words for the pane: described once, when the
+// error arrives, so View only draws the words. Never "" for an error.
+func inWords(err error) string {
+	if err == nil {
+		return ""
+	}
+	if short, _ := common.Describe(err); short != "" {
+		return short
+	}
+	return "failed"
+}
+
+// setErr records why the last load of the record failed (nil: it did not).
+func (p *page) setErr(err error) { p.err, p.errText = err, inWords(err) }
+
 // mergedPrimary is the record err says this one was merged into.
 func mergedPrimary(err error) orcid.ID {
 	var me *orcid.MergedError
@@ -238,7 +252,7 @@ func (m *Model) handleRecord(msg recordMsg) tea.Cmd {
 	p.recReq = 0
 	p.loading = false
 	if msg.err != nil {
-		p.err = msg.err
+		p.setErr(msg.err)
 		m.relayout()
 		if p.data != nil {
 			// A failed reload: keep what is shown, say why in the status line.
@@ -253,7 +267,7 @@ func (m *Model) handleRecord(msg recordMsg) tea.Cmd {
 	if p.data != nil {
 		done = "reloaded " + string(p.id)
 	}
-	p.err = nil
+	p.setErr(nil)
 	p.data = msg.data
 	p.body = msg.body
 	// The raw view of this body is built when it is first shown: for a big
@@ -284,22 +298,22 @@ func (m *Model) handleBulk(msg bulkMsg) tea.Cmd {
 		delete(p.pending, pc)
 	}
 	if msg.err != nil {
-		p.bulkErr = msg.err
+		p.bulkErr = inWords(msg.err)
 		m.relayout()
 		return common.Cmd(common.ErrorMsg{Err: msg.err, What: "loading works", Op: worksOp(p.id)})
 	}
-	p.bulkErr = nil
+	p.bulkErr = ""
 	for i, pc := range msg.codes {
 		if i < len(msg.works) && msg.works[i] != nil {
 			p.full[pc] = msg.works[i]
 		}
 	}
 	for pc, err := range msg.fails {
-		p.failed[pc] = err
+		p.failed[pc] = inWords(err)
 	}
 	for _, pc := range msg.codes {
-		if p.full[pc] == nil && p.failed[pc] == nil {
-			p.failed[pc] = errors.New("ORCID did not return this work")
+		if p.full[pc] == nil && p.failed[pc] == "" {
+			p.failed[pc] = errNotReturned
 		}
 	}
 	m.relayout()
@@ -316,7 +330,7 @@ func (m *Model) handleRaw(msg rawMsg) tea.Cmd {
 	}
 	delete(p.rawReqs, msg.req)
 	if msg.err != nil {
-		p.rawErrs[msg.key] = msg.err
+		p.rawErrs[msg.key] = inWords(msg.err)
 	} else {
 		p.raws[msg.key] = msg.doc
 	}
@@ -347,7 +361,7 @@ func (m *Model) reload(p *page) tea.Cmd {
 	p.resetCaches()
 	p.workLines, p.workWidth = nil, 0
 	m.rawCache = map[int]string{}
-	p.err = nil
+	p.setErr(nil)
 	return m.load(p)
 }
 

@@ -70,7 +70,8 @@ type page struct {
 
 	recReq  uint64 // the record request under way, 0 when none
 	loading bool
-	err     error // why the last load of the record failed
+	err     error  // why the last load of the record failed
+	errText string // err in plain words
 	data    *recData
 	body    *orcid.Body // the record as sent (JSON)
 
@@ -86,12 +87,13 @@ type page struct {
 	workWidth int
 	workCols  workCols // the layout of workLines, for the column header
 
-	// Full works, loaded in bulk around the cursor.
+	// Full works, loaded in bulk around the cursor. Failures are kept in
+	// plain words, described once when they arrive, not on every frame.
 	full     map[int64]*orcid.Work
-	failed   map[int64]error
+	failed   map[int64]string // why ORCID did not give the work
 	pending  map[int64]bool
 	bulkReqs map[uint64]bool
-	bulkErr  error
+	bulkErr  string // why the last bulk request failed
 
 	detail    int64 // put-code of the opened work; 0 shows the list
 	detailPos listState
@@ -100,7 +102,7 @@ type page struct {
 	rawRes   string
 	rawFmt   orcid.Format
 	raws     map[rawKey]*rawDoc
-	rawErrs  map[rawKey]error
+	rawErrs  map[rawKey]string // why a body could not be read, in words
 	rawReqs  map[uint64]rawKey
 	rawPos   map[rawKey]rawPos
 	search   string
@@ -117,12 +119,12 @@ func newPage(id orcid.ID) *page {
 // resetCaches forgets everything loaded after the record itself (R).
 func (p *page) resetCaches() {
 	p.full = map[int64]*orcid.Work{}
-	p.failed = map[int64]error{}
+	p.failed = map[int64]string{}
 	p.pending = map[int64]bool{}
 	p.bulkReqs = map[uint64]bool{}
-	p.bulkErr = nil
+	p.bulkErr = ""
 	p.raws = map[rawKey]*rawDoc{}
-	p.rawErrs = map[rawKey]error{}
+	p.rawErrs = map[rawKey]string{}
 	p.rawReqs = map[uint64]rawKey{}
 	p.rawPos = map[rawKey]rawPos{}
 	p.matches, p.matchCur = nil, 0
@@ -341,7 +343,7 @@ func (m *Model) show(p *page) tea.Cmd {
 	if p.data == nil {
 		cmds = append(cmds, m.load(p))
 	} else {
-		if p.detail != 0 && p.full[p.detail] == nil && p.failed[p.detail] == nil {
+		if p.detail != 0 && p.full[p.detail] == nil && p.failed[p.detail] == "" {
 			cmds = append(cmds, m.fetchAround(p, p.detail))
 		}
 		if p.tab == tabRaw {

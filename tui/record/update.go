@@ -271,7 +271,7 @@ func (m *Model) leaveRaw() tea.Cmd {
 	}
 	p.prevTab, p.tab = tabRaw, t
 	m.relayout()
-	if t == tabWorks && p.detail != 0 && p.full[p.detail] == nil && p.failed[p.detail] == nil {
+	if t == tabWorks && p.detail != 0 && p.full[p.detail] == nil && p.failed[p.detail] == "" {
 		return m.fetchAround(p, p.detail)
 	}
 	return nil

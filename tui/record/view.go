@@ -505,7 +505,7 @@ func (m *Model) viewBody(b *strings.Builder) {
 		case p.loading:
 			nl(" " + m.spin.View() + " Loading " + string(p.id) + " …")
 		case p.err != nil:
-			for _, l := range m.errorLines(p.err) {
+			for _, l := range m.errorLines(p) {
 				nl(" " + l)
 			}
 		}
@@ -516,9 +516,8 @@ func (m *Model) viewBody(b *strings.Builder) {
 		d, k := m.rawDoc(p)
 		if d == nil {
 			nl("")
-			if err := p.rawErrs[k]; err != nil {
-				short, _ := common.Describe(err)
-				nl(" " + m.styles.Error.Render(short))
+			if why := p.rawErrs[k]; why != "" {
+				nl(" " + m.styles.Error.Render(why))
 				nl(" " + m.styles.Dim.Render("R reloads the record and its bodies"))
 			} else {
 				nl(" " + m.spin.View() + " Loading the " + fmtName(k.format) + " …")
@@ -536,12 +535,10 @@ func (m *Model) viewBody(b *strings.Builder) {
 		return
 	case p.tab == tabWorks && p.detail != 0 && p.full[p.detail] == nil:
 		nl("")
-		if err := p.failed[p.detail]; err != nil {
-			short, _ := common.Describe(err)
-			nl(" " + m.styles.Error.Render("This work could not be read: "+short))
-		} else if p.bulkErr != nil && !p.pending[p.detail] {
-			short, _ := common.Describe(p.bulkErr)
-			nl(" " + m.styles.Error.Render(short))
+		if why := p.failed[p.detail]; why != "" {
+			nl(" " + m.styles.Error.Render("This work could not be read: "+why))
+		} else if p.bulkErr != "" && !p.pending[p.detail] {
+			nl(" " + m.styles.Error.Render(p.bulkErr))
 			nl(" " + m.styles.Dim.Render("enter tries again"))
 		} else {
 			nl(" " + m.spin.View() + " Loading the full work …")
@@ -596,12 +593,12 @@ func emptyText(p *page) string {
 	return "No public " + strings.ToLower(tabNames[p.tab])
 }
 
-// errorLines says in plain words why the record could not be shown.
-func (m *Model) errorLines(err error) []string {
-	if primary := mergedPrimary(err); primary != "" {
+// errorLines says in plain words why p's record could not be shown.
+func (m *Model) errorLines(p *page) []string {
+	if primary := mergedPrimary(p.err); primary != "" {
 		var me *orcid.MergedError
-		dep := string(m.cur.id)
-		if errors.As(err, &me) && me.Deprecated != "" {
+		dep := string(p.id)
+		if errors.As(p.err, &me) && me.Deprecated != "" {
 			dep = string(me.Deprecated)
 		}
 		return []string{
@@ -610,8 +607,7 @@ func (m *Model) errorLines(err error) []string {
 			"enter opens " + string(primary),
 		}
 	}
-	short, _ := common.Describe(err)
-	out := []string{m.styles.Error.Render(sentence(short))}
+	out := []string{m.styles.Error.Render(sentence(p.errText))}
 	hint := "R tries again"
 	if len(m.back) > 0 {
 		hint += " · esc goes back"
@@ -640,8 +636,7 @@ func (m *Model) footer() string {
 		return ""
 	}
 	if p.err != nil {
-		short, _ := common.Describe(p.err)
-		return m.styles.Error.Render("Reload failed: " + short)
+		return m.styles.Error.Render("Reload failed: " + p.errText)
 	}
 	switch {
 	case p.tab == tabRaw:
@@ -667,9 +662,8 @@ func (m *Model) footer() string {
 		}
 		s += " · sorted by " + sortNames[p.sortMode]
 		out := m.styles.Dim.Render(s)
-		if p.bulkErr != nil {
-			short, _ := common.Describe(p.bulkErr)
-			out += "  " + m.styles.Error.Render(short)
+		if p.bulkErr != "" {
+			out += "  " + m.styles.Error.Render(p.bulkErr)
 		}
 		return out
 	}
