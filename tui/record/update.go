@@ -2,7 +2,6 @@ package record
 
 import (
 	"sort"
-	"strconv"
 
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/spinner"
@@ -233,15 +232,8 @@ func (m *Model) setTab(t tabID) tea.Cmd {
 // works list, or the record.
 func (m *Model) openRaw() tea.Cmd {
 	p := m.cur
-	res := resRecord
-	switch {
-	case p.tab == tabWorks && p.detail != 0:
-		res = "work/" + strconv.FormatInt(p.detail, 10)
-	case p.tab == tabWorks:
-		res = "works"
-	}
+	p.rawRes = shownResource(p)
 	p.prevTab, p.tab = p.tab, tabRaw
-	p.rawRes = res
 	m.rawCache = map[int]string{}
 	m.research(p)
 	m.relayout()
@@ -357,12 +349,7 @@ func (m *Model) worksKeys(msg tea.KeyPressMsg) tea.Cmd {
 		m.applyOrder(p)
 		m.relayout()
 	case key.Matches(msg, k.Filter):
-		m.mode = inputFilter
-		m.input.Prompt = "filter: "
-		m.input.SetValue(p.filter)
-		m.input.CursorEnd()
-		m.input.SetWidth(max(m.innerW()-10, 10))
-		return m.input.Focus()
+		return m.openInput(inputFilter, "filter: ", p.filter)
 	}
 	return nil
 }
@@ -372,18 +359,24 @@ func (m *Model) rawKeys(msg tea.KeyPressMsg) tea.Cmd {
 	p := m.cur
 	switch {
 	case key.Matches(msg, k.Filter):
-		m.mode = inputSearch
-		m.input.Prompt = "search: "
-		m.input.SetValue(p.search)
-		m.input.CursorEnd()
-		m.input.SetWidth(max(m.innerW()-10, 10))
-		return m.input.Focus()
+		return m.openInput(inputSearch, "search: ", p.search)
 	case key.Matches(msg, k.NextMatch):
 		m.stepMatch(1)
 	case key.Matches(msg, k.PrevMatch):
 		m.stepMatch(-1)
 	}
 	return nil
+}
+
+// openInput gives the keyboard to the footer's text input, for mode, with
+// what it holds now.
+func (m *Model) openInput(mode inputMode, prompt, value string) tea.Cmd {
+	m.mode = mode
+	m.input.Prompt = prompt
+	m.input.SetValue(value)
+	m.input.CursorEnd()
+	m.input.SetWidth(max(m.innerW()-10, 10))
+	return m.input.Focus()
 }
 
 func (m *Model) handleInputKey(msg tea.KeyPressMsg) tea.Cmd {
