@@ -111,7 +111,7 @@ func (o *oauthState) authorizeGet(w http.ResponseWriter, r *http.Request) {
 }
 
 func (o *oauthState) authorizePost(w http.ResponseWriter, r *http.Request) {
-	if err := r.ParseForm(); err != nil {
+	if err := parseForm(w, r); err != nil {
 		errorPage(w, http.StatusBadRequest, "Bad request", "The form could not be read.")
 		return
 	}

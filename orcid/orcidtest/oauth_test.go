@@ -347,3 +347,31 @@ func TestBearerRulesAndPostWork(t *testing.T) {
 		t.Error("the posted work is not in /works")
 	}
 }
+
+// The form endpoints answer another method with 405 (their mux patterns
+// name POST) and refuse a form larger than 64 KiB.
+func TestFormEndpointsMethodAndSize(t *testing.T) {
+	s := NewServer()
+	defer s.Close()
+	for _, path := range []string{"/oauth/token", "/oauth/revoke"} {
+		resp, err := http.Get(s.URL() + path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if resp.StatusCode != http.StatusMethodNotAllowed || resp.Header.Get("Allow") == "" {
+			t.Errorf("GET %s: %d Allow %q, want 405 with Allow", path, resp.StatusCode, resp.Header.Get("Allow"))
+		}
+	}
+	big := url.Values{"request": {strings.Repeat("x", 80<<10)}}.Encode()
+	for _, path := range []string{"/oauth/token", "/oauth/revoke"} {
+		resp, err := http.Post(s.URL()+path, "application/x-www-form-urlencoded", strings.NewReader(big))
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if resp.StatusCode != http.StatusBadRequest {
+			t.Errorf("POST %s with an 80 KiB form: %d, want 400", path, resp.StatusCode)
+		}
+	}
+}

@@ -53,14 +53,16 @@ func (o *oauthState) clientAuth(w http.ResponseWriter, r *http.Request) (*Client
 	return c, true
 }
 
-func (o *oauthState) handleToken(w http.ResponseWriter, r *http.Request) {
-	if r.Method != http.MethodPost {
-		w.Header().Set("Allow", "POST")
-		tokenError(w, http.StatusMethodNotAllowed, "invalid_request", "Use POST")
-		return
-	}
+// parseForm reads a POSTed form of at most 64 KiB. The handlers need no
+// method check: their mux patterns ("POST /oauth/token") already answer
+// another method with 405.
+func parseForm(w http.ResponseWriter, r *http.Request) error {
 	r.Body = http.MaxBytesReader(w, r.Body, 64<<10)
-	if err := r.ParseForm(); err != nil {
+	return r.ParseForm()
+}
+
+func (o *oauthState) handleToken(w http.ResponseWriter, r *http.Request) {
+	if err := parseForm(w, r); err != nil {
 		tokenError(w, http.StatusBadRequest, "invalid_request", "The form could not be read")
 		return
 	}
@@ -188,13 +190,7 @@ func (o *oauthState) writeGrant(w http.ResponseWriter, r *http.Request, c *Clien
 }
 
 func (o *oauthState) handleRevoke(w http.ResponseWriter, r *http.Request) {
-	if r.Method != http.MethodPost {
-		w.Header().Set("Allow", "POST")
-		tokenError(w, http.StatusMethodNotAllowed, "invalid_request", "Use POST")
-		return
-	}
-	r.Body = http.MaxBytesReader(w, r.Body, 64<<10)
-	if err := r.ParseForm(); err != nil {
+	if err := parseForm(w, r); err != nil {
 		tokenError(w, http.StatusBadRequest, "invalid_request", "The form could not be read")
 		return
 	}
@@ -216,7 +212,7 @@ func (o *oauthState) handleRevoke(w http.ResponseWriter, r *http.Request) {
 func (o *oauthState) handleUserinfo(w http.ResponseWriter, r *http.Request) {
 	tok := bearerToken(r)
 	if tok == "" && r.Method == http.MethodPost {
-		_ = r.ParseForm()
+		_ = parseForm(w, r)
 		tok = r.PostForm.Get("access_token")
 	}
 	o.mu.Lock()
