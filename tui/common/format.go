@@ -1,6 +1,10 @@
 package common
 
-import "strconv"
+import (
+	"strconv"
+	"unicode"
+	"unicode/utf8"
+)
 
 // Who values of Session.Who that panes compare against.
 const (
@@ -37,4 +41,14 @@ func Count[T ~int | ~int64](n T) string {
 		out = append(out, s[i:i+3]...)
 	}
 	return string(out)
+}
+
+// Sentence is s with its first letter upper-cased, as a status text starts
+// a sentence; the first character is taken whole, never a byte of it.
+func Sentence(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	if n == 0 || r == utf8.RuneError {
+		return s
+	}
+	return string(unicode.ToUpper(r)) + s[n:]
 }

@@ -1091,8 +1091,5 @@ func splitStoreNotice(n string) (notice, why string) {
 			return "No OS keyring here: tokens are kept in " + n[i+len(mid):], n[len(pre):i]
 		}
 	}
-	if n != "" {
-		n = strings.ToUpper(n[:1]) + n[1:]
-	}
-	return n, ""
+	return common.Sentence(n), ""
 }

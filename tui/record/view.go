@@ -607,20 +607,13 @@ func (m *Model) errorLines(p *page) []string {
 			"enter opens " + string(primary),
 		}
 	}
-	out := []string{m.styles.Error.Render(sentence(p.errText))}
+	out := []string{m.styles.Error.Render(common.Sentence(p.errText))}
 	hint := "R tries again"
 	if len(m.back) > 0 {
 		hint += " · esc goes back"
 	}
 	out = append(out, "", m.styles.Dim.Render(hint))
 	return out
-}
-
-func sentence(s string) string {
-	if s == "" {
-		return s
-	}
-	return strings.ToUpper(s[:1]) + s[1:]
 }
 
 // footer is the last line: the text input, a notice, or where we are.
