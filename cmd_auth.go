@@ -10,6 +10,7 @@ import (
 
 	"github.com/orcid-tui/orcid-tui/auth"
 	"github.com/orcid-tui/orcid-tui/config"
+	"github.com/orcid-tui/orcid-tui/internal/explain"
 	"github.com/orcid-tui/orcid-tui/internal/sanitize"
 )
 
@@ -202,27 +203,19 @@ func (c *cli) readPastes(flow *auth.Flow) {
 	}
 }
 
-// signInError words the ways a sign-in ends badly.
+// signInError words the ways a sign-in ends badly: package explain says
+// what failed, cliRemedy what to do.
 func signInError(err error) error {
-	var denied *auth.AuthorizationError
-	var idErr *auth.IDTokenError
-	switch {
-	case errors.As(err, &denied) && denied.Code == "access_denied":
-		return userErrorf("sign-in failed: access was denied in the browser — run orcid-tui login again and press Authorize")
-	case errors.As(err, &denied):
-		return userErrorf("sign-in failed: %s — check the client's registered redirect URI and scopes", sanitize.Line(denied.Error()))
-	case errors.Is(err, auth.ErrTimeout):
-		return userErrorf("sign-in timed out waiting for the browser — run orcid-tui login again (or use --timeout)")
-	case errors.Is(err, auth.ErrStateMismatch):
-		return userErrorf("sign-in failed: the answer does not belong to this sign-in (state mismatch) — run orcid-tui login again")
-	case errors.Is(err, auth.ErrNonceMismatch):
-		return userErrorf("sign-in failed: the id_token was not issued for this sign-in (nonce mismatch); nothing was saved — run orcid-tui login again")
-	case errors.As(err, &idErr) && idErr.BadSignature():
-		return userErrorf("sign-in failed: the id_token is not signed with a key the registry publishes, so it cannot be trusted; nothing was saved — run orcid-tui login again, and check --registry-url if it keeps failing")
-	case errors.As(err, &idErr):
-		return userErrorf("sign-in failed: %s; nothing was saved — run orcid-tui login again", quoteSnippet(err.Error()))
+	var ue *userError
+	if errors.As(err, &ue) {
+		return err
 	}
-	return userErrorf("sign-in failed: %s", quoteSnippet(err.Error()))
+	x := explain.Of(err)
+	if x.Kind == explain.SignInTimeout {
+		// Its words already say it was the sign-in.
+		return &userError{msg: cliLine(x)}
+	}
+	return &userError{msg: "sign-in failed: " + cliLine(x)}
 }
 
 // savedSignIns parses the flags of token and logout (they take no

@@ -77,9 +77,9 @@ func TestFaultsCLI(t *testing.T) {
 		{"reset search", orcidtest.Fault{Name: orcidtest.FaultReset}, nil, search, []string{"connection was reset"}},
 		{"truncated show", orcidtest.Fault{Name: orcidtest.FaultTruncated}, nil, show, []string{"truncated", "try again"}},
 		{"truncated search", orcidtest.Fault{Name: orcidtest.FaultTruncated}, nil, search, []string{"truncated"}},
-		{"html200 show", orcidtest.Fault{Name: orcidtest.FaultHTML200}, nil, show, []string{"answered HTML instead of JSON", "HTTP 200", "down for maintenance"}},
-		{"html500 search", orcidtest.Fault{Name: orcidtest.FaultHTML500}, nil, search, []string{"answered HTML instead of JSON", "HTTP 500", "try again later"}},
-		{"storm show", orcidtest.Fault{Name: orcidtest.FaultStorm}, fastRetry, show, []string{"rate limiting", "HTTP 503 after 3 attempts", "wait a little"}},
+		{"html200 show", orcidtest.Fault{Name: orcidtest.FaultHTML200}, nil, show, []string{"answered HTML instead of JSON (200)", "down for maintenance"}},
+		{"html500 search", orcidtest.Fault{Name: orcidtest.FaultHTML500}, nil, search, []string{"answered HTML instead of JSON (500, a server error)", "try again later"}},
+		{"storm show", orcidtest.Fault{Name: orcidtest.FaultStorm}, fastRetry, show, []string{"rate limiting (503) — retried 2 times", "wait a little"}},
 		{"storm search", orcidtest.Fault{Name: orcidtest.FaultStorm}, fastRetry, search, []string{"rate limiting"}},
 		{"quota show", orcidtest.Fault{Name: orcidtest.FaultQuota}, nil, show, []string{"daily request quota is used up", "try again tomorrow"}},
 		{"quota search", orcidtest.Fault{Name: orcidtest.FaultQuota}, nil, search, []string{"daily request quota"}},
@@ -138,7 +138,7 @@ func TestFaultBadKeyLogin(t *testing.T) {
 func TestDemoFaultsFlag(t *testing.T) {
 	t.Run("html500 on", func(t *testing.T) {
 		r := runCLI(t, nil, "", "--demo", "--demo-faults", "html500", "show", orcidtest.CarberryID)
-		checkOneLine(t, r, "answered HTML instead of JSON", "HTTP 500")
+		checkOneLine(t, r, "answered HTML instead of JSON (500, a server error)")
 	})
 	t.Run("variable", func(t *testing.T) {
 		r := runCLI(t, map[string]string{envDemoFaults: "quota"}, "", "--demo", "search", "carberry")

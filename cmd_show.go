@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/orcid-tui/orcid-tui/internal/explain"
 	"github.com/orcid-tui/orcid-tui/internal/sanitize"
 	"github.com/orcid-tui/orcid-tui/orcid"
 )
@@ -260,7 +261,7 @@ func (c *cli) printFullWorks(ctx context.Context, client *orcid.Client, p *print
 			said = e.DeveloperMessage
 		}
 		if said != "" {
-			msg += "; ORCID said: " + quoteSnippet(said)
+			msg += "; ORCID said: " + explain.Quote(said)
 		}
 	}
 	return userErrorf("%s — the works above are the ones that loaded", msg)

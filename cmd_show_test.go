@@ -155,7 +155,7 @@ func TestShowErrors(t *testing.T) {
 			`invalid ORCID iD "0000-0002-1825-0098": bad check digit: expected 7, got 8 — an ORCID iD looks like 0000-0002-1825-0097`},
 		{"too short", []string{"--demo", "show", "0000-0002-1825-009"}, "invalid ORCID iD"},
 		{"merged", []string{"--demo", "show", orcidtest.MergedID},
-			orcidtest.MergedID + " was merged into " + orcidtest.PrimaryID + "; run: orcid-tui show " + orcidtest.PrimaryID},
+			orcidtest.MergedID + " was merged into " + orcidtest.PrimaryID + " — run: orcid-tui show " + orcidtest.PrimaryID},
 		{"not found", []string{"--demo", "show", orcidtest.UnknownID}, "ORCID record 0000-0001-5109-3700 was not found"},
 		{"locked", []string{"--demo", "show", orcidtest.LockedID}, "is locked"},
 		{"deactivated", []string{"--demo", "show", orcidtest.DeactivatedID}, "is deactivated"},
@@ -233,7 +233,7 @@ func TestShowServerTrouble(t *testing.T) {
 		want   string
 	}{
 		{"daily quota", http.StatusTooManyRequests, "", "", "ORCID's daily request quota is used up"},
-		{"html instead of json", http.StatusOK, "text/html", "<html><body>\x1b[31mcaptive portal</body></html>", `answered HTML instead of JSON (HTTP 200: "captive portal")`},
+		{"html instead of json", http.StatusOK, "text/html", "<html><body>\x1b[31mcaptive portal</body></html>", `answered HTML instead of JSON (200): "captive portal"`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io"
 	"net"
 	"net/url"
 	"os"
@@ -15,9 +14,13 @@ import (
 	"github.com/coreos/go-oidc/v3/oidc"
 
 	"github.com/orcid-tui/orcid-tui/auth"
+	"github.com/orcid-tui/orcid-tui/internal/explain"
 	"github.com/orcid-tui/orcid-tui/orcid"
 )
 
+// TestDescribe: the TUI's words for a few errors — what failed comes from
+// package explain (its table tests every kind); the advice here names keys
+// and panes.
 func TestDescribe(t *testing.T) {
 	refused := &url.Error{Op: "Get", URL: "http://127.0.0.1:8080/v3.0/search", Err: &net.OpError{Op: "dial", Net: "tcp", Err: os.NewSyscallError("connect", syscall.ECONNREFUSED)}}
 	tests := []struct {
@@ -26,26 +29,16 @@ func TestDescribe(t *testing.T) {
 		want string
 	}{
 		{"not found", &orcid.APIError{StatusCode: 404, ErrorDocument: orcid.ErrorDocument{ErrorCode: 9016}}, "record not found"},
-		{"locked", fmt.Errorf("read: %w", &orcid.APIError{StatusCode: 409, ErrorDocument: orcid.ErrorDocument{ErrorCode: 9018}}), "locked"},
-		{"deactivated", &orcid.APIError{StatusCode: 409, ErrorDocument: orcid.ErrorDocument{ErrorCode: 9044}}, "deactivated"},
 		{"merged", &orcid.MergedError{Deprecated: "0009-0002-3310-7747", Primary: "0000-0001-6683-273X"}, "merged into 0000-0001-6683-273X"},
-		{"503 retried", &orcid.RateLimitError{StatusCode: 503, Attempts: 5}, "ORCID is rate limiting (503) — retried 4 times"},
-		{"429", &orcid.RateLimitError{StatusCode: 429, Message: "quota\x1b[31m exceeded"}, "daily request quota"},
-		{"html", &orcid.BadResponseError{StatusCode: 200, ContentType: "text/html", Snippet: "<html>"}, "answered HTML instead of JSON"},
-		{"refused local", refused, "connection refused by 127.0.0.1:8080: is the local ORCID instance running?"},
-		{"invalid token", &orcid.OAuthError{StatusCode: 401, Code: "invalid_token"}, "access token is no longer valid"},
-		{"html 500", &orcid.BadResponseError{StatusCode: 500, ContentType: "text/html", Snippet: "<!doctype html>"}, "answered HTML instead of JSON (500, a server error); try again later"},
-		{"truncated", &orcid.BadResponseError{StatusCode: 200, ContentType: "application/json", Err: errors.New("unexpected end of JSON input")}, "answer was truncated"},
-		{"reset mid-body", &orcid.BadResponseError{StatusCode: 200, ContentType: "application/json", Err: fmt.Errorf("reading the body: %w", os.NewSyscallError("read", syscall.ECONNRESET))}, "connection was reset"},
-		{"reset, short body", &orcid.BadResponseError{StatusCode: 200, Err: fmt.Errorf("reading the body: %w", io.ErrUnexpectedEOF)}, "connection was reset"},
-		{"timeout", fmt.Errorf("ORCID (127.0.0.1:1) did not answer within 30s; try again later: %w", context.DeadlineExceeded), "did not answer within 30s; press R"},
-		{"quota says what to do", &orcid.RateLimitError{StatusCode: 429}, "try again tomorrow"},
-		{"id_token unknown key", fmt.Errorf("sign-in: %w", &auth.IDTokenError{Err: errors.New("failed to verify signature: x")}), "id_token is not signed with a key the registry publishes"},
-		{"id_token expired", fmt.Errorf("sign-in: %w", &auth.IDTokenError{Err: &oidc.TokenExpiredError{}}), "id_token has expired"},
-		{"cancelled", context.Canceled, "cancelled"},
-		{"no credentials", auth.ErrNoCredentials, "no client id or secret"},
-		{"denied", &auth.AuthorizationError{Code: "access_denied"}, "access was denied"},
-		{"bad id", &orcid.IDError{Input: "x", Reason: "bad check digit: expected 7, got 9"}, "not an ORCID iD: bad check digit"},
+		{"503 retried", &orcid.RateLimitError{StatusCode: 503, Attempts: 5}, "ORCID is rate limiting (503) — retried 4 times; wait a little and press R"},
+		{"429", &orcid.RateLimitError{StatusCode: 429, Message: "quota\x1b[31m exceeded"}, "try again tomorrow, or get a client token (c)"},
+		{"refused local", refused, "cannot reach http://127.0.0.1:8080: connection refused; is the local ORCID instance running?"},
+		{"invalid token", &orcid.OAuthError{StatusCode: 401, Code: "invalid_token"}, "access token is no longer valid (invalid_token: revoked or expired); get a new one in the environment pane (c)"},
+		{"html 500", &orcid.BadResponseError{StatusCode: 500, ContentType: "text/html", Snippet: "<!doctype html>"}, "answered HTML instead of JSON (500, a server error); try again later (R)"},
+		{"timeout", fmt.Errorf("ORCID (127.0.0.1:1) did not answer within 30s; try again later: %w", context.DeadlineExceeded), "did not answer within 30s; press R to try again"},
+		{"id_token expired", fmt.Errorf("sign-in: %w", &auth.IDTokenError{Err: &oidc.TokenExpiredError{}}), "check this computer's clock, then press l to sign in again"},
+		{"no credentials", auth.ErrNoCredentials, "no client id or secret: ORCID needs both; press e in the environment pane"},
+		{"bad id", &orcid.IDError{Input: "x", Reason: "bad check digit: expected 7, got 9"}, `invalid ORCID iD "x": bad check digit: expected 7, got 9; an ORCID iD looks like 0000-0002-1825-0097`},
 		{"other", errors.New("something\nelse"), "something"},
 	}
 	for _, tt := range tests {
@@ -64,6 +57,19 @@ func TestDescribe(t *testing.T) {
 	}
 	if s, d := Describe(nil); s != "" || d != "" {
 		t.Errorf("nil: %q %q", s, d)
+	}
+}
+
+// TestEveryRemedyWorded: each remedy explain can give has TUI words (the
+// merged record's is in the record pane: "enter opens …").
+func TestEveryRemedyWorded(t *testing.T) {
+	for _, r := range explain.AllRemedies() {
+		if r == explain.OpenPrimary {
+			continue
+		}
+		if remedy(explain.Explanation{Remedy: r}) == "" {
+			t.Errorf("remedy %d has no words", r)
+		}
 	}
 }
 
