@@ -529,29 +529,8 @@ func year(d *orcid.FuzzyDate) string {
 	return clean(d.Year.String())
 }
 
-// doi returns the DOI among external ids, preferring relationship "self".
-func doi(x *orcid.ExternalIDs) string {
-	if x == nil {
-		return ""
-	}
-	found := ""
-	for _, e := range x.ExternalID {
-		if !strings.EqualFold(e.Type, "doi") {
-			continue
-		}
-		v := clean(e.Value)
-		if e.Normalized != nil && clean(e.Normalized.Value) != "" {
-			v = clean(e.Normalized.Value)
-		}
-		if e.Relationship == "self" {
-			return v
-		}
-		if found == "" {
-			found = v
-		}
-	}
-	return found
-}
+// doi is the list's DOI (a "self" one preferred), safe to print.
+func doi(x *orcid.ExternalIDs) string { return clean(x.DOI()) }
 
 func title(t *orcid.WorkTitle) string {
 	if t == nil {

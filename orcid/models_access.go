@@ -120,8 +120,9 @@ func (e *ExternalIDs) Find(typ string) *ExternalID {
 	return first
 }
 
-// doiOf returns the DOI of an external-id list without a resolver prefix.
-func doiOf(e *ExternalIDs) string {
+// DOI returns the first DOI of the list (a "self" one preferred) without a
+// resolver prefix, or "".
+func (e *ExternalIDs) DOI() string {
 	id := e.Find("doi")
 	if id == nil {
 		return ""
@@ -176,7 +177,7 @@ func (w *WorkSummary) DOI() string {
 	if w == nil {
 		return ""
 	}
-	return doiOf(w.ExternalIDs)
+	return w.ExternalIDs.DOI()
 }
 
 // TitleString returns the work's title, or "".
@@ -201,7 +202,7 @@ func (w *Work) DOI() string {
 	if w == nil {
 		return ""
 	}
-	return doiOf(w.ExternalIDs)
+	return w.ExternalIDs.DOI()
 }
 
 // Preferred returns the group's preferred summary (the first: ORCID's display
