@@ -15,6 +15,7 @@ import (
 
 	"github.com/zalando/go-keyring"
 
+	"github.com/orcid-tui/orcid-tui/internal/atomicfile"
 	"github.com/orcid-tui/orcid-tui/orcid"
 )
 
@@ -92,7 +93,8 @@ func DefaultTokenFile() (string, error) {
 }
 
 // FileStore keeps sessions in one JSON file, mode 0600 in a 0700 directory,
-// replaced atomically on every write.
+// replaced atomically on every write (atomicfile.Write: a symlink at the
+// path is followed, as reading does).
 type FileStore struct {
 	path string
 	mu   sync.Mutex
@@ -136,35 +138,11 @@ func (f *FileStore) load() (*tokenFile, error) {
 }
 
 func (f *FileStore) save(tf *tokenFile) error {
-	dir := filepath.Dir(f.path)
-	if err := os.MkdirAll(dir, 0o700); err != nil {
-		return err
-	}
 	b, err := json.MarshalIndent(tf, "", "  ")
 	if err != nil {
 		return err
 	}
-	tmp, err := os.CreateTemp(dir, ".tokens-*.tmp")
-	if err != nil {
-		return err
-	}
-	defer os.Remove(tmp.Name()) // no-op once renamed
-	if err := tmp.Chmod(0o600); err != nil {
-		tmp.Close()
-		return err
-	}
-	if _, err := tmp.Write(b); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Sync(); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), f.path)
+	return atomicfile.Write(f.path, b, 0o600)
 }
 
 func (f *FileStore) Get(k Key) (*Session, error) {

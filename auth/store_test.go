@@ -70,9 +70,8 @@ func TestFileStore(t *testing.T) {
 	if di.Mode().Perm() != 0o700 {
 		t.Errorf("directory mode %04o, want 0700", di.Mode().Perm())
 	}
-	left, _ := filepath.Glob(filepath.Join(dir, ".tokens-*"))
-	if len(left) != 0 {
-		t.Errorf("temporary files left: %v", left)
+	if left, _ := os.ReadDir(dir); len(left) != 1 {
+		t.Errorf("directory holds %d entries, want tokens.json only (no temporary files)", len(left))
 	}
 	if err := os.Chmod(path, 0o644); err != nil {
 		t.Fatal(err)

@@ -4,17 +4,16 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"io/fs"
-	"os"
-	"path/filepath"
 
 	"github.com/BurntSushi/toml"
+
+	"github.com/orcid-tui/orcid-tui/internal/atomicfile"
 )
 
-// Save writes f to path atomically: a temporary file in the same directory,
-// mode 0600, synced, then renamed over path (a symlink at path is followed,
-// so a config kept in a dotfiles repository stays there). A missing
-// directory is created with mode 0700. Comments in an existing file are not
+// Save writes f to path atomically (atomicfile.Write): a temporary file in
+// the same directory, mode 0600, synced, then renamed over path (a symlink
+// at path is followed, so a config kept in a dotfiles repository stays
+// there). A missing directory is created with mode 0700. Comments in an existing file are not
 // kept. An invalid File is not written.
 func Save(path string, f *File) error {
 	if err := f.validate(path); err != nil {
@@ -25,51 +24,8 @@ func Save(path string, f *File) error {
 	if err := toml.NewEncoder(&buf).Encode(f); err != nil {
 		return &Error{Kind: ErrFile, Source: SourceFile, File: path, Msg: "cannot encode the configuration: " + err.Error(), Err: err}
 	}
-	if err := writeAtomic(path, buf.Bytes()); err != nil {
+	if err := atomicfile.Write(path, buf.Bytes(), 0o600); err != nil {
 		return &Error{Kind: ErrFile, Source: SourceFile, File: path, Msg: "cannot write the config file: " + err.Error(), Err: err}
-	}
-	return nil
-}
-
-func writeAtomic(path string, data []byte) (err error) {
-	if target, err := filepath.EvalSymlinks(path); err == nil {
-		path = target
-	} else if !errors.Is(err, fs.ErrNotExist) {
-		return err
-	}
-	dir := filepath.Dir(path)
-	if err := os.MkdirAll(dir, 0o700); err != nil {
-		return err
-	}
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-*")
-	if err != nil {
-		return err
-	}
-	defer func() {
-		if err != nil {
-			tmp.Close()
-			os.Remove(tmp.Name())
-		}
-	}()
-	if err = tmp.Chmod(0o600); err != nil {
-		return err
-	}
-	if _, err = tmp.Write(data); err != nil {
-		return err
-	}
-	if err = tmp.Sync(); err != nil {
-		return err
-	}
-	if err = tmp.Close(); err != nil {
-		return err
-	}
-	if err = os.Rename(tmp.Name(), path); err != nil {
-		return err
-	}
-	// Make the rename itself durable; not every platform can sync a directory.
-	if d, derr := os.Open(dir); derr == nil {
-		d.Sync()
-		d.Close()
 	}
 	return nil
 }

@@ -1,0 +1,64 @@
+// Package atomicfile replaces a file's contents all at once: readers see the
+// old contents or the new, never a mix, and a crash leaves no half-written
+// file.
+package atomicfile
+
+import (
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
+)
+
+// DirPerm is the mode of the directories Write creates.
+const DirPerm fs.FileMode = 0o700
+
+// Write writes data to path atomically: a temporary file in the same
+// directory (".<name>.tmp-*"), given mode perm, synced, then renamed over
+// path, and the directory synced so the rename is durable where the
+// platform allows. A symlink at path is followed and its target replaced,
+// so a file kept elsewhere (a dotfiles repository) stays there. A missing
+// directory is created with DirPerm; an existing one keeps its mode. On
+// error path is unchanged and no temporary file is left behind.
+func Write(path string, data []byte, perm fs.FileMode) (err error) {
+	if target, err := filepath.EvalSymlinks(path); err == nil {
+		path = target
+	} else if !errors.Is(err, fs.ErrNotExist) {
+		return err
+	}
+	dir := filepath.Dir(path)
+	if err := os.MkdirAll(dir, DirPerm); err != nil {
+		return err
+	}
+	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-*")
+	if err != nil {
+		return err
+	}
+	defer func() {
+		if err != nil {
+			tmp.Close()
+			os.Remove(tmp.Name())
+		}
+	}()
+	if err = tmp.Chmod(perm); err != nil {
+		return err
+	}
+	if _, err = tmp.Write(data); err != nil {
+		return err
+	}
+	if err = tmp.Sync(); err != nil {
+		return err
+	}
+	if err = tmp.Close(); err != nil {
+		return err
+	}
+	if err = os.Rename(tmp.Name(), path); err != nil {
+		return err
+	}
+	// Make the rename itself durable; not every platform can sync a directory.
+	if d, derr := os.Open(dir); derr == nil {
+		d.Sync()
+		d.Close()
+	}
+	return nil
+}
