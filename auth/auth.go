@@ -97,8 +97,11 @@ type Authenticator struct {
 	cfg  Config
 	http *http.Client
 
-	mu        sync.Mutex // guards clientTok
-	clientTok *Session
+	mu          sync.Mutex // guards clientTok and clientGen; never held across I/O
+	clientTok   *Session
+	clientGen   uint64 // bumped by ForgetClientToken
+	clientFetch flight[*Session]
+	smu         sync.Mutex // orders the client token's Store.Put and Delete
 
 	pmu      sync.Mutex // guards provider
 	provider *oidc.Provider
@@ -154,17 +157,39 @@ func (a *Authenticator) ctx(ctx context.Context) context.Context {
 
 // ClientToken returns a /read-public token for the application itself
 // (client credentials). It is reused until it expires and then fetched
-// again; with a Store it is also kept across runs.
+// again; with a Store it is also kept across runs. One fetch runs at a
+// time: concurrent callers share it, no lock is held while it runs, and a
+// caller whose ctx is done returns ctx's error at once (the fetch is
+// cancelled when nobody waits for it any more).
 func (a *Authenticator) ClientToken(ctx context.Context) (*Session, error) {
 	a.mu.Lock()
-	defer a.mu.Unlock()
-	if a.clientTok != nil && a.clientTok.Token().Valid() {
-		return a.clientTok, nil
+	if s := a.clientTok; s != nil && s.Token().Valid() {
+		a.mu.Unlock()
+		return s, nil
+	}
+	a.mu.Unlock()
+	s, err := a.clientFetch.do(ctx, a.fetchClientToken)
+	if err != nil && ctx.Err() != nil {
+		return nil, fmt.Errorf("client token from %s: %w", a.cfg.Env.Name, ctx.Err())
+	}
+	return s, err
+}
+
+// fetchClientToken is ClientToken's fetch: the stored token when it is
+// still valid, otherwise a new one from the token endpoint, which it keeps
+// unless ForgetClientToken ran meanwhile.
+func (a *Authenticator) fetchClientToken(ctx context.Context) (*Session, error) {
+	a.mu.Lock()
+	gen := a.clientGen
+	s := a.clientTok
+	a.mu.Unlock()
+	if s != nil && s.Token().Valid() { // fetched by the flight just before this one
+		return s, nil
 	}
 	key := Key{Env: a.cfg.Env.Name, ClientID: a.cfg.ClientID}
-	if a.clientTok == nil && a.cfg.Store != nil {
+	if s == nil && a.cfg.Store != nil {
 		if s, err := a.cfg.Store.Get(key); err == nil && s.Token().Valid() {
-			a.clientTok = s
+			a.keepClientToken(gen, s, false)
 			return s, nil
 		}
 	}
@@ -179,32 +204,61 @@ func (a *Authenticator) ClientToken(ctx context.Context) (*Session, error) {
 	if err != nil {
 		return nil, a.tokenError(fmt.Sprintf("client token from %s", a.cfg.Env.Name), err)
 	}
-	s := a.sessionFromToken(tok, []string{ScopeReadPublic})
-	a.clientTok = s
-	if a.cfg.Store != nil {
-		_ = a.cfg.Store.Put(s) // a client token can always be fetched again
-	}
+	s = a.sessionFromToken(tok, []string{ScopeReadPublic})
+	a.keepClientToken(gen, s, true)
 	return s, nil
 }
 
-// ClientTokenSource is ClientToken as an oauth2.TokenSource, for
-// orcid.WithTokenSource(ts, orcid.PublicAPI).
-func (a *Authenticator) ClientTokenSource() oauth2.TokenSource {
-	return tokenSourceFunc(func() (*oauth2.Token, error) {
-		s, err := a.ClientToken(context.Background())
-		if err != nil {
-			return nil, err
-		}
-		return s.Token(), nil
-	})
+// keepClientToken caches s (and stores it when store is set) unless
+// ForgetClientToken ran since the fetch began (generation gen).
+func (a *Authenticator) keepClientToken(gen uint64, s *Session, store bool) {
+	a.smu.Lock() // orders this Put with ForgetClientToken's Delete
+	defer a.smu.Unlock()
+	a.mu.Lock()
+	current := a.clientGen == gen
+	if current {
+		a.clientTok = s
+	}
+	a.mu.Unlock()
+	if current && store && a.cfg.Store != nil {
+		_ = a.cfg.Store.Put(s) // a client token can always be fetched again
+	}
 }
 
-// ForgetClientToken drops the cached client token (memory and store).
+// ClientTokenSource is ClientToken as an oauth2.TokenSource, for
+// orcid.WithTokenSource(ts, orcid.PublicAPI). It also implements
+// orcid.ContextTokenSource, so a client's read cancels its token fetch.
+func (a *Authenticator) ClientTokenSource() oauth2.TokenSource {
+	return clientTokenSource{a}
+}
+
+type clientTokenSource struct{ a *Authenticator }
+
+var _ orcid.ContextTokenSource = clientTokenSource{}
+
+func (ts clientTokenSource) Token() (*oauth2.Token, error) {
+	return ts.TokenContext(context.Background())
+}
+
+func (ts clientTokenSource) TokenContext(ctx context.Context) (*oauth2.Token, error) {
+	s, err := ts.a.ClientToken(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return s.Token(), nil
+}
+
+// ForgetClientToken drops the cached client token (memory and store). A
+// fetch under way is not waited for, and its token is not kept.
 func (a *Authenticator) ForgetClientToken() error {
 	a.mu.Lock()
-	defer a.mu.Unlock()
+	a.clientGen++
 	a.clientTok = nil
+	a.mu.Unlock()
+	a.clientFetch.detach()
 	if a.cfg.Store != nil {
+		a.smu.Lock()
+		defer a.smu.Unlock()
 		err := a.cfg.Store.Delete(Key{Env: a.cfg.Env.Name, ClientID: a.cfg.ClientID})
 		if err != nil && !errors.Is(err, ErrNotStored) {
 			return err
@@ -212,10 +266,6 @@ func (a *Authenticator) ForgetClientToken() error {
 	}
 	return nil
 }
-
-type tokenSourceFunc func() (*oauth2.Token, error)
-
-func (f tokenSourceFunc) Token() (*oauth2.Token, error) { return f() }
 
 // tokenError is a failed token request (client credentials, code exchange,
 // refresh) as "what: cause", oauth2's RetrieveError turned into ORCID's

@@ -141,37 +141,76 @@ func (s *Session) update(tok *oauth2.Token) *Session {
 
 // SavingTokenSource refreshes a signed-in session's token when it expires
 // and saves every new token to the Store, so a rotated refresh token is
-// never lost.
+// never lost. One refresh runs at a time (a refresh token may be good for
+// one use only); no lock is held while it runs. It implements
+// orcid.ContextTokenSource, so a client's read cancels its refresh.
 type SavingTokenSource struct {
-	a    *Authenticator
-	base oauth2.TokenSource
+	a       *Authenticator
+	refresh flight[*oauth2.Token]
 
 	mu      sync.Mutex
 	sess    *Session
+	tok     *oauth2.Token // the current token, sess's
 	saveErr error
 }
 
+var _ orcid.ContextTokenSource = (*SavingTokenSource)(nil)
+
 // TokenSource returns a source for s that refreshes and saves.
 func (a *Authenticator) TokenSource(s *Session) *SavingTokenSource {
-	conf := a.oauth2Config(s.Scopes, "")
-	return &SavingTokenSource{a: a, sess: s, base: conf.TokenSource(a.ctx(context.Background()), s.Token())}
+	return &SavingTokenSource{a: a, sess: s, tok: s.Token()}
 }
 
 // Token returns a valid token, refreshing (and saving) it when needed.
 func (ts *SavingTokenSource) Token() (*oauth2.Token, error) {
-	tok, err := ts.base.Token()
+	return ts.TokenContext(context.Background())
+}
+
+// TokenContext is Token for a request made with ctx: the refresh is made
+// with ctx, and a caller whose ctx is done returns ctx's error at once.
+func (ts *SavingTokenSource) TokenContext(ctx context.Context) (*oauth2.Token, error) {
+	if tok := ts.valid(); tok != nil {
+		return tok, nil
+	}
+	tok, err := ts.refresh.do(ctx, ts.fetch)
+	if err != nil && ctx.Err() != nil {
+		return nil, fmt.Errorf("refresh token: %w", ctx.Err())
+	}
+	return tok, err
+}
+
+// valid is a copy of the current token when it is still valid.
+func (ts *SavingTokenSource) valid() *oauth2.Token {
+	ts.mu.Lock()
+	defer ts.mu.Unlock()
+	if !ts.tok.Valid() {
+		return nil
+	}
+	t := *ts.tok
+	return &t
+}
+
+// fetch is TokenContext's refresh: it gets a new token with the session's
+// refresh token and saves the session.
+func (ts *SavingTokenSource) fetch(ctx context.Context) (*oauth2.Token, error) {
+	if tok := ts.valid(); tok != nil { // refreshed by the flight just before this one
+		return tok, nil
+	}
+	sess := ts.Session()
+	conf := ts.a.oauth2Config(sess.Scopes, "")
+	tok, err := conf.TokenSource(ts.a.ctx(ctx), &oauth2.Token{RefreshToken: sess.RefreshToken}).Token()
 	if err != nil {
-		return nil, ts.a.tokenError("refresh token", err, ts.Session().RefreshToken)
+		return nil, ts.a.tokenError("refresh token", err, sess.RefreshToken)
 	}
 	ts.mu.Lock()
 	defer ts.mu.Unlock()
-	if tok.AccessToken != ts.sess.AccessToken {
-		ts.sess = ts.sess.update(tok)
-		if ts.a.cfg.Store != nil {
-			ts.saveErr = ts.a.cfg.Store.Put(ts.sess)
-		}
+	ts.sess = ts.sess.update(tok)
+	ts.tok = ts.sess.Token()
+	if ts.a.cfg.Store != nil {
+		ts.saveErr = ts.a.cfg.Store.Put(ts.sess)
 	}
-	return tok, nil
+	t := *ts.tok
+	return &t, nil
 }
 
 // Session is the latest session (after any refresh).

@@ -269,9 +269,22 @@ func WithBulkWorkers(n int) Option {
 func WithAPI(api API) Option { return func(c *Client) { c.api = api } }
 
 // WithTokenSource sends "Authorization: Bearer <token>" with every request
-// and uses the given API (the member API base for MemberAPI).
+// and uses the given API (the member API base for MemberAPI). When ts is
+// also a ContextTokenSource, its TokenContext is called with each request's
+// context, so cancelling a read cancels the token fetch it waits for.
 func WithTokenSource(ts oauth2.TokenSource, api API) Option {
 	return func(c *Client) { c.ts, c.api = ts, api }
+}
+
+// ContextTokenSource is an oauth2.TokenSource that can fetch or refresh a
+// token under a context: a token source that goes to the network should
+// implement it, so that a cancelled read does not wait for its token
+// request (package auth's token sources do).
+type ContextTokenSource interface {
+	oauth2.TokenSource
+	// TokenContext is Token for a request made with ctx; when ctx is done
+	// before a token is at hand it returns an error wrapping ctx.Err().
+	TokenContext(ctx context.Context) (*oauth2.Token, error)
 }
 
 // Environment returns the client's environment.
@@ -379,6 +392,13 @@ func (c *Client) wait(ctx context.Context) error {
 // send makes one attempt and reads the (size-limited) body. tok is the
 // access token sent, so an error echoing it can be masked.
 func (c *Client) send(ctx context.Context, u string, f Format) (*http.Response, []byte, string, error) {
+	var t *oauth2.Token
+	if c.ts != nil {
+		var err error
+		if t, err = c.token(ctx); err != nil {
+			return nil, nil, "", err
+		}
+	}
 	actx, cancel := context.WithTimeout(ctx, c.timeout)
 	defer cancel()
 	req, err := http.NewRequestWithContext(actx, http.MethodGet, u, nil)
@@ -388,11 +408,7 @@ func (c *Client) send(ctx context.Context, u string, f Format) (*http.Response, 
 	req.Header.Set("Accept", f.MediaType())
 	req.Header.Set("User-Agent", c.userAgent)
 	var tok string
-	if c.ts != nil {
-		t, err := c.ts.Token()
-		if err != nil {
-			return nil, nil, "", fmt.Errorf("getting an ORCID access token: %w", err)
-		}
+	if t != nil {
 		t.SetAuthHeader(req)
 		tok = t.AccessToken
 	}
@@ -420,6 +436,29 @@ func (c *Client) send(ctx context.Context, u string, f Format) (*http.Response, 
 			Err: fmt.Errorf("%w: more than %d bytes", ErrBodyTooLarge, c.maxBody)}
 	}
 	return resp, data, tok, nil
+}
+
+// token gets the access token for a request made with ctx: through
+// TokenContext when the source has it (its fetch then ends with ctx),
+// otherwise Token. The source's own HTTP client bounds the fetch's time;
+// the request's timeout starts once the token is at hand.
+func (c *Client) token(ctx context.Context) (*oauth2.Token, error) {
+	var t *oauth2.Token
+	var err error
+	if cts, ok := c.ts.(ContextTokenSource); ok {
+		t, err = cts.TokenContext(ctx)
+	} else {
+		t, err = c.ts.Token()
+	}
+	switch {
+	case err != nil && ctx.Err() != nil:
+		return nil, fmt.Errorf("request cancelled while getting an ORCID access token: %w", ctx.Err())
+	case err != nil:
+		return nil, fmt.Errorf("getting an ORCID access token: %w", err)
+	case t == nil:
+		return nil, errors.New("getting an ORCID access token: the token source gave none")
+	}
+	return t, nil
 }
 
 // sending counts a request sent at now in Stats; the returned func marks
