@@ -2,6 +2,7 @@ package common
 
 import (
 	"strconv"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -46,6 +47,9 @@ func Count[T ~int | ~int64](n T) string {
 // Sentence is s with its first letter upper-cased, as a status text starts
 // a sentence; the first character is taken whole, never a byte of it.
 func Sentence(s string) string {
+	if first, _, _ := strings.Cut(s, " "); strings.Contains(first, "://") {
+		return s // a URL keeps its case: "http://…", not "Http://…"
+	}
 	r, n := utf8.DecodeRuneInString(s)
 	if n == 0 || r == utf8.RuneError {
 		return s

@@ -508,3 +508,24 @@ func TestLoadingWheelAndHelp(t *testing.T) {
 		}
 	}
 }
+
+// The reason a record could not be shown is wrapped, never cut: at 60
+// columns the whole sentence, to its last word, is on screen.
+func TestErrorReasonWrapsInNarrowPane(t *testing.T) {
+	m, _ := newTestModel(t, 60, 20)
+	open(t, m, orcidtest.UnknownID)
+	got := plain(m)
+	if m.cur.errText == "" {
+		t.Fatal("no error text")
+	}
+	words := strings.Fields(common.Sentence(m.cur.errText))
+	last := words[len(words)-1]
+	if !strings.Contains(got, last) {
+		t.Errorf("the error's last word %q is not on screen:\n%s", last, got)
+	}
+	for _, l := range strings.Split(got, "\n") {
+		if strings.Contains(l, "…") && strings.Contains(l, "found") {
+			t.Errorf("error line cut: %q", l)
+		}
+	}
+}

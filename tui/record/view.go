@@ -607,7 +607,11 @@ func (m *Model) errorLines(p *page) []string {
 			"enter opens " + string(primary),
 		}
 	}
-	out := []string{m.styles.Error.Render(common.Sentence(p.errText))}
+	// Wrapped, not cut: the reason is the one thing to read on this screen.
+	var out []string
+	for _, l := range wrap(common.Sentence(p.errText), m.innerW()-2) {
+		out = append(out, m.styles.Error.Render(l))
+	}
 	hint := "R tries again"
 	if len(m.back) > 0 {
 		hint += " · esc goes back"
