@@ -91,7 +91,7 @@ func ParseID(s string) (ID, error) {
 	if lateSep > 0 {
 		return fail("unexpected separator at position %d after the last digit", lateSep)
 	}
-	want := checkDigit(digits[:15])
+	want := CheckDigit(digits[:15])
 	if digits[15] != want {
 		return fail("bad check digit: expected %c, got %c", want, digits[15])
 	}
@@ -168,11 +168,13 @@ func describeRune(r rune) string {
 	}
 }
 
-// checkDigit computes the ISO 7064 MOD 11-2 check character of 15 digits.
-func checkDigit(base []byte) byte {
+// CheckDigit returns the ISO 7064 MOD 11-2 check character ('0'–'9' or
+// 'X') of the 15 base digits of an ORCID iD; with it, test data and tools
+// can make valid iDs.
+func CheckDigit[T string | []byte](base T) byte {
 	total := 0
-	for _, d := range base {
-		total = (total + int(d-'0')) * 2
+	for i := 0; i < len(base); i++ {
+		total = (total + int(base[i]-'0')) * 2
 	}
 	r := (12 - total%11) % 11
 	if r == 10 {

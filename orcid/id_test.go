@@ -98,7 +98,7 @@ func FuzzParseID(f *testing.F) {
 			t.Fatalf("re-parse of %q = %q, %v", id, again, err)
 		}
 		digits := []byte(strings.ReplaceAll(string(id), "-", ""))
-		if checkDigit(digits[:15]) != digits[15] {
+		if CheckDigit(digits[:15]) != digits[15] {
 			t.Fatalf("%q has a bad check digit", id)
 		}
 	})
