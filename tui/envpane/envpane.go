@@ -94,6 +94,9 @@ type envState struct {
 
 	clientTok *auth.Session
 	user      *auth.Session
+	// Masked summaries of clientTok and user, made when they are set: a
+	// summary decodes the stored id_token, which View must not do.
+	clientSum, userSum auth.Summary
 	memberErr string // why there is no member client
 
 	loaded  bool   // stored tokens looked up
@@ -780,7 +783,8 @@ func (m *Model) onResult(msg envResultMsg) tea.Cmd {
 	switch msg.op {
 	case "stored":
 		if msg.tok != nil && e.clientTok == nil && a != nil {
-			e.clientTok, e.pub = msg.tok, a.PublicClient(m.publicOptions(e)...)
+			e.setClientTok(msg.tok)
+			e.pub = a.PublicClient(m.publicOptions(e)...)
 		}
 		if msg.user != nil && e.user == nil {
 			m.setUser(e, msg.user)
@@ -790,7 +794,7 @@ func (m *Model) onResult(msg envResultMsg) tea.Cmd {
 			return nil
 		}
 	case "client token":
-		e.clientTok = msg.tok
+		e.setClientTok(msg.tok)
 		if a != nil {
 			e.pub = a.PublicClient(m.publicOptions(e)...)
 		}
@@ -818,8 +822,19 @@ func (m *Model) onResult(msg envResultMsg) tea.Cmd {
 	return tea.Batch(m.sessionCmd(), common.Cmd(common.StatusMsg{Text: e.note}))
 }
 
+// setClientTok keeps the client token and its summary.
+func (e *envState) setClientTok(s *auth.Session) {
+	e.clientTok = s
+	if s != nil {
+		e.clientSum = s.Summary(time.Time{}) // expiry is judged when drawn
+	}
+}
+
 func (m *Model) setUser(e *envState, s *auth.Session) {
 	e.user, e.member, e.memberErr = s, nil, ""
+	if s != nil {
+		e.userSum = s.Summary(time.Time{}) // expiry is judged when drawn
+	}
 	if s == nil || e.authn == nil {
 		return
 	}

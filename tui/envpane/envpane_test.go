@@ -4,6 +4,7 @@ import (
 	"context"
 	"strings"
 	"testing"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
@@ -326,5 +327,29 @@ func TestFinishedOperationReleasesContext(t *testing.T) {
 	}
 	if e.busy != "" || e.cancel != nil {
 		t.Fatalf("still busy: %q", e.busy)
+	}
+}
+
+// The token summaries are made once, when a token is set (View decodes
+// nothing), yet expiry is still judged against the clock when drawn.
+func TestTokenExpiryJudgedWhenDrawn(t *testing.T) {
+	srv := orcidtest.NewServer()
+	defer srv.Close()
+	m := newPane(t, srv)
+	now := time.Date(2030, 1, 1, 12, 0, 0, 0, time.UTC)
+	m.cfg.Now = func() time.Time { return now }
+	m.SetSize(60, 40)
+	m.Focus()
+	e := m.cur()
+	_, req := m.start(e, "getting a client token")
+	m.Update(envResultMsg{env: e.spec.Name, req: req, op: "client token",
+		tok: &auth.Session{AccessToken: "tok-abcdef", Scopes: []string{"/read-public"}, Expiry: now.Add(time.Hour)}})
+	day := now.Add(time.Hour).Local().Format(time.DateOnly)
+	if got := ansi.Strip(m.View()); !strings.Contains(got, day) || strings.Contains(got, "(expired)") {
+		t.Fatalf("before expiry:\n%s", got)
+	}
+	now = now.Add(2 * time.Hour)
+	if got := ansi.Strip(m.View()); !strings.Contains(got, "(expired)") {
+		t.Errorf("after expiry the pane does not say so:\n%s", got)
 	}
 }

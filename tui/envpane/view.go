@@ -143,12 +143,12 @@ func (m *Model) browseLines(iw int) []string {
 	if e.clientTok == nil {
 		out = append(out, " "+st.Dim.Render("none: reads are anonymous"))
 	} else {
-		sum := e.clientTok.Summary(m.now())
+		sum := e.clientSum
 		out = append(out, " "+sanitize.Line(sum.Scopes))
 		if wide {
 			out = append(out, m.kv("token", sanitize.Line(sum.AccessToken), 7))
 		}
-		out = append(out, m.kv("expires", m.expiry(sum.Expiry, sum.Expired), 7))
+		out = append(out, m.kv("expires", m.expiry(sum.Expiry), 7))
 	}
 
 	out = append(out, m.section("Signed in"))
@@ -177,7 +177,7 @@ func (m *Model) browseLines(iw int) []string {
 
 func (m *Model) userLines(e *envState, wide bool, iw int) []string {
 	st := m.st
-	sum := e.user.Summary(m.now())
+	sum := e.userSum
 	out := []string{" " + string(sum.ORCID)}
 	if sum.Name != "" {
 		out = append(out, " "+sanitize.Line(sum.Name))
@@ -190,7 +190,7 @@ func (m *Model) userLines(e *envState, wide bool, iw int) []string {
 		}
 		out = append(out, m.kv("token", tok, 7))
 	}
-	out = append(out, m.kv("expires", m.expiry(sum.Expiry, sum.Expired), 7))
+	out = append(out, m.kv("expires", m.expiry(sum.Expiry), 7))
 	switch {
 	case e.member != nil:
 		out = append(out, " "+st.OK.Render("member API")+" for this record")
@@ -246,12 +246,12 @@ func fmtTime(t time.Time) string {
 	return t.UTC().Format("2006-01-02 15:04 UTC")
 }
 
-func (m *Model) expiry(t time.Time, expired bool) string {
+func (m *Model) expiry(t time.Time) string {
 	if t.IsZero() {
 		return m.st.Dim.Render("unknown")
 	}
 	s := t.Local().Format(time.DateOnly)
-	if expired {
+	if !m.now().Before(t) {
 		return m.st.Error.Render(s + " (expired)")
 	}
 	return s
