@@ -97,7 +97,7 @@ type envState struct {
 	// Masked summaries of clientTok and user, made when they are set: a
 	// summary decodes the stored id_token, which View must not do.
 	clientSum, userSum auth.Summary
-	memberErr string // why there is no member client
+	memberErr          string // why there is no member client
 
 	loaded  bool   // stored tokens looked up
 	loadReq uint64 // the stored-token lookup under way
