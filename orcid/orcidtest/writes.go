@@ -626,6 +626,13 @@ func (s *Server) findLocked(r *http.Request, ws *writeStore, id string, kind orc
 	if b, ok := s.record(r, id); ok && builtHas(b, kind, pc) {
 		return nil, 0, notSource
 	}
+	if kind == orcid.KindWork && extraWorksHook != nil {
+		for _, w := range extraWorksHook(s, id, c) {
+			if w.PutCode == pc {
+				return nil, 0, notSource
+			}
+		}
+	}
 	return nil, 0, errNotFoundItem()
 }
 
