@@ -148,7 +148,7 @@ func (c *Client) writeItem(ctx context.Context, method string, id ID, k ItemKind
 		if err != nil {
 			return nil, &BadResponseError{StatusCode: resp.StatusCode, URL: body.URL, ContentType: body.ContentType,
 				Snippet: sanitize.Truncate(sanitize.Line("Location: "+res.Location), errorSnippetRunes),
-				Err: fmt.Errorf("the %s was added but ORCID did not say its put-code: %w", k, err)}
+				Err:     fmt.Errorf("the %s was added but ORCID did not say its put-code: %w", k, err)}
 		}
 		res.PutCode = pc
 		res.Location = sanitize.Line(res.Location)
