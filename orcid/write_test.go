@@ -188,6 +188,9 @@ func TestWriteEveryKind(t *testing.T) {
 				before, after = l[0], l[1]
 			}
 			uniq := strings.ReplaceAll(name, "/", "-")
+			if err := orcid.Validate(draftOf(k, before, uniq)); err != nil {
+				t.Fatalf("%s: the draft fails local validation: %v", name, err)
+			}
 			res, err := c.AddAs(ctx, id, draftOf(k, before, uniq), f)
 			if err != nil {
 				t.Fatalf("%s: add: %v", name, err)
@@ -213,6 +216,9 @@ func TestWriteEveryKind(t *testing.T) {
 			}
 			if ures.PutCode != res.PutCode || ures.Body == nil || ures.Body.StatusCode != 200 || len(ures.Body.Data) == 0 {
 				t.Errorf("%s: update result %+v", name, ures)
+			}
+			if f == orcid.XML && !strings.Contains(string(ures.Body.Data), fmt.Sprintf(`put-code="%d"`, res.PutCode)) {
+				t.Errorf("%s: the XML answer to the update: %.300s", name, ures.Body.Data)
 			}
 			if k == orcid.KindWork {
 				var w orcid.Work
@@ -292,10 +298,17 @@ func TestWriteErrors(t *testing.T) {
 	noOrg := &orcid.AffiliationDraft{Kind: orcid.KindEmployment, RoleTitle: "x"}
 	noDisamb := &orcid.AffiliationDraft{Kind: orcid.KindEducation, Organization: &orcid.DraftOrganization{Name: "X", Address: &orcid.DraftOrganizationAddress{City: "Y", Country: "US"}}}
 	badType := newWork("T", "10.5555/badtype")
-	badType.Type = "blog-post"
+	badType.Type = "blog"
 	noTitle := newWork("", "10.5555/notitle")
 	noSelf := newWork("T", "10.5555/noself")
 	noSelf.ExternalIDs.ExternalID[0].Relationship = "part-of"
+
+	// What the registry refuses, local validation catches first.
+	for _, it := range []orcid.Item{noOrg, noDisamb, badType, noTitle, noSelf} {
+		if orcid.Validate(it) == nil {
+			t.Errorf("Validate passes %+v", it)
+		}
+	}
 
 	tests := []struct {
 		name   string

@@ -353,20 +353,6 @@ func (it *written) stamp(id string, pc int64, src *orcid.Source, created, now ti
 
 // ---- validation ------------------------------------------------------------------
 
-// workTypes are ORCID's v3.0 work types (the list in its 9037 message).
-var workTypes = strings.Split("annotation, artistic-performance, book-chapter, book-review, book, conference-abstract, conference-output, "+
-	"conference-paper, conference-poster, conference-presentation, conference-proceedings, data-management-plan, data-set, "+
-	"dictionary-entry, disclosure, dissertation-thesis, edited-book, encyclopedia-entry, invention, journal-article, "+
-	"journal-issue, lecture-speech, license, magazine-article, manual, newsletter-article, newspaper-article, "+
-	"online-resource, other, patent, physical-object, preprint, registered-copyright, report, research-protocol, "+
-	"research-technique, research-tool, review, software, spin-off-company, standards-and-policy, "+
-	"supervised-student-publication, technical-standard, test, trademark, translation, website, working-paper, "+
-	"dissertation, undefined", ", ")
-
-var fundingTypes = []string{"grant", "contract", "award", "salary-award"}
-
-var orgSources = []string{"ROR", "RINGGOLD", "GRID", "FUNDREF", "LEI"}
-
 func badRequest(detail string) *orcid.ErrorDocument {
 	return errDoc(400, 9006, "The client application sent a bad request to ORCID. Full validation error: "+detail, "The client application sent a bad request to ORCID.")
 }
@@ -401,7 +387,7 @@ func checkOrg(o *orcid.Organization) *orcid.ErrorDocument {
 		return errDoc(400, 9046, "400 Bad request: organization must be present and valid (a name, a city and an ISO 3166 country code)", "No valid organization is included in the data.")
 	}
 	d := o.DisambiguatedOrganization
-	if d == nil || strings.TrimSpace(d.Identifier) == "" || !slices.Contains(orgSources, strings.ToUpper(d.Source)) {
+	if d == nil || strings.TrimSpace(d.Identifier) == "" || !slices.Contains(orcid.OrganizationIDSources, strings.ToUpper(d.Source)) {
 		return errDoc(400, 9045, "400 Bad request: disambiguated-organization must be present and valid (an identifier from ROR, RINGGOLD, GRID, FUNDREF or LEI)", "No valid disambiguated-organization is included in the data.")
 	}
 	return nil
@@ -456,16 +442,16 @@ func (it *written) validate() *orcid.ErrorDocument {
 		if !hasSelfID(w.ExternalIDs) {
 			return errDoc(400, 9023, "400 Bad Request: Invalid activity, an external identifier is required. Full validation error: a work needs at least one external identifier with relationship self", "Invalid activity: an external identifier is required.")
 		}
-		if !slices.Contains(workTypes, w.Type) {
-			return invalidType("work", workTypes)
+		if !slices.Contains(orcid.WorkTypes, w.Type) {
+			return invalidType("work", orcid.WorkTypes)
 		}
 	case it.funding != nil:
 		f := it.funding
 		if titleOf(f.Title) == "" {
 			return errDoc(400, 9022, "400 Bad Request: Invalid activity, a title is required.", "Invalid activity:  A title is required.")
 		}
-		if !slices.Contains(fundingTypes, f.Type) {
-			return invalidType("funding", fundingTypes)
+		if !slices.Contains(orcid.FundingTypes, f.Type) {
+			return invalidType("funding", orcid.FundingTypes)
 		}
 		if f.ExternalIDs == nil || len(f.ExternalIDs.ExternalID) == 0 {
 			return errDoc(400, 9023, "400 Bad Request: Invalid activity, an external identifier is required. Full validation error: a funding needs an external identifier such as its grant_number", "Invalid activity: an external identifier is required.")
