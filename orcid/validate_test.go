@@ -76,7 +76,7 @@ func TestValidate(t *testing.T) {
 		{"work month 13", func() Item { w := good(); w.PublicationDate = NewDraftDate(2024, 13, 0); return w }(), []string{"publication-date"}},
 		{"good funding", &FundingDraft{Type: "grant", Title: &DraftTitle{Title: &Value{Value: "G"}}, Organization: org(),
 			ExternalIDs: &DraftExternalIDs{ExternalID: []DraftExternalID{{Type: "grant_number", Value: "1", Relationship: "self"}}},
-			Amount: &DraftAmount{Value: "1,000.50", CurrencyCode: "EUR"}}, nil},
+			Amount:      &DraftAmount{Value: "1,000.50", CurrencyCode: "EUR"}}, nil},
 		{"funding without ids, bad amount", &FundingDraft{Type: "gift", Title: &DraftTitle{Title: &Value{Value: "G"}}, Organization: org(),
 			Amount: &DraftAmount{Value: "lots", CurrencyCode: "eur"}}, []string{"type", "external-ids", "amount", "amount.currency-code"}},
 		{"good employment", &AffiliationDraft{Kind: KindEmployment, Organization: org(), StartDate: NewDraftDate(2019, 0, 0), EndDate: NewDraftDate(2019, 5, 0)}, nil},
