@@ -663,14 +663,15 @@ func (s *Server) updateItem(w http.ResponseWriter, r *http.Request, f format, id
 			"There was an error when updating the record. Please try again. If the error persists, please contact "+c.ClientID+" for assistance."))
 		return
 	}
-	if doc := it.validate(); doc != nil {
-		writeError(w, f, doc)
-		return
-	}
 	src := s.sourceOf(r, c)
 	ws := s.writes()
 	ws.mu.Lock()
+	// As ORCID: the item must exist and be this client's before its new
+	// content is validated.
 	rw, i, doc := s.findLocked(r, ws, id, kind, pc, c)
+	if doc == nil {
+		doc = it.validate()
+	}
 	if doc == nil {
 		if old := rw.duplicateLocked(it, c.ClientID, pc); old != nil {
 			doc = errDuplicate(old.putCode, src.SourceName.Value)
