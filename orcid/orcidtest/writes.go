@@ -232,49 +232,47 @@ func errInvalidMessage(isXML bool, err error) *orcid.ErrorDocument {
 
 // ---- item fields -------------------------------------------------------------
 
-func (it *written) bodyPutCode() int64 {
-	switch {
-	case it.work != nil:
-		return it.work.PutCode
-	case it.funding != nil:
-		return it.funding.PutCode
-	case it.aff != nil:
-		return it.aff.PutCode
-	case it.otherName != nil:
-		return it.otherName.PutCode
-	case it.keyword != nil:
-		return it.keyword.PutCode
-	case it.rurl != nil:
-		return it.rurl.PutCode
-	case it.extID != nil:
-		return it.extID.PutCode
-	case it.address != nil:
-		return it.address.PutCode
-	}
-	return 0
+// itemMeta points at the fields every kind has, so the registry sets and
+// reads them once for all kinds.
+type itemMeta struct {
+	putCode           *int64
+	source            **orcid.Source
+	created, modified **orcid.Timestamp
+	visibility, path  *string
 }
 
-func (it *written) visibility() string {
+func (it *written) meta() itemMeta {
 	switch {
 	case it.work != nil:
-		return it.work.Visibility
+		w := it.work
+		return itemMeta{&w.PutCode, &w.Source, &w.CreatedDate, &w.LastModified, &w.Visibility, &w.Path}
 	case it.funding != nil:
-		return it.funding.Visibility
+		f := it.funding
+		return itemMeta{&f.PutCode, &f.Source, &f.CreatedDate, &f.LastModifiedDate, &f.Visibility, &f.Path}
 	case it.aff != nil:
-		return it.aff.Visibility
+		a := it.aff
+		return itemMeta{&a.PutCode, &a.Source, &a.CreatedDate, &a.LastModifiedDate, &a.Visibility, &a.Path}
 	case it.otherName != nil:
-		return it.otherName.Visibility
+		o := it.otherName
+		return itemMeta{&o.PutCode, &o.Source, &o.CreatedDate, &o.LastModifiedDate, &o.Visibility, &o.Path}
 	case it.keyword != nil:
-		return it.keyword.Visibility
+		k := it.keyword
+		return itemMeta{&k.PutCode, &k.Source, &k.CreatedDate, &k.LastModifiedDate, &k.Visibility, &k.Path}
 	case it.rurl != nil:
-		return it.rurl.Visibility
+		u := it.rurl
+		return itemMeta{&u.PutCode, &u.Source, &u.CreatedDate, &u.LastModifiedDate, &u.Visibility, &u.Path}
 	case it.extID != nil:
-		return it.extID.Visibility
-	case it.address != nil:
-		return it.address.Visibility
+		e := it.extID
+		return itemMeta{&e.PutCode, &e.Source, &e.CreatedDate, &e.LastModifiedDate, &e.Visibility, &e.Path}
+	default:
+		a := it.address
+		return itemMeta{&a.PutCode, &a.Source, &a.CreatedDate, &a.LastModifiedDate, &a.Visibility, &a.Path}
 	}
-	return ""
 }
+
+func (it *written) bodyPutCode() int64 { return *it.meta().putCode }
+
+func (it *written) visibility() string { return *it.meta().visibility }
 
 // externalIDs are an activity's external ids (nil for person items).
 func (it *written) externalIDs() *orcid.ExternalIDs {
@@ -310,44 +308,26 @@ func (it *written) selfKeys() []string {
 // visibility, path.
 func (it *written) stamp(id string, pc int64, src *orcid.Source, created, now time.Time) {
 	it.putCode = pc
-	vis := it.visibility()
-	if vis == "" {
-		vis = orcid.VisibilityPublic // the demo people's default visibility
+	m := it.meta()
+	if *m.visibility == "" {
+		*m.visibility = orcid.VisibilityPublic // the demo people's default visibility
 	}
-	it.vis = vis
-	c, m := &orcid.Timestamp{Millis: created.UnixMilli()}, &orcid.Timestamp{Millis: now.UnixMilli()}
-	path := fmt.Sprintf("/%s/%s/%d", id, it.kind.Segment(), pc)
-	switch {
-	case it.work != nil:
-		w := it.work
-		w.PutCode, w.Source, w.CreatedDate, w.LastModified, w.Visibility, w.Path = pc, src, c, m, vis, path
-		if w.ExternalIDs == nil {
-			w.ExternalIDs = &orcid.ExternalIDs{ExternalID: []orcid.ExternalID{}}
+	it.vis = *m.visibility
+	*m.putCode, *m.source, *m.path = pc, src, fmt.Sprintf("/%s/%s/%d", id, it.kind.Segment(), pc)
+	*m.created, *m.modified = &orcid.Timestamp{Millis: created.UnixMilli()}, &orcid.Timestamp{Millis: now.UnixMilli()}
+	// Readers expect an (empty) external-ids list, and ORCID gives new
+	// activities in sections display index "0".
+	if it.work != nil && it.work.ExternalIDs == nil {
+		it.work.ExternalIDs = &orcid.ExternalIDs{ExternalID: []orcid.ExternalID{}}
+	}
+	if it.aff != nil {
+		it.aff.DisplayIndex = "0"
+		if it.aff.ExternalIDs == nil {
+			it.aff.ExternalIDs = &orcid.ExternalIDs{ExternalID: []orcid.ExternalID{}}
 		}
-	case it.funding != nil:
-		f := it.funding
-		f.PutCode, f.Source, f.CreatedDate, f.LastModifiedDate, f.Visibility, f.Path, f.DisplayIndex = pc, src, c, m, vis, path, "0"
-	case it.aff != nil:
-		a := it.aff
-		a.PutCode, a.Source, a.CreatedDate, a.LastModifiedDate, a.Visibility, a.Path, a.DisplayIndex = pc, src, c, m, vis, path, "0"
-		if a.ExternalIDs == nil {
-			a.ExternalIDs = &orcid.ExternalIDs{ExternalID: []orcid.ExternalID{}}
-		}
-	case it.otherName != nil:
-		o := it.otherName
-		o.PutCode, o.Source, o.CreatedDate, o.LastModifiedDate, o.Visibility, o.Path = pc, src, c, m, vis, path
-	case it.keyword != nil:
-		k := it.keyword
-		k.PutCode, k.Source, k.CreatedDate, k.LastModifiedDate, k.Visibility, k.Path = pc, src, c, m, vis, path
-	case it.rurl != nil:
-		u := it.rurl
-		u.PutCode, u.Source, u.CreatedDate, u.LastModifiedDate, u.Visibility, u.Path = pc, src, c, m, vis, path
-	case it.extID != nil:
-		e := it.extID
-		e.PutCode, e.Source, e.CreatedDate, e.LastModifiedDate, e.Visibility, e.Path = pc, src, c, m, vis, path
-	case it.address != nil:
-		a := it.address
-		a.PutCode, a.Source, a.CreatedDate, a.LastModifiedDate, a.Visibility, a.Path = pc, src, c, m, vis, path
+	}
+	if it.funding != nil {
+		it.funding.DisplayIndex = "0"
 	}
 }
 
@@ -693,29 +673,10 @@ func (s *Server) updateItem(w http.ResponseWriter, r *http.Request, f format, id
 }
 
 func createdOf(it *written) int64 {
-	var t *orcid.Timestamp
-	switch {
-	case it.work != nil:
-		t = it.work.CreatedDate
-	case it.funding != nil:
-		t = it.funding.CreatedDate
-	case it.aff != nil:
-		t = it.aff.CreatedDate
-	case it.otherName != nil:
-		t = it.otherName.CreatedDate
-	case it.keyword != nil:
-		t = it.keyword.CreatedDate
-	case it.rurl != nil:
-		t = it.rurl.CreatedDate
-	case it.extID != nil:
-		t = it.extID.CreatedDate
-	case it.address != nil:
-		t = it.address.CreatedDate
+	if t := *it.meta().created; t != nil {
+		return t.Millis
 	}
-	if t == nil {
-		return time.Now().UnixMilli()
-	}
-	return t.Millis
+	return time.Now().UnixMilli()
 }
 
 // replyItem answers a PUT with the stored item, as ORCID does.
