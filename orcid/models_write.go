@@ -149,6 +149,16 @@ const (
 	VisibilityPrivate = "private"
 )
 
+// ClientID is the id of the member client that added an item ("" when the
+// record holder or no client did): an item may be updated or deleted only
+// by the client whose id this is.
+func (s *Source) ClientID() string {
+	if s == nil || s.SourceClientID == nil {
+		return ""
+	}
+	return s.SourceClientID.Path
+}
+
 // ---- shared parts --------------------------------------------------------
 
 const (

@@ -104,10 +104,10 @@ func setPutCode(it orcid.Item, pc int64) {
 // distinguishing text and source client.
 func inRecord(rec *orcid.Record, k orcid.ItemKind, pc int64) (label, client string, found bool) {
 	src := func(s *orcid.Source) string {
-		if s == nil || s.SourceClientID == nil {
+		if s.ClientID() == "" {
 			return ""
 		}
-		return s.SourceClientID.Path + " " + s.SourceName.String()
+		return s.ClientID() + " " + s.SourceName.String()
 	}
 	act, per := rec.ActivitiesSummary, rec.Person
 	switch {
@@ -283,6 +283,12 @@ func TestWriteErrors(t *testing.T) {
 	theirs, err := other.Add(ctx, carberry, newWork("Theirs", "10.5555/theirs"))
 	if err != nil {
 		t.Fatal(err)
+	}
+	if w, err := c.Work(ctx, carberry, theirs.PutCode); err != nil || w.Source.ClientID() != otherID {
+		t.Errorf("source of the other client's work: %v %v", w, err)
+	}
+	if w, err := c.Work(ctx, carberry, datasetWork); err != nil || w.Source.ClientID() != "" {
+		t.Errorf("source of the record holder's work: %v %v", w, err)
 	}
 	// The same DOI from another client is not a duplicate.
 	if _, err := other.Add(ctx, carberry, newWork("Same DOI, other client", "10.5555/dup")); err != nil {
@@ -689,7 +695,7 @@ func TestWrittenItemsVisibility(t *testing.T) {
 	if w, err := c.Work(ctx, id, lres.PutCode); err != nil || w.Visibility != orcid.VisibilityLimited {
 		t.Errorf("member read of the limited work: %v %v", w, err)
 	}
-	if _, err := orcid.New(srv.Environment()).Work(ctx, id, lres.PutCode); !errors.Is(err, orcid.ErrNotFound) {
+	if _, err := orcid.New(srv.Environment()).Work(ctx, id, lres.PutCode); !errors.Is(err, orcid.ErrNotPublic) {
 		t.Errorf("public read of the limited work: %v", err)
 	}
 }
@@ -731,5 +737,37 @@ func TestWrittenWorkJoinsItsGroup(t *testing.T) {
 	}
 	if !found {
 		t.Error("the work is not in the group of its DOI")
+	}
+}
+
+// A connection dropped after the body was sent leaves the write uncertain;
+// a connection that could not be opened sent nothing.
+func TestWriteTransportFailures(t *testing.T) {
+	srv, c := newWriteRegistry(t)
+	ctx := context.Background()
+	remove := srv.Inject(func(w http.ResponseWriter, r *http.Request) bool {
+		if r.Method != http.MethodPost {
+			return false
+		}
+		_, _ = io.ReadAll(r.Body)
+		conn, _, err := http.NewResponseController(w).Hijack()
+		if err != nil {
+			t.Errorf("hijack: %v", err)
+			return false
+		}
+		conn.Close()
+		return true
+	})
+	_, err := c.Add(ctx, orcidtest.CarberryID, newWork("Dropped", "10.5555/dropped"))
+	remove()
+	var unsure *orcid.WriteUncertainError
+	if !errors.As(err, &unsure) || unsure.StatusCode != 0 || !strings.Contains(err.Error(), "no answer came") {
+		t.Errorf("dropped connection: %v", err)
+	}
+
+	srv.Close()
+	_, err = c.Add(ctx, orcidtest.CarberryID, newWork("Refused", "10.5555/refused"))
+	if err == nil || errors.Is(err, orcid.ErrMaybeApplied) || !strings.Contains(err.Error(), "nothing was sent") {
+		t.Errorf("refused connection: %v", err)
 	}
 }

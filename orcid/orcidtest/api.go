@@ -206,7 +206,13 @@ func (s *Server) serveRecord(w http.ResponseWriter, r *http.Request, f format, p
 		}
 		pc = v
 	}
-	notFound := func() { writeError(w, f, errNotFoundItem()) }
+	notFound := func() {
+		if single && prefix == "/pub" && s.hiddenWritten(id, sub, pc) { // writes.go
+			writeError(w, f, errNotPublicItem())
+			return
+		}
+		writeError(w, f, errNotFoundItem())
+	}
 
 	switch {
 	case sub == "" || (sub == "record" && !single):

@@ -770,6 +770,31 @@ func (it *written) visibleTo(id string, c *Caller) bool {
 	return canReadLimited(c, id)
 }
 
+// hiddenWritten reports whether record id has a written item at
+// /{segment}/{pc} that is not public, so the public API answers 9039
+// rather than pretending it does not exist, as ORCID does.
+func (s *Server) hiddenWritten(id, segment string, pc int64) bool {
+	kind, ok := kindBySegment(segment)
+	if !ok {
+		return false
+	}
+	ws := s.writes()
+	ws.mu.Lock()
+	defer ws.mu.Unlock()
+	if rw := ws.recs[id]; rw != nil {
+		for _, it := range rw.items {
+			if it.kind == kind && it.putCode == pc {
+				return it.vis != orcid.VisibilityPublic
+			}
+		}
+	}
+	return false
+}
+
+func errNotPublicItem() *orcid.ErrorDocument {
+	return errDoc(403, 9039, "403 Forbidden: The item is not public and cannot be accessed with the Public API.", "The client application is forbidden to perform the action.")
+}
+
 // writtenFor returns copies of the items of record id that c may see, and
 // when the record was last written (zero if never).
 func (s *Server) writtenFor(id string, c *Caller) ([]written, time.Time) {
