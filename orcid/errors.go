@@ -246,6 +246,12 @@ func (e *OAuthError) Error() string {
 	return fmt.Sprintf("ORCID refused the credentials (%d %s).", e.StatusCode, detail)
 }
 
+// Is matches ErrInsufficientScope for a 403 saying the token lacks a scope
+// (on a write: /activities/update or /person/update, see ItemKind.Scope).
+func (e *OAuthError) Is(target error) bool {
+	return target == ErrInsufficientScope && e.StatusCode == 403 && e.Code == "insufficient_scope"
+}
+
 // BadResponseError: the server answered something that is not ORCID's
 // document (HTML, garbage, truncated JSON). Snippet is short and sanitised.
 type BadResponseError struct {

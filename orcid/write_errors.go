@@ -18,6 +18,9 @@ var (
 	// ErrNotSent marks items of a bulk add that were never sent because an
 	// earlier batch failed.
 	ErrNotSent = errors.New("not sent")
+	// ErrInsufficientScope matches an *OAuthError refusing a token that
+	// lacks the scope asked for: sign in again asking for it.
+	ErrInsufficientScope = errors.New("the ORCID token lacks the scope needed")
 	// ErrMaybeApplied matches *WriteUncertainError.
 	ErrMaybeApplied = errors.New("the write may have been applied")
 )
@@ -120,10 +123,10 @@ func (e *WriteUncertainError) Error() string {
 	return fmt.Sprintf("the %s may or may not have been %s: %s. Check the record before trying again.", kindName(e.Kind), verb, why)
 }
 
-// Is matches ErrMaybeApplied.
+// Is matches ErrMaybeApplied. There is deliberately no Unwrap: the cause
+// (a 503, a timeout) must not let a caller classify this as a busy or slow
+// server worth retrying — retrying could add the item twice.
 func (e *WriteUncertainError) Is(target error) bool { return target == ErrMaybeApplied }
-
-func (e *WriteUncertainError) Unwrap() error { return e.Err }
 
 func kindName(k ItemKind) string {
 	if k == "" {

@@ -409,7 +409,7 @@ func TestWriteErrors(t *testing.T) {
 		},
 	} {
 		var oe *orcid.OAuthError
-		if err := call(); !errors.As(err, &oe) || oe.StatusCode != 403 || oe.Code != "insufficient_scope" {
+		if err := call(); !errors.As(err, &oe) || oe.StatusCode != 403 || !errors.Is(err, orcid.ErrInsufficientScope) {
 			t.Errorf("%s: %v", name, err)
 		}
 	}
@@ -769,5 +769,20 @@ func TestWriteTransportFailures(t *testing.T) {
 	_, err = c.Add(ctx, orcidtest.CarberryID, newWork("Refused", "10.5555/refused"))
 	if err == nil || errors.Is(err, orcid.ErrMaybeApplied) || !strings.Contains(err.Error(), "nothing was sent") {
 		t.Errorf("refused connection: %v", err)
+	}
+}
+
+// An uncertain write does not present itself as a busy or slow server:
+// neither matches, so nothing advises a blind retry.
+func TestWriteUncertainErrorHidesItsCause(t *testing.T) {
+	err := error(&orcid.WriteUncertainError{Method: http.MethodPost, Kind: orcid.KindWork, StatusCode: 503,
+		Err: &orcid.RateLimitError{StatusCode: 503, Attempts: 1}})
+	var rate *orcid.RateLimitError
+	if errors.As(err, &rate) || errors.Is(err, orcid.ErrBusy) || !errors.Is(err, orcid.ErrMaybeApplied) {
+		t.Errorf("%v exposes its cause", err)
+	}
+	err = &orcid.WriteUncertainError{Method: http.MethodDelete, Err: context.DeadlineExceeded}
+	if errors.Is(err, context.DeadlineExceeded) || !strings.Contains(err.Error(), "may or may not have been deleted") {
+		t.Errorf("%v", err)
 	}
 }
