@@ -389,9 +389,15 @@ func (c *Client) wait(ctx context.Context) error {
 	return nil
 }
 
-// send makes one attempt and reads the (size-limited) body. tok is the
+// send makes one GET attempt and reads the (size-limited) body. tok is the
 // access token sent, so an error echoing it can be masked.
 func (c *Client) send(ctx context.Context, u string, f Format) (*http.Response, []byte, string, error) {
+	return c.do(ctx, http.MethodGet, u, f, nil)
+}
+
+// do is send for any method; prepare, when set, gives the request its
+// body and headers (writes).
+func (c *Client) do(ctx context.Context, method, u string, f Format, prepare func(*http.Request)) (*http.Response, []byte, string, error) {
 	var t *oauth2.Token
 	if c.ts != nil {
 		var err error
@@ -401,9 +407,12 @@ func (c *Client) send(ctx context.Context, u string, f Format) (*http.Response, 
 	}
 	actx, cancel := context.WithTimeout(ctx, c.timeout)
 	defer cancel()
-	req, err := http.NewRequestWithContext(actx, http.MethodGet, u, nil)
+	req, err := http.NewRequestWithContext(actx, method, u, nil)
 	if err != nil {
 		return nil, nil, "", fmt.Errorf("building the request for %s: %w", u, err)
+	}
+	if prepare != nil {
+		prepare(req)
 	}
 	req.Header.Set("Accept", f.MediaType())
 	req.Header.Set("User-Agent", c.userAgent)
