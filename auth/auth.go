@@ -81,7 +81,8 @@ type Config struct {
 	// DefaultRedirectURI, or any free port where Env.AnyLoopbackPort.
 	RedirectURI string
 	// HTTPClient makes every request of this package; nil means a client
-	// with a 30 s timeout.
+	// with a 30 s timeout. Its redirect policy is replaced: auth never
+	// follows a redirect (ErrRedirectRefused).
 	HTTPClient *http.Client
 	// Store keeps tokens; nil means tokens live in memory only.
 	Store Store
@@ -116,10 +117,7 @@ func New(cfg Config) (*Authenticator, error) {
 		return nil, errors.New("auth: environment has no registry URL")
 	}
 	cfg.Env.RegistryURL = strings.TrimRight(cfg.Env.RegistryURL, "/")
-	h := cfg.HTTPClient
-	if h == nil {
-		h = &http.Client{Timeout: 30 * time.Second}
-	}
+	h := noRedirects(cfg.HTTPClient)
 	if cfg.OpenBrowser == nil {
 		cfg.OpenBrowser = OpenBrowser
 	}
