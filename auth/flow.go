@@ -431,14 +431,14 @@ func (f *Flow) wait(ctx context.Context) (*Session, error) {
 
 	if slices.Contains(f.scopes, ScopeOpenID) {
 		if s.IDToken == "" {
-			return nil, errors.New("openid was asked for but the registry sent no id_token")
+			return nil, f.discard(ctx, s, errors.New("openid was asked for but the registry sent no id_token"))
 		}
 		c, err := f.a.VerifyIDToken(ctx, s.IDToken, f.nonce, s.AccessToken)
 		if err != nil {
-			return nil, err
+			return nil, f.discard(ctx, s, err)
 		}
 		if s.ORCID != "" && c.Subject != string(s.ORCID) {
-			return nil, &IDTokenError{Err: fmt.Errorf("subject %s is not the token's iD %s", c.Subject, s.ORCID)}
+			return nil, f.discard(ctx, s, &IDTokenError{Err: fmt.Errorf("subject %s is not the token's iD %s", c.Subject, s.ORCID)})
 		}
 		s.Claims = c
 		f.emit(IDTokenVerified, fmt.Sprintf("RS256 signature checked against the registry's JWKS; iss %s, aud %s, sub %s, nonce matches, expires %s", c.Issuer, strings.Join(c.Audience, " "), c.Subject, c.Expiry.Format(time.RFC3339)), nil)
@@ -459,13 +459,33 @@ func (f *Flow) wait(ctx context.Context) (*Session, error) {
 	done := "signed in as " + who
 	if f.a.cfg.Store != nil {
 		if err := f.a.cfg.Store.Put(s); err != nil {
-			f.emit(Done, done+"; the token could not be saved", err)
-			return s, nil
+			return nil, f.discard(ctx, s, &SaveError{Err: err})
 		}
 		done += "; token saved"
 	}
 	f.emit(Done, done, nil)
 	return s, nil
+}
+
+// SaveError: the sign-in got a token but could not save it (the token was
+// revoked: a token nobody keeps must not stay alive on the registry).
+type SaveError struct{ Err error }
+
+func (e *SaveError) Error() string {
+	return "signed in, but the token could not be saved, so it was revoked: " + e.Err.Error()
+}
+func (e *SaveError) Unwrap() error { return e.Err }
+
+// discard revokes the token a sign-in received before it failed with err
+// (id_token rejected, save failed), so it does not stay alive unkept. The
+// revocation runs even when ctx is done (a cancelled flow), briefly.
+func (f *Flow) discard(ctx context.Context, s *Session, err error) error {
+	rctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 10*time.Second)
+	defer cancel()
+	if rerr := f.a.revokeAll(rctx, s.AccessToken, s.RefreshToken); rerr != nil {
+		return fmt.Errorf("%w (and revoking the token it received failed: %v)", err, rerr)
+	}
+	return err
 }
 
 // ServeHTTP answers the browser on the loopback listener.

@@ -102,7 +102,7 @@ func maskClientID(id string) string {
 // sessionFromToken builds a Session from a token response, keeping ORCID's
 // extras (orcid, name, id_token, scope).
 func (a *Authenticator) sessionFromToken(tok *oauth2.Token, asked []string) *Session {
-	s := (&Session{Env: a.cfg.Env.Name, ClientID: a.cfg.ClientID, Scopes: asked}).update(tok)
+	s := a.newSession(asked).update(tok)
 	if v, ok := tok.Extra("orcid").(string); ok && v != "" {
 		if id, err := orcid.ParseID(v); err == nil {
 			s.ORCID = id
@@ -111,6 +111,11 @@ func (a *Authenticator) sessionFromToken(tok *oauth2.Token, asked []string) *Ses
 		}
 	}
 	return s
+}
+
+// newSession is an empty session of this environment and client.
+func (a *Authenticator) newSession(scopes []string) *Session {
+	return &Session{Env: a.cfg.Env.Name, ClientID: a.cfg.ClientID, Scopes: slices.Clone(scopes)}
 }
 
 // update copies a new or refreshed token into a copy of s; ORCID's extras
@@ -197,19 +202,25 @@ func (ts *SavingTokenSource) fetch(ctx context.Context) (*oauth2.Token, error) {
 		return tok, nil
 	}
 	sess := ts.Session()
-	conf := ts.a.oauth2Config(sess.Scopes, "")
-	tok, err := conf.TokenSource(ts.a.ctx(ctx), &oauth2.Token{RefreshToken: sess.RefreshToken}).Token()
+	if sess.RefreshToken == "" {
+		return nil, ErrNoRefreshToken
+	}
+	tok, err := ts.a.refreshToken(ctx, sess.RefreshToken)
 	if err != nil {
 		return nil, ts.a.tokenError("refresh token", err, sess.RefreshToken)
 	}
 	ts.mu.Lock()
-	defer ts.mu.Unlock()
 	ts.sess = ts.sess.update(tok)
 	ts.tok = ts.sess.Token()
 	if ts.a.cfg.Store != nil {
 		ts.saveErr = ts.a.cfg.Store.Put(ts.sess)
 	}
+	n, saveErr := ts.sess, ts.saveErr
 	t := *ts.tok
+	ts.mu.Unlock()
+	if saveErr == nil {
+		ts.a.retire(ctx, sess, n)
+	}
 	return &t, nil
 }
 
@@ -232,8 +243,7 @@ func (a *Authenticator) Refresh(ctx context.Context, s *Session) (*Session, erro
 	if s.RefreshToken == "" {
 		return nil, ErrNoRefreshToken
 	}
-	conf := a.oauth2Config(s.Scopes, "")
-	tok, err := conf.TokenSource(a.ctx(ctx), &oauth2.Token{RefreshToken: s.RefreshToken}).Token()
+	tok, err := a.refreshToken(ctx, s.RefreshToken)
 	if err != nil {
 		return nil, a.tokenError("refresh token", err, s.RefreshToken)
 	}
@@ -243,7 +253,22 @@ func (a *Authenticator) Refresh(ctx context.Context, s *Session) (*Session, erro
 			return n, fmt.Errorf("refreshed, but not saved: %w", err)
 		}
 	}
+	a.retire(ctx, s, n)
 	return n, nil
+}
+
+// retire revokes the pair a refresh superseded, once the new pair n is
+// saved: revoke_old=true may be dropped on the way (ORCID's current token
+// forwarders do not pass it on), and an ORCID token lives about 20 years.
+// When the answer carried no new refresh token the old one is still n's,
+// and revoking old's access token could take it along: nothing is revoked.
+// A failure is not the refresh's: the new pair works either way.
+func (a *Authenticator) retire(ctx context.Context, old, n *Session) {
+	if n.RefreshToken == old.RefreshToken || old.AccessToken == "" || old.AccessToken == n.AccessToken {
+		return
+	}
+	_ = a.Revoke(ctx, old.AccessToken)
+	_ = a.Revoke(ctx, old.RefreshToken)
 }
 
 // Revoke revokes token (an access or refresh token) at /oauth/revoke.
@@ -269,16 +294,35 @@ func (a *Authenticator) Revoke(ctx context.Context, token string) error {
 	return redactErr(fmt.Errorf("revoke: %w", oauthErrorFrom(resp.StatusCode, body)), []string{token, a.cfg.ClientSecret})
 }
 
-// Logout revokes s's token and forgets it. A token the registry no longer
-// knows is forgotten all the same.
+// Logout revokes s's access token and its refresh token, then forgets s.
+// Revoking the access token removes its refresh token on ORCID, but an
+// expired access token may be unknown there, and the refresh token must not
+// outlive the logout: both are revoked. A token the registry no longer
+// knows is forgotten all the same. When revoking fails, s is kept and the
+// error returned; the caller may Forget it after saying so.
 func (a *Authenticator) Logout(ctx context.Context, s *Session) error {
-	if err := a.Revoke(ctx, s.AccessToken); err != nil {
-		var oe *orcid.OAuthError
-		if !errors.As(err, &oe) || oe.Code != "invalid_token" {
-			return err
-		}
+	if err := a.revokeAll(ctx, s.AccessToken, s.RefreshToken); err != nil {
+		return err
 	}
 	return a.Forget(s.Key())
+}
+
+// revokeAll revokes each non-empty token; "invalid_token" (already dead)
+// counts as done. It returns the first other failure.
+func (a *Authenticator) revokeAll(ctx context.Context, tokens ...string) error {
+	var first error
+	for _, t := range tokens {
+		if t == "" {
+			continue
+		}
+		if err := a.Revoke(ctx, t); err != nil {
+			var oe *orcid.OAuthError
+			if (!errors.As(err, &oe) || oe.Code != "invalid_token") && first == nil {
+				first = err
+			}
+		}
+	}
+	return first
 }
 
 // Forget removes a stored session without revoking it.
