@@ -184,9 +184,8 @@ func (a *Authenticator) fetchClientToken(ctx context.Context) (*Session, error) 
 	if s != nil && s.Token().Valid() { // fetched by the flight just before this one
 		return s, nil
 	}
-	key := Key{Env: a.cfg.Env.Name, ClientID: a.cfg.ClientID}
 	if s == nil && a.cfg.Store != nil {
-		if s, err := a.cfg.Store.Get(key); err == nil && s.Token().Valid() {
+		if s, err := a.cfg.Store.Get(a.clientKey()); err == nil && a.Owns(s) && s.Token().Valid() {
 			a.keepClientToken(gen, s, false)
 			return s, nil
 		}
@@ -257,7 +256,7 @@ func (a *Authenticator) ForgetClientToken() error {
 	if a.cfg.Store != nil {
 		a.smu.Lock()
 		defer a.smu.Unlock()
-		err := a.cfg.Store.Delete(Key{Env: a.cfg.Env.Name, ClientID: a.cfg.ClientID})
+		err := a.cfg.Store.Delete(a.clientKey())
 		if err != nil && !errors.Is(err, ErrNotStored) {
 			return err
 		}

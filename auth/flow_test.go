@@ -206,8 +206,8 @@ func TestSignInEndToEnd(t *testing.T) {
 			}
 		}
 	}
-	// Saved under env, client and iD.
-	got, err := fx.store.Get(Key{Env: "demo", ClientID: orcidtest.DemoClientID, ORCID: orcidtest.CarberryID})
+	// Saved under env, client, iD and the server that issued it.
+	got, err := fx.store.Get(Key{Env: "demo", ClientID: orcidtest.DemoClientID, ORCID: orcidtest.CarberryID, Server: ServerOf(fx.srv.Environment())})
 	if err != nil || got.AccessToken != s.AccessToken {
 		t.Errorf("stored session: %v %v", got, err)
 	}

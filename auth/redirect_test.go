@@ -104,7 +104,9 @@ func TestNoRequestFollowsARedirect(t *testing.T) {
 			return err
 		}},
 		{"refresh", "/oauth/token", func(ctx context.Context, a *Authenticator, _ string) error {
-			_, err := a.Refresh(ctx, &Session{Env: "custom", ClientID: a.cfg.ClientID, AccessToken: "old-access", RefreshToken: "old-refresh", Scopes: []string{ScopeReadLimited}})
+			s := a.newSession([]string{ScopeReadLimited})
+			s.AccessToken, s.RefreshToken = "old-access", "old-refresh"
+			_, err := a.Refresh(ctx, s)
 			return err
 		}},
 		{"revoke", "/oauth/revoke", func(ctx context.Context, a *Authenticator, _ string) error {

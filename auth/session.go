@@ -33,6 +33,11 @@ type Session struct {
 	Expiry       time.Time `json:"expiry,omitzero"`
 	IDToken      string    `json:"id_token,omitempty"`
 	Obtained     time.Time `json:"obtained,omitzero"`
+	// The server the token was issued for (see ServerOf): it is sent
+	// nowhere else. Empty in tokens saved before tokens were bound.
+	RegistryURL  string `json:"registry_url,omitempty"`
+	PublicAPIURL string `json:"public_api_url,omitempty"`
+	MemberAPIURL string `json:"member_api_url,omitempty"`
 
 	// Claims are the verified id_token claims (set by the sign-in flow; not
 	// stored: use Summary, which decodes the stored id_token for display).
@@ -42,7 +47,9 @@ type Session struct {
 }
 
 // Key says where a Session is kept.
-func (s *Session) Key() Key { return Key{Env: s.Env, ClientID: s.ClientID, ORCID: s.ORCID} }
+func (s *Session) Key() Key {
+	return Key{Env: s.Env, ClientID: s.ClientID, ORCID: s.ORCID, Server: s.Server()}
+}
 
 // Token is the session as an oauth2.Token.
 func (s *Session) Token() *oauth2.Token {
@@ -115,7 +122,9 @@ func (a *Authenticator) sessionFromToken(tok *oauth2.Token, asked []string) *Ses
 
 // newSession is an empty session of this environment and client.
 func (a *Authenticator) newSession(scopes []string) *Session {
-	return &Session{Env: a.cfg.Env.Name, ClientID: a.cfg.ClientID, Scopes: slices.Clone(scopes)}
+	s := &Session{Env: a.cfg.Env.Name, ClientID: a.cfg.ClientID, Scopes: slices.Clone(scopes)}
+	s.bind(a.cfg.Env)
+	return s
 }
 
 // update copies a new or refreshed token into a copy of s; ORCID's extras
@@ -174,6 +183,9 @@ func (ts *SavingTokenSource) Token() (*oauth2.Token, error) {
 // TokenContext is Token for a request made with ctx: the refresh is made
 // with ctx, and a caller whose ctx is done returns ctx's error at once.
 func (ts *SavingTokenSource) TokenContext(ctx context.Context) (*oauth2.Token, error) {
+	if err := ts.a.checkOwns(ts.Session()); err != nil {
+		return nil, err
+	}
 	if tok := ts.valid(); tok != nil {
 		return tok, nil
 	}
@@ -240,6 +252,9 @@ func (ts *SavingTokenSource) SaveErr() error {
 
 // Refresh gets a new access token with s's refresh token now, and saves it.
 func (a *Authenticator) Refresh(ctx context.Context, s *Session) (*Session, error) {
+	if err := a.checkOwns(s); err != nil {
+		return nil, err
+	}
 	if s.RefreshToken == "" {
 		return nil, ErrNoRefreshToken
 	}
@@ -301,6 +316,9 @@ func (a *Authenticator) Revoke(ctx context.Context, token string) error {
 // knows is forgotten all the same. When revoking fails, s is kept and the
 // error returned; the caller may Forget it after saying so.
 func (a *Authenticator) Logout(ctx context.Context, s *Session) error {
+	if err := a.checkOwns(s); err != nil {
+		return err
+	}
 	if err := a.revokeAll(ctx, s.AccessToken, s.RefreshToken); err != nil {
 		return err
 	}
@@ -351,14 +369,36 @@ func (a *Authenticator) Sessions() ([]*Session, error) {
 		if k.Env != a.cfg.Env.Name || k.ClientID != a.cfg.ClientID || k.ORCID == "" {
 			continue
 		}
+		legacy := k.Server == "" && legacyServer(k.Env) == a.server()
+		if k.Server != a.server() && !legacy {
+			continue
+		}
 		s, err := a.cfg.Store.Get(k)
 		if err != nil {
 			continue
 		}
-		out = append(out, s)
+		if legacy {
+			s = a.migrate(k, s)
+		}
+		if a.Owns(s) {
+			out = append(out, s)
+		}
 	}
 	slices.SortFunc(out, func(x, y *Session) int { return y.Obtained.Compare(x.Obtained) })
 	return out, nil
+}
+
+// migrate binds a session saved before binding to this server (the caller
+// checked that its name stood for this server) and moves it to its bound
+// entry. When the move fails the bound copy is still used; the old entry is
+// tried again next time.
+func (a *Authenticator) migrate(old Key, s *Session) *Session {
+	n := *s
+	n.bind(a.cfg.Env)
+	if err := a.cfg.Store.Put(&n); err == nil {
+		_ = a.cfg.Store.Delete(old)
+	}
+	return &n
 }
 
 // Current is the most recently obtained stored session of this environment
@@ -380,6 +420,9 @@ func (a *Authenticator) Current() (*Session, error) {
 func (a *Authenticator) MemberClient(s *Session, opts ...orcid.Option) (*orcid.Client, error) {
 	if !s.Has(ScopeReadLimited) {
 		return nil, fmt.Errorf("member API reads need %s: %w", ScopeReadLimited, ErrScopeNotGranted)
+	}
+	if err := a.checkOwns(s); err != nil {
+		return nil, err
 	}
 	opts = append(slices.Clip(opts), orcid.WithTokenSource(a.TokenSource(s), orcid.MemberAPI))
 	return orcid.New(a.cfg.Env, opts...), nil

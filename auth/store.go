@@ -19,32 +19,41 @@ import (
 	"github.com/orcid-tui/orcid-tui/orcid"
 )
 
-// Key says where a token is kept: environment, client and iD (empty for the
-// application's own client token).
+// Key says where a token is kept: environment, client, iD (empty for the
+// application's own client token) and the server it is bound to (ServerOf;
+// empty only for a token saved before tokens were bound).
 type Key struct {
 	Env      string
 	ClientID string
 	ORCID    orcid.ID
+	Server   string
 }
 
-// String is the key as stored: "env|client|iD" ("env|client|client" for a
-// client token).
+// String is the key as stored: "env|client|iD|server" ("client" in place of
+// the iD for a client token; no "|server" for an unbound, older token).
 func (k Key) String() string {
 	id := string(k.ORCID)
 	if id == "" {
 		id = "client"
 	}
-	return k.Env + "|" + k.ClientID + "|" + id
+	s := k.Env + "|" + k.ClientID + "|" + id
+	if k.Server != "" {
+		s += "|" + k.Server
+	}
+	return s
 }
 
 func parseKey(s string) (Key, bool) {
-	p := strings.Split(s, "|")
-	if len(p) != 3 {
+	p := strings.SplitN(s, "|", 4) // the server comes last and may hold "|"
+	if len(p) < 3 {
 		return Key{}, false
 	}
 	k := Key{Env: p[0], ClientID: p[1]}
 	if p[2] != "client" {
 		k.ORCID = orcid.ID(p[2])
+	}
+	if len(p) == 4 {
+		k.Server = p[3]
 	}
 	return k, true
 }

@@ -661,13 +661,11 @@ func (m *Model) loadStored(e *envState) tea.Cmd {
 	}
 	e.loaded = true
 	name := e.spec.Name
-	store := m.cfg.Store
-	key := auth.Key{Env: name, ClientID: e.spec.ClientID}
 	req := common.NextRequestID()
 	e.loadReq = req
 	return func() tea.Msg {
 		r := envResultMsg{env: name, req: req, op: "stored"}
-		if s, err := store.Get(key); err == nil && s.Token().Valid() {
+		if s, err := a.StoredClientToken(); err == nil && s.Token().Valid() {
 			r.tok = s
 		}
 		if u, err := a.Current(); err == nil {
