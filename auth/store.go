@@ -16,6 +16,7 @@ import (
 	"github.com/zalando/go-keyring"
 
 	"github.com/orcid-tui/orcid-tui/internal/atomicfile"
+	"github.com/orcid-tui/orcid-tui/internal/filelock"
 	"github.com/orcid-tui/orcid-tui/orcid"
 )
 
@@ -103,7 +104,9 @@ func DefaultTokenFile() (string, error) {
 
 // FileStore keeps sessions in one JSON file, mode 0600 in a 0700 directory,
 // replaced atomically on every write (atomicfile.Write: a symlink at the
-// path is followed, as reading does).
+// path is followed, as reading does). Every write holds the file's advisory
+// lock (internal/filelock) from reading to renaming and changes only its own
+// entry, so programs saving at once keep each other's tokens.
 type FileStore struct {
 	path string
 	mu   sync.Mutex
@@ -171,6 +174,11 @@ func (f *FileStore) Get(k Key) (*Session, error) {
 func (f *FileStore) Put(s *Session) error {
 	f.mu.Lock()
 	defer f.mu.Unlock()
+	unlock, err := filelock.Lock(f.path)
+	if err != nil {
+		return err
+	}
+	defer unlock()
 	tf, err := f.load()
 	if err != nil {
 		return err
@@ -182,6 +190,11 @@ func (f *FileStore) Put(s *Session) error {
 func (f *FileStore) Delete(k Key) error {
 	f.mu.Lock()
 	defer f.mu.Unlock()
+	unlock, err := filelock.Lock(f.path)
+	if err != nil {
+		return err
+	}
+	defer unlock()
 	tf, err := f.load()
 	if err != nil {
 		return err
@@ -231,12 +244,30 @@ var ErrKeyringTimeout = errors.New("the OS keyring did not answer in time")
 type KeyringStore struct {
 	Service string
 	Timeout time.Duration
-	mu      sync.Mutex
+	// LockFile names the file whose advisory lock (internal/filelock)
+	// guards the index's read-modify-write against other programs; empty
+	// guards it within this store only.
+	LockFile string
+	mu       sync.Mutex
 }
 
-// NewKeyringStore returns a store in the OS keyring under KeyringService.
+// NewKeyringStore returns a store in the OS keyring under KeyringService,
+// its index guarded by a lock beside DefaultTokenFile.
 func NewKeyringStore() *KeyringStore {
-	return &KeyringStore{Service: KeyringService, Timeout: DefaultKeyringTimeout}
+	ks := &KeyringStore{Service: KeyringService, Timeout: DefaultKeyringTimeout}
+	if f, err := DefaultTokenFile(); err == nil {
+		ks.LockFile = filepath.Join(filepath.Dir(f), "keyring-index")
+	}
+	return ks
+}
+
+// lockIndex takes the index lock of other programs (a no-op without a
+// LockFile).
+func (k *KeyringStore) lockIndex() (func(), error) {
+	if k.LockFile == "" {
+		return func() {}, nil
+	}
+	return filelock.Lock(k.LockFile)
 }
 
 // call runs fn in a goroutine and gives up after the timeout.
@@ -307,6 +338,11 @@ func (k *KeyringStore) Put(s *Session) error {
 	if _, err := k.call(func() (string, error) { return "", keyring.Set(k.Service, key, string(b)) }); err != nil {
 		return err
 	}
+	unlock, err := k.lockIndex()
+	if err != nil {
+		return err
+	}
+	defer unlock()
 	idx, err := k.index()
 	if err != nil {
 		return err
@@ -324,6 +360,11 @@ func (k *KeyringStore) Delete(key Key) error {
 	if err != nil {
 		return err
 	}
+	unlock, err := k.lockIndex()
+	if err != nil {
+		return err
+	}
+	defer unlock()
 	idx, err := k.index()
 	if err != nil {
 		return err
