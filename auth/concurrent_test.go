@@ -91,14 +91,14 @@ func TestFileStoreTwoProcessesLoseNothing(t *testing.T) {
 // store keeps an index entry; stores saving at once (two programs) keep
 // every key in it.
 func TestKeyringStoreConcurrentPutsKeepTheIndex(t *testing.T) {
-	keyring.MockInit()
+	kr := &safeKeyring{m: map[string]string{}}
 	lock := filepath.Join(t.TempDir(), "keyring-index")
 	const writers, n = 8, 10
 	var wg sync.WaitGroup
 	for w := range writers {
 		wg.Go(func() {
 			ks := NewKeyringStore()
-			ks.LockFile = lock
+			ks.kr, ks.LockFile = kr, lock
 			for i := range n {
 				if err := ks.Put(sampleSession(orcid.ID(fmt.Sprintf("k%d-%04d", w, i)))); err != nil {
 					t.Error(err)
@@ -107,7 +107,43 @@ func TestKeyringStoreConcurrentPutsKeepTheIndex(t *testing.T) {
 		})
 	}
 	wg.Wait()
-	if keys, err := NewKeyringStore().List(); err != nil || len(keys) != writers*n {
+	ks := NewKeyringStore()
+	ks.kr = kr
+	if keys, err := ks.List(); err != nil || len(keys) != writers*n {
 		t.Fatalf("index lists %d of %d keys (%v)", len(keys), writers*n, err)
 	}
+}
+
+// safeKeyring is a keyring in memory that, unlike go-keyring's mock, may be
+// called from several goroutines.
+type safeKeyring struct {
+	mu sync.Mutex
+	m  map[string]string
+}
+
+func (s *safeKeyring) Get(service, user string) (string, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	v, ok := s.m[service+"\x00"+user]
+	if !ok {
+		return "", keyring.ErrNotFound
+	}
+	return v, nil
+}
+
+func (s *safeKeyring) Set(service, user, pw string) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.m[service+"\x00"+user] = pw
+	return nil
+}
+
+func (s *safeKeyring) Delete(service, user string) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if _, ok := s.m[service+"\x00"+user]; !ok {
+		return keyring.ErrNotFound
+	}
+	delete(s.m, service+"\x00"+user)
+	return nil
 }

@@ -249,6 +249,29 @@ type KeyringStore struct {
 	// guards it within this store only.
 	LockFile string
 	mu       sync.Mutex
+	// kr is the keyring itself; nil is the OS keyring (go-keyring). Tests
+	// put a concurrency-safe stand-in here: go-keyring's mock is not one.
+	kr keyringBackend
+}
+
+// keyringBackend is what KeyringStore needs of a keyring.
+type keyringBackend interface {
+	Get(service, user string) (string, error)
+	Set(service, user, password string) error
+	Delete(service, user string) error
+}
+
+type osKeyring struct{}
+
+func (osKeyring) Get(service, user string) (string, error) { return keyring.Get(service, user) }
+func (osKeyring) Set(service, user, pw string) error       { return keyring.Set(service, user, pw) }
+func (osKeyring) Delete(service, user string) error        { return keyring.Delete(service, user) }
+
+func (k *KeyringStore) backend() keyringBackend {
+	if k.kr == nil {
+		return osKeyring{}
+	}
+	return k.kr
 }
 
 // NewKeyringStore returns a store in the OS keyring under KeyringService,
@@ -295,7 +318,7 @@ func (k *KeyringStore) call(fn func() (string, error)) (string, error) {
 }
 
 func (k *KeyringStore) index() ([]string, error) {
-	v, err := k.call(func() (string, error) { return keyring.Get(k.Service, keyringIndex) })
+	v, err := k.call(func() (string, error) { return k.backend().Get(k.Service, keyringIndex) })
 	if errors.Is(err, ErrNotStored) {
 		return nil, nil
 	}
@@ -311,12 +334,12 @@ func (k *KeyringStore) index() ([]string, error) {
 
 func (k *KeyringStore) setIndex(idx []string) error {
 	b, _ := json.Marshal(idx)
-	_, err := k.call(func() (string, error) { return "", keyring.Set(k.Service, keyringIndex, string(b)) })
+	_, err := k.call(func() (string, error) { return "", k.backend().Set(k.Service, keyringIndex, string(b)) })
 	return err
 }
 
 func (k *KeyringStore) Get(key Key) (*Session, error) {
-	v, err := k.call(func() (string, error) { return keyring.Get(k.Service, key.String()) })
+	v, err := k.call(func() (string, error) { return k.backend().Get(k.Service, key.String()) })
 	if err != nil {
 		return nil, err
 	}
@@ -335,7 +358,7 @@ func (k *KeyringStore) Put(s *Session) error {
 		return err
 	}
 	key := s.Key().String()
-	if _, err := k.call(func() (string, error) { return "", keyring.Set(k.Service, key, string(b)) }); err != nil {
+	if _, err := k.call(func() (string, error) { return "", k.backend().Set(k.Service, key, string(b)) }); err != nil {
 		return err
 	}
 	unlock, err := k.lockIndex()
@@ -356,7 +379,7 @@ func (k *KeyringStore) Put(s *Session) error {
 func (k *KeyringStore) Delete(key Key) error {
 	k.mu.Lock()
 	defer k.mu.Unlock()
-	_, err := k.call(func() (string, error) { return "", keyring.Delete(k.Service, key.String()) })
+	_, err := k.call(func() (string, error) { return "", k.backend().Delete(k.Service, key.String()) })
 	if err != nil {
 		return err
 	}
@@ -388,7 +411,7 @@ func (k *KeyringStore) List() ([]Key, error) {
 
 // Probe checks that the keyring answers (an absent entry counts as an answer).
 func (k *KeyringStore) Probe() error {
-	_, err := k.call(func() (string, error) { return keyring.Get(k.Service, keyringIndex) })
+	_, err := k.call(func() (string, error) { return k.backend().Get(k.Service, keyringIndex) })
 	if errors.Is(err, ErrNotStored) {
 		return nil
 	}
