@@ -70,6 +70,10 @@ var (
 	ErrFlowFinished    = errors.New("this sign-in has already finished")
 	ErrNoRefreshToken  = errors.New("no refresh token")
 	ErrScopeNotGranted = errors.New("scope not granted")
+	// ErrBareCode: a pasted code without the address around it carries no
+	// state, so it could be someone else's; it is taken only when openid
+	// binds it to this sign-in with the id_token's nonce.
+	ErrBareCode = errors.New("a bare code cannot be checked against this sign-in: paste the whole address the browser was sent to (it carries the state)")
 )
 
 // Config is what an Authenticator needs to know.

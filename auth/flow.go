@@ -251,9 +251,11 @@ func (f *Flow) Cancel() { f.cancel() }
 
 // Paste accepts what the user copied from the browser's address bar after
 // authorizing (the whole redirected URL, or just its query) or the bare
-// code, racing the listener. A URL must carry this sign-in's state. It
-// returns ErrStateMismatch, ErrFlowFinished, or an error saying the text is
-// neither a URL nor a code; the flow then keeps waiting.
+// code, racing the listener. A URL must carry this sign-in's state. A bare
+// code carries none, so it is accepted only when openid was asked for (the
+// id_token's nonce then binds it to this sign-in), ErrBareCode otherwise.
+// It returns ErrStateMismatch, ErrBareCode, ErrFlowFinished, or an error
+// saying the text is neither a URL nor a code; the flow then keeps waiting.
 func (f *Flow) Paste(urlOrCode string) error {
 	in := strings.TrimSpace(urlOrCode)
 	if in == "" {
@@ -275,6 +277,11 @@ func (f *Flow) Paste(urlOrCode string) error {
 	}
 	if len(in) > 512 || strings.IndexFunc(in, func(r rune) bool { return r <= ' ' || r == 0x7f }) >= 0 {
 		return errors.New("that is neither a URL nor an authorization code")
+	}
+	if f.nonce == "" {
+		// Without openid nothing would tie the code to this sign-in: it
+		// could come from an authorization someone else started.
+		return ErrBareCode
 	}
 	return f.accept(callbackResult{code: in, via: "pasted code"}, false)
 }
@@ -409,7 +416,7 @@ func (f *Flow) wait(ctx context.Context) (*Session, error) {
 	if r.stateChecked {
 		f.emit(StateChecked, "state matches this sign-in", nil)
 	} else {
-		f.emit(StateChecked, "a bare code carries no state: nothing to compare", nil)
+		f.emit(StateChecked, "a bare code carries no state: the id_token's nonce will bind it to this sign-in", nil)
 	}
 	if r.errCode != "" {
 		return nil, &AuthorizationError{Code: r.errCode, Description: r.errDesc}
