@@ -40,6 +40,20 @@ type SignInOptions struct {
 	OnEvent func(Event)
 }
 
+// PortInUseError: the loopback port of the redirect URI is taken by
+// another program. It is a setup problem of this computer, not a network
+// failure, and its message carries the advice.
+type PortInUseError struct {
+	Port        string
+	RedirectURI string
+	Err         error
+}
+
+func (e *PortInUseError) Error() string {
+	return "port " + e.Port + " is in use by another program: close it, or register another redirect URI with the client and use it (the redirect URI " + e.RedirectURI + " needs the port free)"
+}
+func (e *PortInUseError) Unwrap() error { return e.Err }
+
 // AuthorizationError is an error redirect from the registry
 // (?error=access_denied&error_description=...).
 type AuthorizationError struct {
@@ -124,7 +138,7 @@ func (a *Authenticator) SignIn(ctx context.Context, opts SignInOptions) (*Flow, 
 	ln, err := net.Listen("tcp4", redirect.Host)
 	if err != nil {
 		if errors.Is(err, syscall.EADDRINUSE) {
-			return nil, fmt.Errorf("port %s is in use by another program: the redirect URI %s needs it free: %w", redirect.Port(), redirect, err)
+			return nil, &PortInUseError{Port: redirect.Port(), RedirectURI: redirect.String(), Err: err}
 		}
 		return nil, fmt.Errorf("listen on %s: %w", redirect.Host, err)
 	}

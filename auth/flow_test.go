@@ -570,3 +570,23 @@ func TestSignInUnregisteredPort(t *testing.T) {
 		t.Errorf("unregistered port: %d %q redirect %q", status, body, br.location())
 	}
 }
+
+// A redirect URI whose port another program holds fails at once with
+// auth's advice (a *PortInUseError), not as a network error.
+func TestSignInPortInUse(t *testing.T) {
+	ln, err := net.Listen("tcp4", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ln.Close()
+	fx := newFixture(t)
+	port := strconv.Itoa(ln.Addr().(*net.TCPAddr).Port)
+	_, err = fx.a.SignIn(context.Background(), SignInOptions{NoBrowser: true, RedirectURI: "http://127.0.0.1:" + port + "/callback"})
+	var pe *PortInUseError
+	if !errors.As(err, &pe) || pe.Port != port {
+		t.Fatalf("err = %v, want a *PortInUseError for port %s", err, port)
+	}
+	if want := "port " + port + " is in use by another program: close it, or register another redirect URI"; !strings.Contains(err.Error(), want) {
+		t.Errorf("err = %q, want %q", err, want)
+	}
+}
