@@ -20,6 +20,8 @@ import (
 
 	"github.com/coreos/go-oidc/v3/oidc"
 	"golang.org/x/oauth2"
+
+	"github.com/orcid-tui/orcid-tui/internal/sanitize"
 )
 
 // SignInOptions shape one authorization-code sign-in.
@@ -102,9 +104,12 @@ type Flow struct {
 	evClosed bool
 	onEvent  func(Event)
 
-	done chan struct{}
-	sess *Session
-	err  error
+	// outcome is closed once sess and err are set, before the listener
+	// shuts down, so the browser's request can wait for it.
+	outcome chan struct{}
+	done    chan struct{}
+	sess    *Session
+	err     error
 }
 
 type callbackResult struct {
@@ -161,6 +166,7 @@ func (a *Authenticator) SignIn(ctx context.Context, opts SignInOptions) (*Flow, 
 		events:   make(chan Event, 64),
 		onEvent:  opts.OnEvent,
 		done:     make(chan struct{}),
+		outcome:  make(chan struct{}),
 		secrets:  []string{a.cfg.ClientSecret},
 	}
 	if f.timeout <= 0 {
@@ -366,17 +372,20 @@ func (f *Flow) run(ctx context.Context) {
 	defer f.cancel()
 	s, err := f.wait(ctx)
 	f.finished.Store(true)
+	if err != nil {
+		err = redactErr(err, f.secretList())
+		f.sess, f.err = nil, err
+	} else {
+		f.sess = s
+	}
+	close(f.outcome) // the browser's page may now say how it ended
 	sctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
 	if f.srv.Shutdown(sctx) != nil {
 		f.srv.Close()
 	}
 	cancel()
 	if err != nil {
-		err = redactErr(err, f.secretList())
 		f.emit(Failed, "sign-in failed: "+err.Error(), err)
-		f.sess, f.err = nil, err
-	} else {
-		f.sess = s
 	}
 	f.evMu.Lock()
 	f.evClosed = true
@@ -551,7 +560,19 @@ func (f *Flow) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	case res.errCode != "":
 		page(w, http.StatusOK, "Sign-in failed", "The registry answered: "+res.errCode+". You can close this tab.")
 	default:
-		page(w, http.StatusOK, "Authorized", "orcid-tui received the authorization. You can close this tab and return to the terminal.")
+		// Say "Authorized" only when it is true: after the code was
+		// exchanged, the id_token checked and the token saved.
+		select {
+		case <-f.outcome:
+		case <-r.Context().Done():
+			return
+		}
+		if f.err != nil {
+			why := sanitize.Truncate(sanitize.Line(f.err.Error()), 300)
+			page(w, http.StatusBadGateway, "Sign-in failed", "orcid-tui received the authorization, but could not complete the sign-in: "+why+". Return to the terminal for details; you can close this tab.")
+			return
+		}
+		page(w, http.StatusOK, "Authorized", "orcid-tui signed you in. You can close this tab and return to the terminal.")
 	}
 }
 

@@ -590,3 +590,29 @@ func TestSignInPortInUse(t *testing.T) {
 		t.Errorf("err = %q, want %q", err, want)
 	}
 }
+
+// The browser is told "Authorized" only once the code was exchanged and
+// the id_token checked; a sign-in that fails after the redirect says so on
+// the page.
+func TestBrowserPageWaitsForTheOutcome(t *testing.T) {
+	fx := newFixture(t)
+	fx.srv.SetOAuthHooks(orcidtest.OAuthHooks{TamperIDToken: func(c map[string]any) { c["aud"] = "APP-SOMEONEELSE00001" }})
+	f, err := fx.a.SignIn(context.Background(), SignInOptions{NoBrowser: true, Scopes: []string{ScopeOpenID}, Timeout: 30 * time.Second})
+	if err != nil {
+		t.Fatal(err)
+	}
+	br := &testBrowser{t: t, follow: true}
+	status, body, err := br.run(f.URL(), "authorize")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, werr := f.Wait(); werr == nil {
+		t.Fatal("the sign-in succeeded")
+	}
+	if strings.Contains(body, "Authorized") || !strings.Contains(body, "Sign-in failed") || status == http.StatusOK {
+		t.Errorf("page %d %q", status, body)
+	}
+	if !strings.Contains(body, "id_token") {
+		t.Errorf("the page does not say why: %q", body)
+	}
+}
