@@ -59,6 +59,9 @@ func parseKey(s string) (Key, bool) {
 	return k, true
 }
 
+// errNotJSON: the token file is damaged.
+var errNotJSON = errors.New("not valid JSON")
+
 // ErrNotStored: no token under that key.
 var ErrNotStored = errors.New("no stored token")
 
@@ -141,7 +144,7 @@ func (f *FileStore) load() (*tokenFile, error) {
 		return nil, &InsecureFileError{Path: f.path, Mode: st.Mode()}
 	}
 	if err := json.NewDecoder(fh).Decode(tf); err != nil {
-		return nil, fmt.Errorf("token file %s is not valid JSON: %w", f.path, err)
+		return nil, fmt.Errorf("token file %s is %w: %w", f.path, errNotJSON, err)
 	}
 	if tf.Tokens == nil {
 		tf.Tokens = map[string]*Session{}
@@ -446,11 +449,12 @@ func OpenStore(opts StoreOptions) (st Store, notice string, err error) {
 		if perr == nil {
 			return ks, "", nil
 		}
-		notice = fmt.Sprintf("OS keyring unavailable (%v): tokens are kept in %s (readable by you only)", perr, file)
-	} else {
-		notice = fmt.Sprintf("tokens are kept in %s (readable by you only)", file)
+		notice = fmt.Sprintf("OS keyring unavailable (%v): ", perr)
 	}
-	return NewFileStore(file), notice, nil
+	// The notice says what the file store really does: a file it refuses
+	// (others may read it, it is damaged) keeps nothing.
+	fs := NewFileStore(file)
+	return fs, notice + StatusOf(fs).Notice(), nil
 }
 
 // MemoryStore keeps sessions in memory (tests, --demo).

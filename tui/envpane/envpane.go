@@ -769,6 +769,14 @@ func (m *Model) onResult(msg envResultMsg) tea.Cmd {
 		}
 		e.busy, e.req, e.cancel = "", 0, nil
 	}
+	if msg.err != nil && msg.op == "refresh" && e.user != nil && e.authn != nil && auth.TokenForgotten(msg.err) {
+		// The registry no longer knows this sign-in (revoked there): it is
+		// over here too, and its saved token is dropped (off this goroutine).
+		a, k := e.authn, e.user.Key()
+		e.user, e.member, e.memberErr = nil, nil, ""
+		e.errMsg = "the registry no longer accepts this sign-in (revoked there?): press l to sign in again"
+		return tea.Batch(m.sessionCmd(), func() tea.Msg { _ = a.Forget(k); return nil })
+	}
 	if msg.err != nil {
 		short, _ := common.Describe(msg.err)
 		e.errMsg = msg.op + " failed: " + short
