@@ -26,10 +26,10 @@ type globals struct {
 	// --client-secret (read from stdin).
 	clientSecretFile string
 	redirectURI      string
-	scopes       string // login's --scopes, fed to config with the globals
-	configPath   string
-	demo         bool
-	version      bool
+	scopes           string // login's --scopes, fed to config with the globals
+	configPath       string
+	demo             bool
+	version          bool
 	// demoFaults switches faults on in the demo registry (--demo-faults);
 	// requestTimeout bounds each API request (hidden --request-timeout).
 	demoFaults     string
