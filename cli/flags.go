@@ -21,15 +21,11 @@ type globals struct {
 	apiURL       string
 	clientID     string
 	clientSecret string
-	// clientSecretFile names a file holding the secret (--client-secret-file),
-	// which keeps it out of ps and the shell's history, as "-" does for
-	// --client-secret (read from stdin).
-	clientSecretFile string
-	redirectURI      string
-	scopes           string // login's --scopes, fed to config with the globals
-	configPath       string
-	demo             bool
-	version          bool
+	redirectURI  string
+	scopes       string // login's --scopes, fed to config with the globals
+	configPath   string
+	demo         bool
+	version      bool
 	// demoFaults switches faults on in the demo registry (--demo-faults);
 	// requestTimeout bounds each API request (hidden --request-timeout).
 	demoFaults     string
@@ -38,6 +34,11 @@ type globals struct {
 	// set records which flags were given on the command line (flags win
 	// over environment variables and the config file, even when empty).
 	set map[string]bool
+
+	// clientSecretFile names a file holding the secret (--client-secret-file),
+	// which keeps it out of ps and the shell's history, as "-" does for
+	// --client-secret (read from stdin).
+	clientSecretFile string
 }
 
 // register defines the global flags on fs.
