@@ -3,7 +3,6 @@ package auth
 import (
 	"fmt"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strconv"
 	"sync"
@@ -11,6 +10,7 @@ import (
 
 	"github.com/zalando/go-keyring"
 
+	"github.com/orcid-tui/orcid-tui/internal/reexec"
 	"github.com/orcid-tui/orcid-tui/orcid"
 )
 
@@ -67,21 +67,9 @@ func TestFileStoreConcurrentPutsLoseNothing(t *testing.T) {
 func TestFileStoreTwoProcessesLoseNothing(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "state", "tokens.json")
 	const procs, n = 3, 30
-	var cmds []*exec.Cmd
-	for p := range procs {
-		cmd := exec.Command(os.Args[0], "-test.run=^TestFileStoreHelperProcess$")
-		cmd.Env = append(os.Environ(), "AUTH_TEST_TOKEN_FILE="+path, "AUTH_TEST_WHO=p"+strconv.Itoa(p), "AUTH_TEST_N="+strconv.Itoa(n))
-		cmd.Stderr = os.Stderr
-		if err := cmd.Start(); err != nil {
-			t.Fatal(err)
-		}
-		cmds = append(cmds, cmd)
-	}
-	for _, cmd := range cmds {
-		if err := cmd.Wait(); err != nil {
-			t.Fatalf("writer: %v", err)
-		}
-	}
+	reexec.Run(t, "TestFileStoreHelperProcess", procs, func(p int) []string {
+		return []string{"AUTH_TEST_TOKEN_FILE=" + path, "AUTH_TEST_WHO=p" + strconv.Itoa(p), "AUTH_TEST_N=" + strconv.Itoa(n)}
+	})
 	if keys, err := NewFileStore(path).List(); err != nil || len(keys) != procs*n {
 		t.Fatalf("%d of %d tokens kept (%v)", len(keys), procs*n, err)
 	}

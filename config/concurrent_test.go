@@ -3,12 +3,13 @@ package config
 import (
 	"fmt"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strconv"
 	"strings"
 	"sync"
 	"testing"
+
+	"github.com/orcid-tui/orcid-tui/internal/reexec"
 )
 
 // concurrentFile defines the environments env0 … env{n-1}, one per writer.
@@ -100,20 +101,8 @@ func TestConfigConcurrentSavesLoseNothing(t *testing.T) {
 func TestConfigTwoProcessesLoseNothing(t *testing.T) {
 	const procs, rounds = 3, 10
 	path := concurrentFile(t, procs)
-	var cmds []*exec.Cmd
-	for p := range procs {
-		cmd := exec.Command(os.Args[0], "-test.run=^TestConfigHelperProcess$")
-		cmd.Env = append(os.Environ(), "CONFIG_TEST_FILE="+path, "CONFIG_TEST_ENV=env"+strconv.Itoa(p), "CONFIG_TEST_ROUNDS="+strconv.Itoa(rounds))
-		cmd.Stderr = os.Stderr
-		if err := cmd.Start(); err != nil {
-			t.Fatal(err)
-		}
-		cmds = append(cmds, cmd)
-	}
-	for _, cmd := range cmds {
-		if err := cmd.Wait(); err != nil {
-			t.Fatalf("writer: %v", err)
-		}
-	}
+	reexec.Run(t, "TestConfigHelperProcess", procs, func(p int) []string {
+		return []string{"CONFIG_TEST_FILE=" + path, "CONFIG_TEST_ENV=env" + strconv.Itoa(p), "CONFIG_TEST_ROUNDS=" + strconv.Itoa(rounds)}
+	})
 	checkClientIDs(t, path, procs, rounds)
 }
