@@ -60,6 +60,9 @@ type OAuthHooks struct {
 	SignWithUnknownKey bool
 	// TokenLifetime overrides expires_in of new tokens (0: TokenLifetime).
 	TokenLifetime time.Duration
+	// IgnoreRevokeOld drops refresh's revoke_old=true, as ORCID's current
+	// token forwarders do (reference §6.3): the old pair then stays alive.
+	IgnoreRevokeOld bool
 }
 
 // oauthState is the registry's OAuth/OIDC state: clients, codes, tokens,
