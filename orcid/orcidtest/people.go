@@ -211,6 +211,10 @@ func handWritten() []*personSpec {
 		Works: []work{
 			{Title: "Handbook of Impossible Materials", Type: "edited-book", Date: "2020-02", ISBN: "9780000000019",
 				Contributors: []contrib{{Name: "Ирина Соколова", ORCID: SokolovaID, Seq: "first", Role: "editor"}}},
+			{Title: "Impossible Materials Consortium: Annual Report 2024", Type: "report", Date: "2024-03", URL: "https://consortium.example.org/reports/2024",
+				Contributors: consortiumAuthors()},
+			{Title: "Crazing at 100% humidity & the $\\sigma_c$ threshold {draft}", Type: "preprint",
+				Contributors: []contrib{{Name: "Ирина Соколова", ORCID: SokolovaID, Seq: "first", Role: "author"}}},
 		},
 		Created: day("2023-01-09 10:00"), Modified: day("2023-02-01 10:00"), CreatedBy: "DIRECT",
 	}
