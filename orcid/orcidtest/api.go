@@ -303,24 +303,36 @@ func (s *Server) serveRecord(w http.ResponseWriter, r *http.Request, f format, p
 	case sub == "fundings" && !single:
 		ok200(act.Fundings, func(x *xw) { x.fundings(act.Fundings) })
 	case sub == "funding" && single:
-		if fs, ok := b.fundings[pc]; ok {
-			ok200(fs, func(x *xw) { x.fundingSummary(fs, !summary) })
+		if fs, ok := b.fundings[pc]; ok && summary {
+			ok200(fs, func(x *xw) { x.fundingSummary(fs, false) })
+			return
+		} else if ok {
+			full := b.fullFunding(fs)
+			ok200(full, func(x *xw) { x.funding(full) })
 			return
 		}
 		notFound()
 	case sub == "peer-reviews" && !single:
 		ok200(act.PeerReviews, func(x *xw) { x.peerReviews(act.PeerReviews) })
 	case sub == "peer-review" && single:
-		if ps, ok := b.reviews[pc]; ok {
-			ok200(ps, func(x *xw) { x.peerReviewSummary(ps, !summary) })
+		if ps, ok := b.reviews[pc]; ok && summary {
+			ok200(ps, func(x *xw) { x.peerReviewSummary(ps, false) })
+			return
+		} else if ok {
+			full := b.fullPeerReview(ps)
+			ok200(full, func(x *xw) { x.peerReview(full) })
 			return
 		}
 		notFound()
 	case sub == "research-resources" && !single:
 		ok200(act.ResearchResources, func(x *xw) { x.researchResources(act.ResearchResources) })
 	case sub == "research-resource" && single:
-		if rs, ok := b.resources[pc]; ok {
-			ok200(rs, func(x *xw) { x.researchResourceSummary(rs, !summary) })
+		if rs, ok := b.resources[pc]; ok && summary {
+			ok200(rs, func(x *xw) { x.researchResourceSummary(rs, false) })
+			return
+		} else if ok {
+			full := b.fullResearchResource(rs)
+			ok200(full, func(x *xw) { x.researchResource(full) })
 			return
 		}
 		notFound()
