@@ -132,32 +132,18 @@ func newEntry(w *orcid.Work) *entry {
 	}
 	e.doi = clean(w.ExternalIDs.DOI())
 	e.url = clean(w.URL.String())
+	// Identifiers with a field of their own in some format take their
+	// first value; the rest are listed as they are.
+	own := map[string]*string{"isbn": &e.isbn, "issn": &e.issn, "pmid": &e.pmid, "pmc": &e.pmc, "arxiv": &e.arxiv}
 	if w.ExternalIDs != nil {
 		for _, x := range w.ExternalIDs.ExternalID {
 			typ := strings.ToLower(clean(x.Type))
 			val := clean(x.Value)
-			if val == "" {
+			if val == "" || (typ == "doi" && orcid.TrimDOI(val) == e.doi) {
 				continue
 			}
-			switch {
-			case typ == "doi":
-				if orcid.TrimDOI(val) == e.doi {
-					continue
-				}
-			case typ == "isbn" && e.isbn == "":
-				e.isbn = val
-				continue
-			case typ == "issn" && e.issn == "":
-				e.issn = val
-				continue
-			case typ == "pmid" && e.pmid == "":
-				e.pmid = val
-				continue
-			case typ == "pmc" && e.pmc == "":
-				e.pmc = val
-				continue
-			case typ == "arxiv" && e.arxiv == "":
-				e.arxiv = val
+			if f, ok := own[typ]; ok && *f == "" {
+				*f = val
 				continue
 			}
 			e.otherIDs = append(e.otherIDs, extID{typ, val})

@@ -6,6 +6,8 @@ import (
 	"mime"
 	"net/http"
 	"strings"
+
+	"github.com/orcid-tui/orcid-tui/orcid"
 )
 
 // /csv-search as ORCID serves it: Solr's CSV writer behind the same q, start
@@ -18,10 +20,7 @@ import (
 
 // csvAllowed is ORCID's allowed field list (SolrConstants.ALLOWED_FIELDS), in
 // its order, which is also the default column order.
-var csvAllowed = []string{
-	"orcid", "email", "given-names", "family-name", "given-and-family-names",
-	"current-institution-affiliation-name", "past-institution-affiliation-name", "credit-name", "other-names",
-}
+var csvAllowed = orcid.CSVFields
 
 func (s *Server) serveCSVSearch(w http.ResponseWriter, r *http.Request, segs []string, caller *Caller) {
 	// Errors come as ORCID's JSON error document: CSV cannot carry one.
