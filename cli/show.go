@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"context"
@@ -8,6 +8,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/spf13/cobra"
 
 	"github.com/orcid-tui/orcid-tui/internal/explain"
 	"github.com/orcid-tui/orcid-tui/internal/sanitize"
@@ -59,42 +61,51 @@ var sections = []string{
 	"distinctions", "memberships", "services", "fundings", "peer-reviews", "research-resources", "activities",
 }
 
-func showCommand() *command {
-	return &command{name: "show", usage: showUsage, summary: "show a record", run: (*cli).show}
+// showFlags are show's own flags.
+type showFlags struct {
+	showOptions
+	public bool
 }
 
-func (c *cli) show(ctx context.Context, g *globals, args []string) error {
-	fs := c.newFlagSet("show", showUsage, showHelp, g)
-	section := fs.String("section", "", "one section")
-	raw := fs.Bool("raw", false, "the body as sent")
-	pretty := fs.Bool("pretty", false, "re-indent the raw body")
-	format := fs.String("format", "json", "json or xml")
-	fullWorks := fs.Bool("full-works", false, "load every full work")
-	public := fs.Bool("public", false, "read the public API")
-	pos, err := fs.parse(args, true)
-	if err != nil {
-		return err
-	}
+func (c *cli) showCommand(g *globals) *cobra.Command {
+	var f showFlags
+	cmd := newCommand("show", showUsage, showHelp, func(cmd *cobra.Command, args []string) error {
+		return c.show(cmd.Context(), g, f, args)
+	})
+	fs := cmd.Flags()
+	fs.StringVar(&f.section, "section", "", "one section")
+	fs.BoolVar(&f.raw, "raw", false, "the body as sent")
+	fs.BoolVar(&f.pretty, "pretty", false, "re-indent the raw body")
+	fs.StringVar(&f.format, "format", "json", "json or xml")
+	fs.BoolVar(&f.fullWorks, "full-works", false, "load every full work")
+	fs.BoolVar(&f.public, "public", false, "read the public API")
+	completeValues(cmd, "section", sections...)
+	completeValues(cmd, "format", "json", "xml")
+	cmd.ValidArgsFunction = c.completeIDs(g)
+	return cmd
+}
+
+func (c *cli) show(ctx context.Context, g *globals, f showFlags, pos []string) error {
 	switch {
 	case len(pos) == 0:
 		return usagef(showUsage, "show needs an ORCID iD")
 	case len(pos) > 1:
 		return usagef(showUsage, "show takes one ORCID iD, got %d arguments", len(pos))
 	}
-	if *section != "" && !slices.Contains(sections, *section) {
-		return usagef(showUsage, "unknown section %q (sections: %s)", *section, strings.Join(sections, ", "))
+	if f.section != "" && !slices.Contains(sections, f.section) {
+		return usagef(showUsage, "unknown section %q (sections: %s)", f.section, strings.Join(sections, ", "))
 	}
-	if err := oneOf(showUsage, "format", *format, "json", "xml"); err != nil {
+	if err := oneOf(showUsage, "format", f.format, "json", "xml"); err != nil {
 		return err
 	}
-	if !*raw && (fs.g.set["format"] || *pretty) {
+	if !f.raw && (g.set["format"] || f.pretty) {
 		return usagef(showUsage, "--format and --pretty go with --raw")
 	}
-	if *raw && *fullWorks {
+	if f.raw && f.fullWorks {
 		return usagef(showUsage, "--full-works prints a summary; it cannot be combined with --raw")
 	}
-	if *fullWorks && *section != "" && *section != "works" {
-		return usagef(showUsage, "--full-works goes with the works section, not %q", *section)
+	if f.fullWorks && f.section != "" && f.section != "works" {
+		return usagef(showUsage, "--full-works goes with the works section, not %q", f.section)
 	}
 	id, err := orcid.ParseID(pos[0])
 	if err != nil {
@@ -109,13 +120,13 @@ func (c *cli) show(ctx context.Context, g *globals, args []string) error {
 
 	client := s.client
 	var member *memberReader
-	if !*public {
+	if !f.public {
 		if member = c.memberClientFor(g, s, id); member != nil {
 			client = member.client
 			fmt.Fprintf(c.stderr, "reading %s from the member API as the signed-in user (limited items included)\n", id)
 		}
 	}
-	return member.memberError(ctx, c.printShow(ctx, client, s.env, id, showOptions{section: *section, format: *format, raw: *raw, pretty: *pretty, fullWorks: *fullWorks}))
+	return member.memberError(ctx, c.printShow(ctx, client, s.env, id, f.showOptions))
 }
 
 // showOptions are show's flags that shape the output.

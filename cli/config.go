@@ -1,10 +1,11 @@
-package main
+package cli
 
 import (
-	"context"
 	"fmt"
 	"path/filepath"
 	"strings"
+
+	"github.com/spf13/cobra"
 
 	"github.com/orcid-tui/orcid-tui/config"
 	"github.com/orcid-tui/orcid-tui/internal/sanitize"
@@ -25,16 +26,15 @@ An invalid config file is reported one line per problem, naming the file,
 line and key (exit 1).
 `
 
-func configCommand() *command {
-	return &command{name: "config", usage: configUsage, summary: "config file", run: (*cli).config}
+func (c *cli) configCommand(g *globals) *cobra.Command {
+	cmd := newCommand("config", configUsage, configHelp, func(cmd *cobra.Command, args []string) error {
+		return c.config(g, args)
+	})
+	cmd.ValidArgs = []cobra.Completion{"path\twhere the config file is", "show\tthe effective configuration"}
+	return cmd
 }
 
-func (c *cli) config(ctx context.Context, g *globals, args []string) error {
-	fs := c.newFlagSet("config", configUsage, configHelp, g)
-	pos, err := fs.parse(args, true)
-	if err != nil {
-		return err
-	}
+func (c *cli) config(g *globals, pos []string) error {
 	if len(pos) != 1 {
 		return usagef(configUsage, "config needs one of: path, show")
 	}

@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"context"
@@ -8,6 +8,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/spf13/cobra"
 
 	"github.com/orcid-tui/orcid-tui/internal/sanitize"
 	"github.com/orcid-tui/orcid-tui/orcid"
@@ -34,26 +36,33 @@ flags:
 Global flags (--env, --demo, --pub-url, ...) are accepted too; see orcid-tui help.
 `
 
-func searchCommand() *command {
-	return &command{name: "search", usage: searchUsage, summary: "search people", run: (*cli).search}
+// searchOptions are search's own flags.
+type searchOptions struct {
+	rows, start int
+	output      string
 }
 
-func (c *cli) search(ctx context.Context, g *globals, args []string) error {
-	fs := c.newFlagSet("search", searchUsage, searchHelp, g)
-	rows := fs.Int("rows", 50, "hits to show")
-	start := fs.Int("start", 0, "hits to skip")
-	output := fs.String("output", "text", "text or json")
-	pos, err := fs.parse(args, true)
-	if err != nil {
+func (c *cli) searchCommand(g *globals) *cobra.Command {
+	var o searchOptions
+	cmd := newCommand("search", searchUsage, searchHelp, func(cmd *cobra.Command, args []string) error {
+		return c.search(cmd.Context(), g, o, args)
+	})
+	cmd.Flags().IntVar(&o.rows, "rows", 50, "hits to show")
+	cmd.Flags().IntVar(&o.start, "start", 0, "hits to skip")
+	cmd.Flags().StringVar(&o.output, "output", "text", "text or json")
+	completeValues(cmd, "output", "text", "json")
+	cmd.ValidArgsFunction = cobra.NoFileCompletions
+	return cmd
+}
+
+func (c *cli) search(ctx context.Context, g *globals, o searchOptions, pos []string) error {
+	if o.rows < 1 || o.rows > orcid.MaxRows {
+		return usagef(searchUsage, "--rows must be between 1 and %d, not %d", orcid.MaxRows, o.rows)
+	}
+	if err := checkNonNegative(searchUsage, "start", o.start); err != nil {
 		return err
 	}
-	if *rows < 1 || *rows > orcid.MaxRows {
-		return usagef(searchUsage, "--rows must be between 1 and %d, not %d", orcid.MaxRows, *rows)
-	}
-	if err := checkNonNegative(searchUsage, "start", *start); err != nil {
-		return err
-	}
-	if err := oneOf(searchUsage, "output", *output, "text", "json"); err != nil {
+	if err := oneOf(searchUsage, "output", o.output, "text", "json"); err != nil {
 		return err
 	}
 	input := strings.TrimSpace(strings.Join(pos, " "))
@@ -80,13 +89,13 @@ func (c *cli) search(ctx context.Context, g *globals, args []string) error {
 		if q.Kind == orcid.QueryDOI {
 			fmt.Fprintf(c.stderr, "%s is a DOI; searching people whose works carry it\n", sanitize.Line(q.DOI))
 		}
-		res, err = s.client.ExpandedSearch(ctx, orcid.SearchParams{Query: q.Solr, Start: *start, Rows: *rows})
+		res, err = s.client.ExpandedSearch(ctx, orcid.SearchParams{Query: q.Solr, Start: o.start, Rows: o.rows})
 	}
 	if err != nil {
 		return err
 	}
 
-	if *output == "json" {
+	if o.output == "json" {
 		data, err := json.MarshalIndent(res, "", "  ")
 		if err != nil {
 			return err
@@ -99,7 +108,7 @@ func (c *cli) search(ctx context.Context, g *globals, args []string) error {
 	for _, h := range res.ExpandedResult {
 		writeHit(c.stdout, h)
 	}
-	start0 := *start
+	start0 := o.start
 	if q.Kind == orcid.QueryID {
 		start0 = 0
 	}

@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"bufio"
@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"strings"
 	"time"
+
+	"github.com/spf13/cobra"
 
 	"github.com/orcid-tui/orcid-tui/auth"
 	"github.com/orcid-tui/orcid-tui/config"
@@ -52,14 +54,36 @@ Revoke the saved sign-in token(s) of the selected environment and client at
 ORCID, then forget them. Nothing saved is not an error.
 `
 
-func loginCommand() *command {
-	return &command{name: "login", usage: loginUsage, summary: "sign in", run: (*cli).login}
+// loginFlags are login's own flags (--scopes goes to the globals: it is
+// resolved with the config file like them).
+type loginFlags struct {
+	noBrowser bool
+	timeout   time.Duration
 }
-func tokenCommand() *command {
-	return &command{name: "token", usage: tokenUsage, summary: "saved token", run: (*cli).token}
+
+func (c *cli) loginCommand(g *globals) *cobra.Command {
+	var f loginFlags
+	cmd := newCommand("login", loginUsage, loginHelp, func(cmd *cobra.Command, args []string) error {
+		return c.login(cmd.Context(), g, f, args)
+	})
+	cmd.Flags().StringVar(&g.scopes, "scopes", "", "scopes")
+	cmd.Flags().BoolVar(&f.noBrowser, "no-browser", false, "paste instead of a browser")
+	cmd.Flags().DurationVar(&f.timeout, "timeout", auth.DefaultTimeout, "how long to wait")
+	completeValues(cmd, "scopes", auth.SignInScopes...)
+	cmd.ValidArgsFunction = cobra.NoFileCompletions
+	return cmd
 }
-func logoutCommand() *command {
-	return &command{name: "logout", usage: logoutUsage, summary: "sign out", run: (*cli).logout}
+
+func (c *cli) tokenCommand(g *globals) *cobra.Command {
+	return newCommand("token", tokenUsage, tokenHelp, func(cmd *cobra.Command, args []string) error {
+		return c.token(cmd.Context(), g, args)
+	})
+}
+
+func (c *cli) logoutCommand(g *globals) *cobra.Command {
+	return newCommand("logout", logoutUsage, logoutHelp, func(cmd *cobra.Command, args []string) error {
+		return c.logout(cmd.Context(), g, args)
+	})
 }
 
 // openStore opens the token store the config asks for: the OS keyring where
@@ -106,19 +130,11 @@ func (c *cli) signedIn(ctx context.Context, g *globals) (*session, *auth.Authent
 	return s, a, nil
 }
 
-func (c *cli) login(ctx context.Context, g *globals, args []string) error {
-	fs := c.newFlagSet("login", loginUsage, loginHelp, g)
-	fs.StringVar(&g.scopes, "scopes", g.scopes, "scopes")
-	noBrowser := fs.Bool("no-browser", false, "paste instead of a browser")
-	timeout := fs.Duration("timeout", auth.DefaultTimeout, "how long to wait")
-	pos, err := fs.parse(args, true)
-	if err != nil {
-		return err
-	}
+func (c *cli) login(ctx context.Context, g *globals, f loginFlags, pos []string) error {
 	if len(pos) > 0 {
 		return usagef(loginUsage, "login takes no arguments (scopes go in --scopes)")
 	}
-	if *timeout <= 0 {
+	if f.timeout <= 0 {
 		return usagef(loginUsage, "--timeout must be positive")
 	}
 	s, a, err := c.signedIn(ctx, g)
@@ -130,15 +146,15 @@ func (c *cli) login(ctx context.Context, g *globals, args []string) error {
 	fmt.Fprintf(c.stderr, "signing in to %s (%s) as client %s\n", s.env.Name, s.env.RegistryURL, sanitize.Line(s.sel.ClientID.Value))
 	flow, err := a.SignIn(ctx, auth.SignInOptions{
 		Scopes:    s.sel.Scopes.Value,
-		NoBrowser: *noBrowser,
-		Timeout:   *timeout,
-		OnEvent:   c.printEvent(*noBrowser),
+		NoBrowser: f.noBrowser,
+		Timeout:   f.timeout,
+		OnEvent:   c.printEvent(f.noBrowser),
 	})
 	if err != nil {
 		return signInError(err)
 	}
 	defer flow.Cancel()
-	if *noBrowser || c.isTerminal() {
+	if f.noBrowser || c.isTerminal() {
 		go c.readPastes(flow)
 	}
 	sess, err := flow.Wait()
@@ -218,15 +234,10 @@ func signInError(err error) error {
 	return &userError{msg: "sign-in failed: " + cliLine(x)}
 }
 
-// savedSignIns parses the flags of token and logout (they take no
-// arguments) and returns the sign-ins saved for the selected environment and
-// client. The caller closes s.
-func (c *cli) savedSignIns(ctx context.Context, g *globals, name, usage, help string, args []string) (*session, *auth.Authenticator, []*auth.Session, error) {
-	fs := c.newFlagSet(name, usage, help, g)
-	pos, err := fs.parse(args, true)
-	if err != nil {
-		return nil, nil, nil, err
-	}
+// savedSignIns checks the arguments of token and logout (they take none)
+// and returns the sign-ins saved for the selected environment and client.
+// The caller closes s.
+func (c *cli) savedSignIns(ctx context.Context, g *globals, name, usage string, pos []string) (*session, *auth.Authenticator, []*auth.Session, error) {
 	if len(pos) > 0 {
 		return nil, nil, nil, usagef(usage, "%s takes no arguments", name)
 	}
@@ -243,7 +254,7 @@ func (c *cli) savedSignIns(ctx context.Context, g *globals, name, usage, help st
 }
 
 func (c *cli) token(ctx context.Context, g *globals, args []string) error {
-	s, _, sessions, err := c.savedSignIns(ctx, g, "token", tokenUsage, tokenHelp, args)
+	s, _, sessions, err := c.savedSignIns(ctx, g, "token", tokenUsage, args)
 	if err != nil {
 		return err
 	}
@@ -311,7 +322,7 @@ func (c *cli) printSummary(sum auth.Summary) {
 }
 
 func (c *cli) logout(ctx context.Context, g *globals, args []string) error {
-	s, a, sessions, err := c.savedSignIns(ctx, g, "logout", logoutUsage, logoutHelp, args)
+	s, a, sessions, err := c.savedSignIns(ctx, g, "logout", logoutUsage, args)
 	if err != nil {
 		return err
 	}
