@@ -34,7 +34,7 @@ func WriteCSV(w io.Writer, entries []*entry) error {
 			strings.Join(ids, "; "), e.url, strings.Join(e.people, "; "), e.source, e.visibility,
 		}
 		for i := range row {
-			row[i] = defuse(row[i])
+			row[i] = CSVCell(row[i])
 		}
 		if err := cw.Write(row); err != nil {
 			return err
@@ -44,10 +44,10 @@ func WriteCSV(w io.Writer, entries []*entry) error {
 	return cw.Error()
 }
 
-// defuse keeps a spreadsheet from running a cell as a formula: text that
+// CSVCell keeps a spreadsheet from running a cell as a formula: text that
 // starts with = + - @ (from the network, so anyone's) gets a leading
 // apostrophe, which spreadsheets show as text.
-func defuse(s string) string {
+func CSVCell(s string) string {
 	if s != "" && strings.ContainsRune("=+-@", rune(s[0])) {
 		return "'" + s
 	}

@@ -97,6 +97,11 @@ type Loaded struct {
 	Works    []*orcid.Work // nil-free, record order
 	Failed   []orcid.BulkFailure
 	Requests int // requests made: /works, and the bulk reads with their retries
+	// Owner is the record holder's name as ORCID writes it in the source
+	// of the works they added themselves ("" when they added none): pass it
+	// as Options.Owner to credit works that list no author, at no extra
+	// request.
+	Owner string
 }
 
 // Load reads the works of record id for export: one /works request, then
@@ -115,8 +120,12 @@ func Load(ctx context.Context, c *orcid.Client, id orcid.ID, opt Options) (*Load
 		out.Requests += full.Requests
 		out.Failed = full.Failed
 		for _, w := range full.Works {
-			if w != nil {
-				out.Works = append(out.Works, w)
+			if w == nil {
+				continue
+			}
+			out.Works = append(out.Works, w)
+			if src := w.Source; out.Owner == "" && src != nil && src.SourceORCID != nil && src.SourceORCID.Path == string(id) {
+				out.Owner = clean(src.SourceName.String())
 			}
 		}
 	}

@@ -183,7 +183,7 @@ func checkCSV(t *testing.T, out []byte, entries []*entry) {
 	}
 	for i, e := range entries {
 		row := rows[i+1]
-		if row[0] != strconv.FormatInt(e.putCode, 10) || row[3] != defuse(e.title) {
+		if row[0] != strconv.FormatInt(e.putCode, 10) || row[3] != CSVCell(e.title) {
 			t.Errorf("row %d: %v, want put-code %d title %q", i, row[:4], e.putCode, e.title)
 		}
 		if n := len(e.people); n > 0 && len(strings.Split(row[8], "; ")) != n {
@@ -307,4 +307,20 @@ func ExampleWrite() {
 	//   year = {2017},
 	//   month = apr,
 	// }
+}
+
+// TestLoadOwner: the record holder's name comes from the works they added,
+// without another request.
+func TestLoadOwner(t *testing.T) {
+	srv, c := newClient(t)
+	for id, want := range map[string]string{orcidtest.CarberryID: "Josiah S. Carberry", orcidtest.EmptyID: ""} {
+		srv.ResetRequests()
+		l, err := Load(context.Background(), c, orcid.ID(id), Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if l.Owner != want || len(srv.Requests()) != l.Requests {
+			t.Errorf("%s: owner %q (want %q), %d requests seen, %d counted", id, l.Owner, want, len(srv.Requests()), l.Requests)
+		}
+	}
 }

@@ -319,10 +319,10 @@ func TestOwnBibTeXCitation(t *testing.T) {
 	}
 }
 
-func TestDefuse(t *testing.T) {
+func TestCSVCell(t *testing.T) {
 	for in, want := range map[string]string{"=HYPERLINK(\"x\")": "'=HYPERLINK(\"x\")", "+1": "'+1", "@SUM": "'@SUM", "-x": "'-x", "ok": "ok", "": ""} {
-		if got := defuse(in); got != want {
-			t.Errorf("defuse(%q) = %q, want %q", in, got, want)
+		if got := CSVCell(in); got != want {
+			t.Errorf("CSVCell(%q) = %q, want %q", in, got, want)
 		}
 	}
 }
