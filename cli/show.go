@@ -316,6 +316,7 @@ func (p *printer) record(r *orcid.Record) {
 	}
 	if r.Person != nil {
 		p.biography(r.Person.Biography, 3)
+		p.personDetails(r.Person)
 	}
 	if a := r.ActivitiesSummary; a != nil {
 		p.f("\n")
@@ -362,6 +363,12 @@ func (p *printer) person(ps *orcid.Person, full bool) {
 	}
 	p.f("%s/%s\n", strings.TrimRight(p.env.RegistryURL, "/"), p.id)
 	p.biography(ps.Biography, 0)
+	p.personDetails(ps)
+}
+
+// personDetails prints the person's keywords, emails, countries, websites
+// and identifiers, one kind per line or one item per line.
+func (p *printer) personDetails(ps *orcid.Person) {
 	if ps.Keywords != nil && len(ps.Keywords.Keyword) > 0 {
 		var kw []string
 		for _, k := range ps.Keywords.Keyword {
