@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"regexp"
+	"slices"
 	"strings"
 )
 
@@ -125,12 +126,12 @@ func wellFormedBibTeX(s string) bool {
 	if strings.Count(s, "@") != 1 {
 		return false
 	}
-	depth := 0
+	depth, quoted := 0, false
 	for i := strings.IndexByte(s, '{'); i < len(s); i++ {
-		switch s[i] {
-		case '{':
+		switch c := s[i]; {
+		case c == '{':
 			depth++
-		case '}':
+		case c == '}':
 			depth--
 			if depth < 0 {
 				return false
@@ -138,9 +139,27 @@ func wellFormedBibTeX(s string) bool {
 			if depth == 0 && strings.TrimSpace(s[i+1:]) != "" {
 				return false
 			}
+		case c == '"' && depth == 1:
+			quoted = !quoted
+		case c == '=' && depth == 1 && !quoted && !knownMacroAt(s[i+1:]):
+			return false
 		}
 	}
-	return depth == 0
+	return depth == 0 && !quoted
+}
+
+// knownMacroAt says whether a field value (what follows its "=") is not a
+// bare word, or is a month macro every BibTeX reader defines. Any other
+// bare word names an @string the entry alone does not carry: BibTeX
+// reports it undefined and some readers stop at it.
+func knownMacroAt(v string) bool {
+	v = strings.TrimLeft(v, " \t\r\n")
+	end := strings.IndexFunc(v, func(r rune) bool { return !('a' <= r && r <= 'z' || 'A' <= r && r <= 'Z') })
+	if end < 0 {
+		end = len(v)
+	}
+	word := strings.ToLower(v[:end])
+	return word == "" || slices.Contains(monthMacros[1:], word)
 }
 
 // rekey replaces the key of a well-formed entry.

@@ -305,6 +305,10 @@ func TestOwnBibTeXCitation(t *testing.T) {
 		{"trailing text", "@article{a, title={x}} and more", false},
 		{"a string", "@string{a = {x}}", false},
 		{"not bibtex", "Carberry J. (2001) Fields title.", false},
+		{"month macro", "@article{a,\n  title = {Their Title},\n  month = mar,\n  year = 2001\n}", true},
+		{"undefined macro", "@article{a,\n  title = {Their Title},\n  journal = jacs\n}", false},
+		{"equals inside a value", "@article{a,\n  title = {Their a = b},\n  note = \"x = y\"\n}", true},
+		{"unclosed quote", "@article{a,\n  title = \"Their Title}\n}", false},
 	} {
 		got, err := Citation(BibTeX, cite(tc.citation), Options{})
 		if err != nil {
