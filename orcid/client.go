@@ -68,10 +68,16 @@ const (
 	XML                // application/vnd.orcid+xml
 )
 
+// formatCSV asks /csv-search for its text/csv answer (csvsearch.go).
+const formatCSV Format = XML + 1
+
 // MediaType is the Accept value sent for f.
 func (f Format) MediaType() string {
-	if f == XML {
+	switch f {
+	case XML:
 		return mediaTypeORCIDXML
+	case formatCSV:
+		return "text/csv"
 	}
 	return mediaTypeORCIDJSON
 }

@@ -172,24 +172,33 @@ func (x *xw) fuzzy(name string, d *orcid.FuzzyDate) {
 	x.close(name)
 }
 
-func (x *xw) extIDs(ids *orcid.ExternalIDs) {
+func (x *xw) extIDs(ids *orcid.ExternalIDs) { x.extIDsAs("common:external-ids", ids) }
+
+// extIDsAs writes an external-id list under its element name (full peer
+// reviews call theirs peer-review:review-identifiers).
+func (x *xw) extIDsAs(tag string, ids *orcid.ExternalIDs) {
 	if ids == nil || len(ids.ExternalID) == 0 {
-		x.empty("common:external-ids")
+		x.empty(tag)
 		return
 	}
-	x.open("common:external-ids")
+	x.open(tag)
 	for _, e := range ids.ExternalID {
-		x.open("common:external-id")
-		x.leaf("common:external-id-type", e.Type)
-		x.leaf("common:external-id-value", e.Value)
-		if e.Normalized != nil {
-			x.leaf("common:external-id-normalized", e.Normalized.Value, "transient", "true")
-		}
-		x.value("common:external-id-url", e.URL)
-		x.leaf("common:external-id-relationship", e.Relationship)
-		x.close("common:external-id")
+		x.extID("common:external-id", e)
 	}
-	x.close("common:external-ids")
+	x.close(tag)
+}
+
+// extID writes one external id under its element name.
+func (x *xw) extID(tag string, e orcid.ExternalID) {
+	x.open(tag)
+	x.leaf("common:external-id-type", e.Type)
+	x.leaf("common:external-id-value", e.Value)
+	if e.Normalized != nil {
+		x.leaf("common:external-id-normalized", e.Normalized.Value, "transient", "true")
+	}
+	x.value("common:external-id-url", e.URL)
+	x.leaf("common:external-id-relationship", e.Relationship)
+	x.close(tag)
 }
 
 func (x *xw) org(name string, o *orcid.Organization) {
@@ -686,23 +695,7 @@ func (x *xw) work(w *orcid.Work) {
 	x.fuzzy("common:publication-date", w.PublicationDate)
 	x.extIDs(w.ExternalIDs)
 	x.value("common:url", w.URL)
-	if c := w.Contributors; c != nil && len(c.Contributor) > 0 {
-		x.open("work:contributors")
-		for _, ct := range c.Contributor {
-			x.open("work:contributor")
-			x.ident("common:contributor-orcid", ct.ContributorORCID)
-			x.value("work:credit-name", ct.CreditName)
-			x.value("work:contributor-email", ct.ContributorEmail)
-			if a := ct.ContributorAttributes; a != nil {
-				x.open("work:contributor-attributes")
-				x.leaf("work:contributor-sequence", a.Sequence)
-				x.leaf("work:contributor-role", a.Role)
-				x.close("work:contributor-attributes")
-			}
-			x.close("work:contributor")
-		}
-		x.close("work:contributors")
-	}
+	x.contributors("work", w.Contributors)
 	x.leaf("common:language-code", w.LanguageCode)
 	x.value("common:country", w.Country, "visibility", "public")
 	x.close("work:work")
