@@ -368,11 +368,10 @@ func (a *App) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		a.Focus(common.PaneEnv)
 		return nil
 	case key.Matches(msg, k.Search):
-		if a.focus == common.PaneRecord && a.record.WantsFilterKey() {
-			break // "/" filters the works list or searches the raw view
-		}
+		// "/" means one thing everywhere: a new ORCID search (filtering and
+		// finding inside a pane have their own key).
 		a.Focus(common.PaneSearch)
-		a.search.FocusInput()
+		a.search.NewSearch()
 		return nil
 	}
 	return p.Update(msg)
@@ -667,7 +666,7 @@ func (a *App) footerKeys() []footerKey {
 		for _, it := range items {
 			has = has || it.b.Help() == k.Search.Help()
 		}
-		if !has && !(a.focus == common.PaneRecord && a.record.WantsFilterKey()) {
+		if !has {
 			// "/ search" goes first on the line but is left out before the
 			// pane's own keys (tab reaches the search pane too).
 			items = append([]footerKey{{k.Search, len(items)}}, items...)
@@ -726,7 +725,7 @@ func fitKeys(items []footerKey, w, sepW int) []key.Binding {
 // globalKeys are listed in the help overlay for every pane.
 func (a *App) globalKeys() []key.Binding {
 	k := a.keys
-	return []key.Binding{k.Tab, k.ShiftTab, k.Search, k.EnvPane, k.Help, k.Detail, k.Quit}
+	return []key.Binding{k.Tab, k.ShiftTab, common.WithDesc(k.Search, "new ORCID search, any pane"), k.EnvPane, k.Help, k.Detail, k.Quit}
 }
 
 func (a *App) helpOverlay(w, h int) string {

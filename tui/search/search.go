@@ -188,6 +188,18 @@ func (m *Model) FocusInput() {
 	m.input.CursorEnd()
 }
 
+// NewSearch gives the keyboard to an empty input for a new query ("/" from
+// anywhere). What the input held is kept one ↑ away in the history, so
+// nothing typed is lost and nothing is glued to the old text.
+func (m *Model) NewSearch() {
+	if t := strings.TrimSpace(m.input.Value()); t != "" {
+		m.remember(t)
+	}
+	m.input.SetValue("")
+	m.histIdx, m.draft = len(m.history), ""
+	m.FocusInput()
+}
+
 // BlurInput takes the keyboard away from the text input.
 func (m *Model) BlurInput() {
 	m.inputFocused = false
@@ -218,7 +230,17 @@ func (m *Model) Update(msg tea.Msg) tea.Cmd {
 		return m.updateTable(msg)
 	case tea.PasteMsg:
 		if !m.inputFocused {
-			m.FocusInput()
+			// A paste over the results starts a new search, like "/".
+			m.NewSearch()
+		}
+		if strings.TrimSpace(m.input.Value()) == "" {
+			// An iD pasted into the empty box opens its record at once:
+			// pasting one is how people say "show me this record".
+			if q := orcid.ParseQuery(msg.Content); q.Kind == orcid.QueryID {
+				m.input.SetValue(q.Input)
+				m.input.CursorEnd()
+				return m.submit()
+			}
 		}
 		var cmd tea.Cmd
 		m.input, cmd = m.input.Update(msg)
@@ -247,6 +269,13 @@ func (m *Model) Update(msg tea.Msg) tea.Cmd {
 
 func (m *Model) updateInput(msg tea.KeyPressMsg) tea.Cmd {
 	switch msg.String() {
+	case "/":
+		if m.input.Value() == "" {
+			// The help says "/ search", so people press it first even
+			// though the box already has the keyboard: it is the key, not
+			// the start of a query.
+			return nil
+		}
 	case "enter":
 		return m.submit()
 	case "esc":
@@ -598,7 +627,7 @@ func (m *Model) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Up, k.Down, k.Top, k.Bottom, k.PageUp, k.PageDown},
 		{common.WithHelp(k.Enter, "enter", "open record"), common.WithHelp(k.Open, "o", "open iD in browser"), common.WithHelp(k.Copy, "y", "copy iD URI"), common.WithHelp(k.Reload, "R", "search again")},
-		{common.WithHelp(k.Search, "/", "edit query"),
+		{common.WithHelp(k.Search, "/", "new search (from anywhere)"),
 			key.NewBinding(key.WithKeys("up"), key.WithHelp("↑ (input)", "recent queries")),
 			key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter (input)", "search / open iD")),
 			key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc (input)", "to results"))},
@@ -621,6 +650,11 @@ func (m *Model) View() string {
 		info = m.spin.View() + " searching"
 	case m.searched && m.errText == "":
 		info = common.Count(m.total) + " found"
+		if m.stale() {
+			// The box holds something else (a new query being typed, an
+			// iD that was opened): say which query these rows answer.
+			info += " for “" + sanitize.Truncate(sanitize.Line(m.q.Input), 24) + "”"
+		}
 		if m.loading {
 			info = m.spin.View() + " " + info
 		}
@@ -666,6 +700,11 @@ func (m *Model) View() string {
 		b.WriteString(m.note(iw))
 	}
 	return st.Box("Search", info, b.String(), m.w, m.h, m.focused)
+}
+
+// stale reports results that answer another query than the one in the box.
+func (m *Model) stale() bool {
+	return m.searched && strings.TrimSpace(m.input.Value()) != m.q.Input
 }
 
 // note is the line under the table: position, loading, limits, errors.
@@ -760,3 +799,6 @@ func (c columns) cells(id, name, other, inst string) string {
 	}
 	return b.String()
 }
+
+// Input is the text in the search box.
+func (m *Model) Input() string { return m.input.Value() }
