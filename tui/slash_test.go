@@ -164,3 +164,31 @@ func TestFilterKeyAndKeyLine(t *testing.T) {
 		t.Errorf("help does not explain / and f:\n%s", s)
 	}
 }
+
+// Solr syntax is sent as typed; when ORCID refuses it, its own reason is
+// shown with advice to fix the query, and the query is back in the box.
+func TestRefusedQueryShowsORCIDsReason(t *testing.T) {
+	for _, tc := range []struct{ q, reason string }{
+		{"foo:bar", "undefined field foo"},
+		{"(carberry", `Encountered "<EOF>"`},
+		{`"josiah carberry`, "unterminated quoted string"},
+	} {
+		t.Run(tc.q, func(t *testing.T) {
+			a := demoApp(t, 80, 24)
+			searchFor(a, tc.q)
+			s := text(a.search.View())
+			if !strings.Contains(s, "ORCID refused the query") || !strings.Contains(s, "fix the") {
+				t.Errorf("search pane lacks ORCID's refusal or the advice:\n%s", s)
+			}
+			if strings.Contains(a.status, "try again later") || !strings.Contains(a.status, tc.reason) || !strings.Contains(a.status, "fix the query") {
+				t.Errorf("status %q", a.status)
+			}
+			if !strings.Contains(a.errDetail, "9008") {
+				t.Errorf("detail %q lacks ORCID's error code", a.errDetail)
+			}
+			if !a.search.InputFocused() || a.search.Input() != tc.q {
+				t.Errorf("box %q (focused %v), want the query back to fix", a.search.Input(), a.search.InputFocused())
+			}
+		})
+	}
+}

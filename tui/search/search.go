@@ -83,6 +83,7 @@ type resultSet struct {
 	cursor   int
 	offset   int
 	errText  string
+	badQuery bool // ORCID refused the query itself: fix it, not retry
 	atLimit  bool // anonymous paging limit reached
 }
 
@@ -504,7 +505,18 @@ func (m *Model) onResults(msg resultsMsg) tea.Cmd {
 		if errors.Is(msg.err, context.Canceled) {
 			return nil
 		}
+		if qe, ok := asQueryError(msg.err); ok {
+			// Put the query back under the cursor to be fixed.
+			msg.err, m.badQuery = qe, true
+			m.input.SetValue(m.q.Input)
+			if m.focused {
+				m.FocusInput()
+			}
+		}
 		short, _ := common.Describe(msg.err)
+		if m.badQuery {
+			short = msg.err.(*queryError).short() // whole: the pane wraps it
+		}
 		m.errText = short
 		if msg.start > 0 && m.anonymous() {
 			// Past the anonymous paging limit the client refuses to send.
@@ -615,7 +627,7 @@ func (m *Model) ShortHelp() []key.Binding {
 	bs := []key.Binding{k.Tab, k.Search}
 	if len(m.rows) > 0 {
 		bs = append(bs, common.WithHelp(k.Enter, "enter", "open"), k.Open, k.Copy)
-	} else if m.errText != "" {
+	} else if m.errText != "" && !m.badQuery {
 		bs = append(bs, common.WithHelp(k.Reload, "R", "retry"))
 	}
 	return append(bs, k.Help, k.Quit)
@@ -667,7 +679,15 @@ func (m *Model) View() string {
 	cols := m.columns(iw)
 	switch {
 	case m.errText != "" && len(m.rows) == 0:
-		b.WriteString("\n" + st.Error.Render(common.Truncate(m.errText, iw, "…")))
+		// Wrapped, not cut: the advice comes at the end of the words.
+		wl := strings.Split(ansi.Wrap(m.errText, iw, ""), "\n")
+		if len(wl) > lines {
+			wl = wl[:lines]
+			wl[lines-1] = common.Truncate(wl[lines-1]+" …", iw, "…")
+		}
+		for _, l := range wl {
+			b.WriteString("\n" + st.Error.Render(l))
+		}
 	case !m.searched:
 		b.WriteString(m.hints(iw, lines))
 	case len(m.rows) == 0 && !m.loading && m.q.Kind == orcid.QueryDOI:
