@@ -206,6 +206,8 @@ func (a *App) update(msg tea.Msg) tea.Cmd {
 	case statsTickMsg:
 		a.pollStats()
 		return a.statsTick()
+	case hangupMsg:
+		return a.quit()
 	case tea.KeyPressMsg:
 		return a.handleKey(msg)
 	case tea.MouseClickMsg:

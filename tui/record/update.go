@@ -75,6 +75,11 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	if p == nil {
 		return nil
 	}
+	if msg.String() == "esc" {
+		if cmd, ok := m.cancelLoading(); ok {
+			return cmd
+		}
+	}
 	switch {
 	case key.Matches(msg, k.Reload):
 		return m.reload(p)
@@ -160,6 +165,12 @@ func (m *Model) enter() tea.Cmd {
 	p := m.cur
 	if p == nil || p.data == nil || p.tab == tabRaw {
 		return nil
+	}
+	if p.tab == tabWorks && p.detail != 0 && p.full[p.detail] == nil {
+		// The detail says "enter tries again" when its batch failed or
+		// was cancelled.
+		delete(p.failed, p.detail)
+		return m.fetchAround(p, p.detail)
 	}
 	if p.tab == tabWorks && p.detail == 0 {
 		w := p.curWork()

@@ -84,6 +84,9 @@ type resultSet struct {
 	offset   int
 	errText  string
 	badQuery bool // ORCID refused the query itself: fix it, not retry
+	// cancelled: esc stopped the request for the first page (rows empty)
+	// or for the next one.
+	cancelled bool
 	atLimit  bool // anonymous paging limit reached
 }
 
@@ -301,6 +304,15 @@ func (m *Model) updateInput(msg tea.KeyPressMsg) tea.Cmd {
 
 func (m *Model) updateTable(msg tea.KeyPressMsg) tea.Cmd {
 	k := m.keys
+	if msg.String() == "esc" && m.loading {
+		// Stop, as in a browser: no waiting for a hanging server.
+		m.stop()
+		m.cancelled = true
+		if len(m.rows) == 0 {
+			m.FocusInput() // the query is there: enter runs it again
+		}
+		return common.Cmd(common.StatusMsg{Text: "cancelled"})
+	}
 	switch {
 	case key.Matches(msg, k.Up):
 		if m.cursor == 0 {
@@ -447,7 +459,7 @@ func (m *Model) fetch(solr string, start int) tea.Cmd {
 	ctx, cancel := context.WithCancel(context.Background())
 	m.cancel = cancel
 	m.req = common.NextRequestID()
-	m.loading = true
+	m.loading, m.cancelled = true, false
 	req, client := m.req, m.session.Client
 	p := orcid.SearchParams{Query: solr, Start: start, Rows: PageRows}
 	do := func() tea.Msg {
@@ -660,7 +672,7 @@ func (m *Model) View() string {
 	switch {
 	case m.loading && len(m.rows) == 0:
 		info = m.spin.View() + " searching"
-	case m.searched && m.errText == "":
+	case m.searched && m.errText == "" && !(m.cancelled && len(m.rows) == 0):
 		info = common.Count(m.total) + " found"
 		if m.stale() {
 			// The box holds something else (a new query being typed, an
@@ -690,6 +702,8 @@ func (m *Model) View() string {
 		}
 	case !m.searched:
 		b.WriteString(m.hints(iw, lines))
+	case len(m.rows) == 0 && m.cancelled:
+		b.WriteString("\n" + st.Dim.Render(common.Truncate("Search cancelled: enter runs it again.", iw, "…")))
 	case len(m.rows) == 0 && !m.loading && m.q.Kind == orcid.QueryDOI:
 		// "family-name:10.5555/…" would be no help for a DOI.
 		b.WriteString("\n" + ansi.Wrap(fmt.Sprintf("No public record lists the DOI %s among its works",
@@ -738,6 +752,9 @@ func (m *Model) note(iw int) string {
 			common.Count(len(m.rows)), common.Count(orcid.MaxAnonymousStart)), iw, "…"))
 	case m.loading:
 		return st.Dim.Render(m.spin.View() + " loading more…")
+	}
+	if m.cancelled {
+		return st.Dim.Render(fmt.Sprintf("%s of %s · loading the next page cancelled", common.Count(m.cursor+1), common.Count(m.total)))
 	}
 	pos := fmt.Sprintf("%s of %s", common.Count(m.cursor+1), common.Count(m.total))
 	if int64(len(m.rows)) < m.total {
