@@ -87,7 +87,7 @@ type resultSet struct {
 	// cancelled: esc stopped the request for the first page (rows empty)
 	// or for the next one.
 	cancelled bool
-	atLimit  bool // anonymous paging limit reached
+	atLimit   bool // anonymous paging limit reached
 }
 
 // envState is the search of an environment the user switched away from.
