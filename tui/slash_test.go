@@ -160,7 +160,7 @@ func TestFilterKeyAndKeyLine(t *testing.T) {
 		t.Errorf("raw key line %q lacks / search or f find", l)
 	}
 	drive(a, press("?"))
-	if s := screen(a); !strings.Contains(s, "new ORCID search") || !strings.Contains(s, "filter works / find in raw") {
+	if s := text(strings.Join(a.helpBody(80), "\n")); !strings.Contains(s, "new ORCID search") || !strings.Contains(s, "filter works / find in raw") {
 		t.Errorf("help does not explain / and f:\n%s", s)
 	}
 }

@@ -435,15 +435,23 @@ func (m *Model) ShortHelp() []key.Binding {
 	return out
 }
 
-// FullHelp lists every key of the pane, grouped.
+// FullHelp lists every key of the pane, grouped: everything ShortHelp
+// leaves out for room is here.
 func (m *Model) FullHelp() [][]key.Binding {
 	k := m.keys
-	// Not a key: listed so the mouse is known to work.
+	// Not keys: listed so the mouse and the number keys are known to work.
 	click := key.NewBinding(key.WithKeys("click"), key.WithHelp("click", "tab, row; again: open"))
+	digits := key.NewBinding(key.WithKeys("1"), key.WithHelp("1–9 0", "tab by number (0 raw)"))
+	sideways := key.NewBinding(key.WithKeys("left", "right"), key.WithHelp("←/→ h/l", "raw: scroll sideways"))
 	return [][]key.Binding{
 		{k.Up, k.Down, k.Top, k.Bottom, k.PageUp, k.PageDown, click},
-		{k.PrevSection, k.NextSection, k.Enter, k.Back, k.Forward},
-		{k.Sort, common.WithDesc(k.Filter, "filter works / find in raw"), k.NextMatch, k.PrevMatch, k.Raw, common.WithDesc(k.Format, "json/xml (opens raw)")},
-		{k.Open, k.Copy, common.WithDesc(k.CopyCurl, "copy request as curl"), k.Reload},
+		{k.PrevSection, k.NextSection, digits, k.Enter,
+			common.WithHelp(k.Back, "esc/backspace", "back (also H, alt+←)"),
+			common.WithHelp(k.Forward, "L/alt+→", "forward"),
+			key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc (loading)", "cancel"))},
+		{k.Sort, common.WithDesc(k.Filter, "filter works / find in raw"), k.NextMatch, k.PrevMatch,
+			k.Raw, common.WithDesc(k.Format, "json/xml (opens raw)"), sideways},
+		{common.WithDesc(k.Open, "open link or record in browser"), common.WithDesc(k.Copy, "copy link, DOI or iD"),
+			common.WithDesc(k.CopyCurl, "copy request as curl"), common.WithDesc(k.Reload, "reload from ORCID")},
 	}
 }

@@ -64,10 +64,11 @@ type Model struct {
 
 	resultSet
 
-	loading bool
-	req     uint64
-	cancel  context.CancelFunc
-	spin    spinner.Model
+	loading  bool
+	reloaded bool // R ran the search again: say so when it is answered
+	req      uint64
+	cancel   context.CancelFunc
+	spin     spinner.Model
 
 	// Each environment keeps its own last search: what was typed and the
 	// results, put back when the user comes back to it.
@@ -345,7 +346,9 @@ func (m *Model) updateTable(msg tea.KeyPressMsg) tea.Cmd {
 		}
 	case key.Matches(msg, k.Reload):
 		if m.searched {
-			return m.search(m.q)
+			cmd := m.search(m.q)
+			m.reloaded = true
+			return cmd
 		}
 	}
 	return nil
@@ -436,6 +439,7 @@ func (m *Model) submit() tea.Cmd {
 // search starts a new search, superseding any request under way.
 func (m *Model) search(q orcid.Query) tea.Cmd {
 	m.resultSet = resultSet{q: q, searched: true}
+	m.reloaded = false
 	return m.fetch(q.Solr, 0)
 }
 
@@ -551,7 +555,12 @@ func (m *Model) onResults(msg resultsMsg) tea.Cmd {
 	}
 	m.clampScroll()
 	// A search that works takes an earlier search error off the status line.
-	return common.Cmd(common.DoneMsg{Op: "search"})
+	done := common.Cmd(common.DoneMsg{Op: "search"})
+	if m.reloaded && msg.start == 0 {
+		m.reloaded = false
+		return tea.Batch(done, common.Cmd(common.StatusMsg{Text: "reloaded the search for “" + sanitize.Truncate(sanitize.Line(m.q.Input), 40) + "”"}))
+	}
+	return done
 }
 
 // remember adds a query to the history (most recent last, no repeats).
@@ -654,7 +663,9 @@ func (m *Model) FullHelp() [][]key.Binding {
 		{common.WithHelp(k.Search, "/", "new search (from anywhere)"),
 			key.NewBinding(key.WithKeys("up"), key.WithHelp("↑ (input)", "recent queries")),
 			key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter (input)", "search / open iD")),
-			key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc (input)", "to results"))},
+			key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc (input)", "to results")),
+			key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc (loading)", "cancel the search")),
+			key.NewBinding(key.WithKeys("ctrl+v"), key.WithHelp("paste an iD", "opens its record"))},
 	}
 }
 
