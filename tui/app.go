@@ -29,7 +29,10 @@ const (
 	envWidth    = 30 // the environment column, not focused
 	minWidth    = 20
 	minHeight   = 8
-	statsEvery  = 500 * time.Millisecond
+	// emptyRecordH is the record pane's height with no record open: its
+	// border and the three lines that say how to open one.
+	emptyRecordH = 5
+	statsEvery   = 500 * time.Millisecond
 
 	// How long a message stays on the message line when nothing else
 	// happens; any key takes it away sooner. An error stays longer (there
@@ -482,12 +485,20 @@ func (a *App) layout() {
 			x = ew
 		}
 		rw := w - x
-		// The search pane grows while it has the focus (more results).
-		sh := min(max(7, areaH*35/100), 16)
-		if a.focus == common.PaneSearch {
-			sh = min(max(7, areaH/2), 24)
+		// The focused pane gets the room. Without a record the record
+		// pane only says how to open one, so the results take the rest;
+		// with one, the search pane keeps 3 result rows (border, input,
+		// header and note take 5 more) and grows while it has the focus.
+		var sh int
+		switch {
+		case a.record.ID() == "":
+			sh = max(3, areaH-emptyRecordH)
+		case a.focus == common.PaneSearch:
+			sh = min(max(8, areaH*60/100), 30)
+		default:
+			sh = min(max(8, areaH*35/100), 16)
 		}
-		if areaH-sh < 6 {
+		if a.record.ID() != "" && areaH-sh < 6 {
 			sh = max(3, areaH/2)
 		}
 		a.rects[common.PaneSearch] = rect{x, top, rw, sh}

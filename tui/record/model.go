@@ -455,3 +455,6 @@ func (m *Model) FullHelp() [][]key.Binding {
 			common.WithDesc(k.CopyCurl, "copy request as curl"), common.WithDesc(k.Reload, "reload from ORCID")},
 	}
 }
+
+// BodyHeight is how many lines of the current tab are visible.
+func (m *Model) BodyHeight() int { return m.bodyH }

@@ -283,7 +283,7 @@ func (m *Model) leaveRaw() tea.Cmd {
 // moveKey handles the movement keys for lists and the raw view.
 func (m *Model) moveKey(msg tea.KeyPressMsg) bool {
 	k := m.keys
-	page := max(m.bodyH-1, 1)
+	page := max(m.bodyH/2, 1) // ctrl+d/ctrl+u: half of what is visible
 	switch {
 	case key.Matches(msg, k.Up):
 		m.scroll(-1)

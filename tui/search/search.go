@@ -324,9 +324,9 @@ func (m *Model) updateTable(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Down):
 		return m.move(1)
 	case key.Matches(msg, k.PageUp):
-		return m.move(-max(1, m.visibleRows()-1))
+		return m.move(-max(1, m.visibleRows()/2))
 	case key.Matches(msg, k.PageDown):
-		return m.move(max(1, m.visibleRows()-1))
+		return m.move(max(1, m.visibleRows()/2))
 	case key.Matches(msg, k.Top):
 		return m.move(-len(m.rows))
 	case key.Matches(msg, k.Bottom):
@@ -779,7 +779,7 @@ func (m *Model) hints(iw, lines int) string {
 		"Type a name, an iD, a DOI, or Solr syntax, then enter:",
 		"  josiah carberry",
 		"  0000-0002-1825-0097",
-		"  10.1234/psychoceramics.1",
+		"  10.5555/12345678",
 		"  family-name:carberry AND affiliation-org-name:brown",
 	}
 	if len(m.history) > 0 {
@@ -850,3 +850,6 @@ func (c columns) cells(id, name, other, inst string) string {
 
 // Input is the text in the search box.
 func (m *Model) Input() string { return m.input.Value() }
+
+// Cursor is the row under the cursor (0 is the first result).
+func (m *Model) Cursor() int { return m.cursor }
