@@ -35,7 +35,7 @@ func (c *Client) worksBulk(ctx context.Context, id ID, putCodes []int64) (*WorkB
 		}
 	}
 	var v WorkBulk
-	_, n, err := c.get(ctx, WorksBulkPath(canon, putCodes), JSON, &v)
+	n, err := c.getJSON(ctx, WorksBulkPath(canon, putCodes), &v)
 	if err != nil {
 		return nil, n, err
 	}
