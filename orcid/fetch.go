@@ -47,9 +47,9 @@ type readSpec struct {
 type outcome int
 
 const (
-	done      outcome = iota
-	retryBusy         // 503: slow down, then retry
-	retryFlaky        // 502, 504, reset, truncated: retry after a backoff
+	done       outcome = iota
+	retryBusy          // 503: slow down, then retry
+	retryFlaky         // 502, 504, reset, truncated: retry after a backoff
 )
 
 // fetch GETs path: the shared limiter first, then one attempt, retried as
