@@ -30,7 +30,7 @@ type Server struct {
 	records   map[string]*built
 	extension map[any]any
 
-	huge    *hugeRecord // WithHugeRecord
+	huge *hugeRecord // WithHugeRecord
 
 	limits  limiter
 	log     requestLog
