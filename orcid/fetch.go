@@ -155,7 +155,7 @@ func (c *Client) attempt(ctx context.Context, u, path string, ep endpoint, rs re
 			Err: &BodyTooLargeError{Endpoint: ep.name, Limit: limit, Size: resp.ContentLength}}
 	}
 	r := &bodyReader{r: resp.Body, limit: limit, touch: cancel.touch}
-	if ok && rs.stream && v != nil && resp.StatusCode != http.StatusNoContent {
+	if ok && rs.stream && (v != nil || rs.decode != nil) && resp.StatusCode != http.StatusNoContent {
 		err := c.decodeStream(body, r, rs, v)
 		if err == nil {
 			return body, resp, done, nil
