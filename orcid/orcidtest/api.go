@@ -158,7 +158,7 @@ func (s *Server) serveRecord(w http.ResponseWriter, r *http.Request, f format, p
 		writeError(w, f, errNotFoundID(id))
 		return
 	}
-	p, ok := specOf(id)
+	p, _, ok := s.specFor(id)
 	if !ok {
 		writeError(w, f, errNotFoundID(id))
 		return
