@@ -16,6 +16,16 @@ type item struct {
 	what  string   // what it is, for "copied DOI"
 	open  orcid.ID // enter opens this record
 	wrap  bool     // person tab: wrap the value instead of truncating
+
+	// What a, e and d act on (see write.go): the item's kind and put-code
+	// (0: not a writable item), the client that added it, its visibility,
+	// and its name for the delete confirmation.
+	kind    orcid.ItemKind
+	putCode int64
+	source  string
+	vis     string
+	label   string
+	own     bool // marked as this client's (ownMark)
 }
 
 // workRow is one work group of the works tab, sanitised, with its sort and
@@ -68,6 +78,9 @@ func buildData(rec *orcid.Record, env orcid.Environment, id orcid.ID) *recData {
 	d.counts[tabWorks] = len(d.works)
 	for t, get := range affSections {
 		d.lists[t] = affItems(get(a))
+		for i := range d.lists[t] {
+			d.lists[t][i].kind = tabKinds[t]
+		}
 		d.counts[t] = len(d.lists[t])
 	}
 	d.lists[tabFunding] = fundingItems(a.Fundings)
@@ -212,7 +225,8 @@ func workRows(w *orcid.Works) []workRow {
 		if title == "" {
 			title = "(untitled)"
 		}
-		r.cells = []string{yr, shortType(r.typ), title, journal, doi}
+		r.cells = []string{yr, shortType(r.typ), title + visTag(s.Visibility), journal, doi}
+		r.item.writable(orcid.KindWork, s.PutCode, s.Source, s.Visibility, r.title)
 		switch {
 		case doi != "":
 			r.link, r.copy, r.what = doiURL(doi), doi, "DOI"
@@ -233,12 +247,13 @@ func affItems(a *orcid.Affiliations) []item {
 	for _, g := range a.AffiliationGroup {
 		for _, s := range g.Summaries {
 			it := item{cells: []string{
-				orgName(s.Organization),
+				orgName(s.Organization) + visTag(s.Visibility),
 				line(s.RoleTitle),
 				line(s.DepartmentName),
 				dateRange(s.StartDate, s.EndDate),
 				place(s.Organization),
 			}}
+			it.writable("", s.PutCode, s.Source, s.Visibility, orgName(s.Organization))
 			if u := val(s.URL); u != "" {
 				it.link, it.what = u, "URL"
 			} else if u := orgLink(s.Organization); u != "" {
@@ -262,12 +277,13 @@ func fundingItems(f *orcid.Fundings) []item {
 		s := &g.FundingSummary[0]
 		grant := findExtID(s.ExternalIDs, "grant_number")
 		it := item{cells: []string{
-			titleOf(s.Title),
+			titleOf(s.Title) + visTag(s.Visibility),
 			humanise(line(s.Type)),
 			orgName(s.Organization),
 			dateRange(s.StartDate, s.EndDate),
 			grant,
 		}}
+		it.writable(orcid.KindFunding, s.PutCode, s.Source, s.Visibility, titleOf(s.Title))
 		if u := val(s.URL); u != "" {
 			it.link, it.what = u, "URL"
 		} else {
@@ -295,7 +311,7 @@ func reviewItems(p *orcid.PeerReviews) []item {
 					fuzzy(s.CompletionDate),
 					humanise(line(s.ReviewerRole)),
 					humanise(line(s.ReviewType)),
-					line(s.ReviewGroupID),
+					line(s.ReviewGroupID) + visTag(s.Visibility),
 					orgName(s.ConveningOrganization),
 				}}
 				if u := val(s.ReviewURL); u != "" {
@@ -328,7 +344,7 @@ func resourceItems(r *orcid.ResearchResources) []item {
 				}
 			}
 			it := item{cells: []string{
-				titleOf(p.Title),
+				titleOf(p.Title) + visTag(s.Visibility),
 				strings.Join(hosts, "; "),
 				dateRange(p.StartDate, p.EndDate),
 			}}
