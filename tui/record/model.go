@@ -97,8 +97,6 @@ type page struct {
 	bulkErr  string // why the last bulk request failed
 
 	detail    int64 // put-code of the opened work; 0 shows the list
-	// afterWrite is what the re-read after a write must show (write.go).
-	afterWrite *writeCheck
 	detailPos listState
 
 	// Raw bodies per resource and format.
@@ -111,6 +109,9 @@ type page struct {
 	search   string
 	matches  []match
 	matchCur int
+
+	// afterWrite is what the re-read after a write must show (write.go).
+	afterWrite *writeCheck
 }
 
 func newPage(id orcid.ID) *page {
