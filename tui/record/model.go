@@ -409,7 +409,7 @@ func (m *Model) ShortHelp() []key.Binding {
 	// One entry for [ and ], as in the design's key line.
 	section := key.NewBinding(key.WithKeys("[", "]"), key.WithHelp("[ ]", "section"))
 	curl := common.WithDesc(k.CopyCurl, "curl")
-	out := []key.Binding{section}
+	out := append([]key.Binding{section}, m.writeShortHelp()...)
 	// Everything must fit 80 columns with the root's "? help · q quit":
 	// the rest is in the full help (?).
 	switch {

@@ -66,6 +66,9 @@ func (m *Model) Update(msg tea.Msg) tea.Cmd {
 		m.input, cmd = m.input.Update(msg)
 		return cmd
 	}
+	if m.wr.choose != nil {
+		return m.chooserUpdate(msg)
+	}
 	if m.wr.form != nil {
 		// The form's own messages (next field, submit, paste).
 		return m.formUpdate(msg)

@@ -477,7 +477,7 @@ func (m *Model) View() string {
 		}
 		return m.styles.Box(m.title(), info, strings.Join(lines, "\n"), m.w, m.h, m.focused)
 	}
-	if m.wr.form != nil {
+	if m.wr.form != nil || m.wr.choose != nil {
 		return m.styles.Box(m.title(), info, m.formView(), m.w, m.h, m.focused)
 	}
 	var b strings.Builder

@@ -56,6 +56,7 @@ type writeState struct {
 	drafts map[draftKey]*editor.Form
 
 	confirm *pendingDelete
+	choose  *editor.KindChooser // which person item a adds
 
 	req    uint64 // the write or full-item read under way, 0 when none
 	cancel context.CancelFunc
@@ -99,12 +100,29 @@ type fullItemMsg struct {
 }
 
 // writing reports whether a form, a confirmation or a write holds the keys.
-func (m *Model) writing() bool { return m.wr.form != nil || m.wr.confirm != nil }
+func (m *Model) writing() bool {
+	return m.wr.form != nil || m.wr.confirm != nil || m.wr.choose != nil
+}
 
-// writeKind is the kind a, e and d write on the tab shown ("" when none).
+// personKinds are the person items a, e and d write on the Person tab.
+var personKinds = []orcid.ItemKind{orcid.KindOtherName, orcid.KindKeyword, orcid.KindResearcherURL,
+	orcid.KindExternalIdentifier, orcid.KindAddress}
+
+// kindPerson stands for "a person item" on the Person tab before the row
+// (or the chooser) says which.
+const kindPerson orcid.ItemKind = "person item"
+
+// writeKind is the kind a, e and d write on the tab shown ("" when none):
+// on the Person tab, the kind of the row under the cursor.
 func (m *Model) writeKind() orcid.ItemKind {
 	if m.cur == nil || m.cur.data == nil {
 		return ""
+	}
+	if m.cur.tab == tabPerson {
+		if it := m.curItem(); it != nil && it.kind != "" {
+			return it.kind
+		}
+		return kindPerson
 	}
 	return tabKinds[m.cur.tab]
 }
@@ -141,6 +159,9 @@ func (p *page) workIndexAll(pc int64) int {
 func (m *Model) whyNot(k orcid.ItemKind) string {
 	s, p := m.sess, m.cur
 	scope := k.Scope()
+	if k == kindPerson {
+		scope = orcid.KindKeyword.Scope()
+	}
 	switch {
 	case s == nil || s.SignedIn == "":
 		return "changing a record needs signing in as its holder with " + scope + ": E, then l (sign in) asking for " + scope
@@ -185,7 +206,7 @@ func (m *Model) writeKeys(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 	}
 	k := m.writeKind()
 	if k == "" {
-		m.notice = "nothing to " + op + " here: works, affiliations and fundings can be changed"
+		m.notice = "nothing to " + op + " here: works, affiliations, fundings and person items can be changed"
 		return nil, true
 	}
 	if why := m.whyNot(k); why != "" {
@@ -201,7 +222,14 @@ func (m *Model) writeKeys(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 			p.detail = 0
 			m.relayout()
 		}
+		if k == kindPerson {
+			return m.openChooser(), true
+		}
 		return m.openForm(k, 0, nil), true
+	}
+	if k == kindPerson {
+		m.notice = "move to an other name, keyword, website, identifier or country to " + op + " it"
+		return nil, true
 	}
 	it := m.writeTarget()
 	if it == nil {
@@ -252,6 +280,10 @@ func (m *Model) readFull(it *item) tea.Cmd {
 		if w := p.full[it.putCode]; w != nil {
 			return m.openForm(it.kind, it.putCode, w)
 		}
+	}
+	if it.kind.IsPerson() {
+		// The person section holds the whole item already.
+		return m.openForm(it.kind, it.putCode, it.orig)
 	}
 	c := m.sess.Member
 	ctx, cancel := context.WithCancel(p.ctx)
@@ -308,6 +340,14 @@ func (m *Model) writeInputKey(msg tea.KeyPressMsg) tea.Cmd {
 			m.notice = "nothing deleted"
 		}
 		return nil
+	}
+	if ch := m.wr.choose; ch != nil {
+		if msg.String() == "esc" {
+			m.wr.choose = nil
+			m.relayout()
+			return nil
+		}
+		return m.chooserUpdate(msg)
 	}
 	f := m.wr.form
 	if msg.String() == "esc" && !f.WantsEsc() {
@@ -445,7 +485,13 @@ func (m *Model) confirmWrite(p *page) tea.Cmd {
 		return nil
 	}
 	found := false
-	if c.kind == orcid.KindWork {
+	if c.kind.IsPerson() {
+		for _, it := range p.data.person {
+			if it.kind == c.kind && it.putCode == c.putCode {
+				found = true
+			}
+		}
+	} else if c.kind == orcid.KindWork {
 		found = p.workIndexAll(c.putCode) >= 0
 	} else {
 		for t, k := range tabKinds {
@@ -470,6 +516,17 @@ func (m *Model) applyWrite(p *page, op string, k orcid.ItemKind, pc int64, draft
 	delete(p.full, pc)
 	delete(p.failed, pc)
 	src := &orcid.Source{SourceClientID: &orcid.Identifier{Path: m.sess.ClientID}}
+	if k.IsPerson() {
+		if p.data.personDoc == nil {
+			p.data.personDoc = &orcid.Person{}
+		}
+		if applyPerson(p.data.personDoc, op, k, pc, draft, src) == nil {
+			p.data.person = personItems(p.data.personDoc, m.env(), p.id)
+		}
+		m.markOwn(p)
+		m.relayout()
+		return
+	}
 	if k == orcid.KindWork {
 		i := p.workIndexAll(pc)
 		if i >= 0 {
@@ -574,6 +631,9 @@ func (m *Model) markOwn(p *page) {
 			mark(&p.data.lists[t][i], 0)
 		}
 	}
+	for i := range p.data.person {
+		mark(&p.data.person[i], 1)
+	}
 }
 
 // visTag says an item's visibility when it is not public, after its name.
@@ -609,6 +669,9 @@ func (m *Model) writeFooter() string {
 
 // formView draws the open form inside the pane's border.
 func (m *Model) formView() string {
+	if m.wr.choose != nil {
+		return m.wr.choose.View()
+	}
 	return m.wr.form.View()
 }
 
@@ -616,6 +679,9 @@ func (m *Model) formView() string {
 func (m *Model) writeHelp() []key.Binding {
 	if m.wr.confirm != nil {
 		return []key.Binding{keyYes, keyNo}
+	}
+	if m.wr.choose != nil {
+		return []key.Binding{common.WithDesc(m.keys.Enter, "choose"), m.keys.Cancel}
 	}
 	return []key.Binding{editor.SendKey, key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab/enter", "next")),
 		key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "back")), m.keys.Cancel}
@@ -643,4 +709,84 @@ func (m *Model) formUpdate(msg tea.Msg) tea.Cmd {
 		op = "updated"
 	}
 	return tea.Batch(cmd, m.send(m.wr.formPage, op, f.Kind(), f.PutCode(), f.Draft()))
+}
+
+// openChooser asks which person item a adds.
+func (m *Model) openChooser() tea.Cmd {
+	m.wr.choose = editor.NewKindChooser(personKinds)
+	m.wr.choose.SetSize(m.innerW(), max(m.h-2, 4))
+	return m.wr.choose.Init()
+}
+
+// applyPerson changes the decoded person section as a person-item write
+// did: the draft, read as the item ORCID will list, replaces or joins the
+// item with put-code pc, or the item goes.
+func applyPerson(doc *orcid.Person, op string, k orcid.ItemKind, pc int64, draft orcid.Item, src *orcid.Source) error {
+	switch k {
+	case orcid.KindOtherName:
+		if doc.OtherNames == nil {
+			doc.OtherNames = &orcid.OtherNames{}
+		}
+		return applyList(&doc.OtherNames.OtherName, op, pc, draft, func(x *orcid.OtherName) *int64 { x.Source = src; return &x.PutCode })
+	case orcid.KindKeyword:
+		if doc.Keywords == nil {
+			doc.Keywords = &orcid.Keywords{}
+		}
+		return applyList(&doc.Keywords.Keyword, op, pc, draft, func(x *orcid.Keyword) *int64 { x.Source = src; return &x.PutCode })
+	case orcid.KindResearcherURL:
+		if doc.ResearcherURLs == nil {
+			doc.ResearcherURLs = &orcid.ResearcherURLs{}
+		}
+		return applyList(&doc.ResearcherURLs.ResearcherURL, op, pc, draft, func(x *orcid.ResearcherURL) *int64 { x.Source = src; return &x.PutCode })
+	case orcid.KindExternalIdentifier:
+		if doc.ExternalIdentifiers == nil {
+			doc.ExternalIdentifiers = &orcid.PersonExternalIDs{}
+		}
+		return applyList(&doc.ExternalIdentifiers.ExternalIdentifier, op, pc, draft, func(x *orcid.PersonExternalID) *int64 { x.Source = src; return &x.PutCode })
+	case orcid.KindAddress:
+		if doc.Addresses == nil {
+			doc.Addresses = &orcid.Addresses{}
+		}
+		return applyList(&doc.Addresses.Address, op, pc, draft, func(x *orcid.Address) *int64 { x.Source = src; return &x.PutCode })
+	}
+	return fmt.Errorf("not a person item: %s", k)
+}
+
+// applyList replaces, appends or removes the element with put-code pc;
+// stamp sets an element's source and gives its put-code.
+func applyList[T any](list *[]T, op string, pc int64, draft orcid.Item, stamp func(*T) *int64) error {
+	at := -1
+	for i := range *list {
+		if *stamp(&(*list)[i]) == pc {
+			at = i
+		}
+	}
+	if op == "deleted" {
+		if at >= 0 {
+			*list = append((*list)[:at:at], (*list)[at+1:]...)
+		}
+		return nil
+	}
+	var x T
+	if err := asSummary(draft, &x); err != nil {
+		return err
+	}
+	*stamp(&x) = pc
+	if at >= 0 {
+		(*list)[at] = x
+	} else {
+		*list = append(*list, x)
+	}
+	return nil
+}
+
+// chooserUpdate passes a message to the chooser and opens the form of the
+// kind chosen.
+func (m *Model) chooserUpdate(msg tea.Msg) tea.Cmd {
+	cmd, k := m.wr.choose.Update(msg)
+	if k == "" {
+		return cmd
+	}
+	m.wr.choose = nil
+	return tea.Batch(cmd, m.openForm(k, 0, nil))
 }

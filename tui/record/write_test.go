@@ -190,7 +190,8 @@ func TestWriteKeysRefusedWithoutSending(t *testing.T) {
 		{"no scope, edit", []string{"/read-limited"}, []string{"]", "e"}, "sign in again (E, then l) asking for /activities/update"},
 		{"not the source", writeScopes, []string{"]", "e"}, "403, error 9010"},
 		{"not the source, delete", writeScopes, []string{"]", "d"}, "only an item's source"},
-		{"person tab", writeScopes, []string{"a"}, "nothing to add here"},
+		{"person tab, not an item", writeScopes, []string{"e"}, "move to an other name, keyword, website, identifier or country"},
+		{"person item, no scope", []string{"/read-limited", "/activities/update"}, []string{"a"}, "your sign-in lacks /person/update"},
 		{"peer review", writeScopes, []string{"]", "]", "]", "]", "]", "]", "]", "]", "]", "]", "a"}, "nothing to add here"},
 	}
 	for _, tt := range tests {
@@ -476,4 +477,179 @@ func TestGoldenWorkForm(t *testing.T) {
 	out := f.m.View()
 	checkSize(t, out, 80, 24)
 	golden.RequireEqual(t, ansi.Strip(out))
+}
+
+// fill types each value into the next field; "" leaves a field as it is
+// (a select keeps its choice).
+func fill(m *Model, values ...string) {
+	for i, v := range values {
+		if i > 0 {
+			hit(m, "tab")
+		}
+		wtype(m, v)
+	}
+}
+
+// Each kind is added through its form, sent once, and shown at once with
+// its visibility and the own-item mark.
+func TestAddEachKind(t *testing.T) {
+	tests := []struct {
+		name   string
+		tab    []string // keys to the tab
+		choose []string // keys in the Person tab's chooser
+		values []string
+		path   string
+		shown  string
+	}{
+		{"employment", []string{"]", "]"}, nil,
+			[]string{"Wesleyan University", "Middletown", "CT", "US", "", "https://ror.org/05h7xva58", "Psychoceramics", "Lecturer", "2020-09"},
+			"/employment", "Wesleyan University"},
+		{"funding", []string{"]", "]", "]", "]", "]", "]", "]", "]", "]"}, nil,
+			[]string{"Kiln studies", "", "Wesleyan University", "Middletown", "", "US", "", "https://ror.org/05h7xva58", "25000", "usd", "2021", "2023", "GRANT-77"},
+			"/funding", "Kiln studies"},
+		{"keyword", nil, []string{"down", "enter"}, []string{"glazes"}, "/keywords", "glazes"},
+		{"other name", nil, []string{"enter"}, []string{"J. S. Carberry"}, "/other-names", "J. S. Carberry"},
+		{"website", nil, []string{"down", "down", "enter"}, []string{"Lab", "https://example.org/lab"}, "/researcher-urls", "Lab  https://example.org/lab"},
+		{"country", nil, []string{"down", "down", "down", "down", "enter"}, []string{"gb"}, "/address", "GB"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f := newWriteFixture(t, writeScopes)
+			open(t, f.m, orcidtest.CarberryID)
+			hit(f.m, tt.tab...)
+			hit(f.m, "a")
+			hit(f.m, tt.choose...)
+			if f.m.wr.form == nil {
+				t.Fatalf("no form:\n%s", plain(f.m))
+			}
+			fill(f.m, tt.values...)
+			hit(f.m, "tab")
+			fill(f.m, "") // visibility: leave on the select
+			st := statuses(hit(f.m, "ctrl+s"))
+			if f.m.wr.form != nil {
+				t.Fatalf("form still open: %s\n%s", f.m.wr.form.Reason(), st)
+			}
+			if !strings.Contains(st, "added, put-code") || !strings.Contains(st, "confirmed by a re-read") {
+				t.Fatalf("status:\n%s", st)
+			}
+			if n := f.count(http.MethodPost, tt.path); n != 1 {
+				t.Errorf("%d POSTs to %s, want 1", n, tt.path)
+			}
+			if got := plain(f.m); !strings.Contains(got, ownMark+tt.shown) {
+				t.Errorf("screen lacks %q:\n%s", ownMark+tt.shown, got)
+			}
+		})
+	}
+}
+
+// Limited and private items say so on every tab.
+func TestVisibilityShown(t *testing.T) {
+	f := newWriteFixture(t, writeScopes)
+	ctx := context.Background()
+	w := &orcid.WorkDraft{Title: &orcid.DraftTitle{Title: &orcid.Value{Value: "Quiet work"}}, Type: "report", Visibility: orcid.VisibilityLimited,
+		ExternalIDs: &orcid.DraftExternalIDs{ExternalID: []orcid.DraftExternalID{{Type: "doi", Value: "10.5555/TUI-VIS", Relationship: "self"}}}}
+	if _, err := f.member.Add(ctx, orcidtest.CarberryID, w); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.member.Add(ctx, orcidtest.CarberryID, &orcid.KeywordDraft{Content: "secret glaze", Visibility: orcid.VisibilityPrivate}); err != nil {
+		t.Fatal(err)
+	}
+	open(t, f.m, orcidtest.CarberryID)
+	if got := plain(f.m); !strings.Contains(got, "secret glaze (private)") {
+		t.Errorf("person tab:\n%s", got)
+	}
+	hit(f.m, "]", "f")
+	wtype(f.m, "quiet")
+	hit(f.m, "enter")
+	if got := plain(f.m); !strings.Contains(got, "Quiet work (limited: trusted parties)") {
+		t.Errorf("works tab:\n%s", got)
+	}
+}
+
+// Editing a person item fills the form from the record (no read) and
+// deletes ask first, naming the value.
+func TestEditAndDeleteKeyword(t *testing.T) {
+	f := newWriteFixture(t, writeScopes)
+	res, err := f.member.Add(context.Background(), orcidtest.CarberryID, &orcid.KeywordDraft{Content: "stoneware"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	open(t, f.m, orcidtest.CarberryID)
+	for i, l := range f.m.lines {
+		if l.it != nil && l.it.putCode == res.PutCode && l.it.kind == orcid.KindKeyword {
+			f.m.cur.lists[tabPerson].cursor = i
+		}
+	}
+	f.srv.ResetRequests()
+	hit(f.m, "e")
+	if f.m.wr.form == nil || f.srv.Requests() != nil {
+		t.Fatalf("form %v, requests %v", f.m.wr.form != nil, f.srv.Requests())
+	}
+	hit(f.m, "ctrl+u")
+	wtype(f.m, "porcelain")
+	st := statuses(hit(f.m, "ctrl+s"))
+	if want := fmt.Sprintf("keyword updated, put-code %d · confirmed", res.PutCode); !strings.Contains(st, want) {
+		t.Fatalf("status lacks %q:\n%s", want, st)
+	}
+	if !strings.Contains(plain(f.m), ownMark+"porcelain") {
+		t.Errorf("screen:\n%s", plain(f.m))
+	}
+	hit(f.m, "d")
+	if want := fmt.Sprintf("delete keyword “porcelain” (put-code %d)?", res.PutCode); !strings.Contains(plain(f.m), want) {
+		t.Fatalf("no confirmation %q:\n%s", want, plain(f.m))
+	}
+	st = statuses(hit(f.m, "y"))
+	if !strings.Contains(st, "keyword deleted") || strings.Contains(plain(f.m), "porcelain") {
+		t.Errorf("status %s\nscreen:\n%s", st, plain(f.m))
+	}
+	if n := f.count(http.MethodDelete, fmt.Sprintf("/keywords/%d", res.PutCode)); n != 1 {
+		t.Errorf("%d DELETEs", n)
+	}
+}
+
+// Editing a funding reads the full funding first. (The registry's full
+// funding of a written item lacks its amount and description, so what an
+// update keeps of them is tested in package editor.)
+func TestEditFundingReadsFullItem(t *testing.T) {
+	f := newWriteFixture(t, writeScopes)
+	res, err := f.member.Add(context.Background(), orcidtest.CarberryID, &orcid.FundingDraft{Type: "grant",
+		Title:            &orcid.DraftTitle{Title: &orcid.Value{Value: "Glaze chemistry"}},
+		ShortDescription: "kept as is",
+		Amount:           &orcid.DraftAmount{Value: "1000", CurrencyCode: "EUR"},
+		ExternalIDs:      &orcid.DraftExternalIDs{ExternalID: []orcid.DraftExternalID{{Type: "grant_number", Value: "G-1", Relationship: "self"}}},
+		Organization: &orcid.DraftOrganization{Name: "Wesleyan University", Address: &orcid.DraftOrganizationAddress{City: "Middletown", Country: "US"},
+			DisambiguatedOrganization: &orcid.DisambiguatedOrganization{Identifier: "https://ror.org/05h7xva58", Source: "ROR"}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	open(t, f.m, orcidtest.CarberryID)
+	hit(f.m, "]", "]", "]", "]", "]", "]", "]", "]", "]")
+	for i, it := range f.m.cur.data.lists[tabFunding] {
+		if it.putCode == res.PutCode {
+			f.m.cur.lists[tabFunding].cursor = i
+		}
+	}
+	f.m.fix()
+	f.srv.ResetRequests()
+	hit(f.m, "e")
+	if n := f.count(http.MethodGet, fmt.Sprintf("/funding/%d", res.PutCode)); n != 1 {
+		t.Fatalf("%d full funding reads", n)
+	}
+	d := f.m.wr.form.Draft().(*orcid.FundingDraft)
+	if d.Title.Title.Value != "Glaze chemistry" || d.ExternalIDs.ExternalID[0].Value != "G-1" || d.Organization.Address.City != "Middletown" {
+		t.Fatalf("form not filled from the full funding: %+v", d)
+	}
+	hit(f.m, "ctrl+u")
+	wtype(f.m, "Glaze physics")
+	st := statuses(hit(f.m, "ctrl+s"))
+	if !strings.Contains(st, "funding updated") {
+		t.Fatalf("status %s", st)
+	}
+	fu, err := f.member.Funding(context.Background(), orcidtest.CarberryID, res.PutCode)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if fu.Title.Title.Value != "Glaze physics" || fu.ExternalIDs.ExternalID[0].Value != "G-1" {
+		t.Errorf("ORCID holds %+v", fu)
+	}
 }
