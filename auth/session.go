@@ -418,8 +418,21 @@ func (a *Authenticator) Current() (*Session, error) {
 // token (limited items included), refreshing and saving it as needed. The
 // client's own limiter applies (member limits).
 func (a *Authenticator) MemberClient(s *Session, opts ...orcid.Option) (*orcid.Client, error) {
-	if !s.Has(ScopeReadLimited) {
-		return nil, fmt.Errorf("member API reads need %s: %w", ScopeReadLimited, ErrScopeNotGranted)
+	return a.memberClient(s, ScopeReadLimited, "member API reads need", opts)
+}
+
+// WriteClient is an orcid.Client for the member API that writes with s's
+// token (refreshed and saved like MemberClient's); s must have been granted
+// scope (/activities/update or /person/update).
+func (a *Authenticator) WriteClient(s *Session, scope string, opts ...orcid.Option) (*orcid.Client, error) {
+	return a.memberClient(s, scope, "writing needs", opts)
+}
+
+// memberClient is a member API client with s's token, which must have
+// scope for what the client is for.
+func (a *Authenticator) memberClient(s *Session, scope, what string, opts []orcid.Option) (*orcid.Client, error) {
+	if !s.Has(scope) {
+		return nil, fmt.Errorf("%s %s: %w", what, scope, ErrScopeNotGranted)
 	}
 	if err := a.checkOwns(s); err != nil {
 		return nil, err
