@@ -346,6 +346,7 @@ func (c *cli) printSummary(sum auth.Summary) {
 		}
 	}
 	row("environment", sum.Env)
+	row("bound to", sum.Server) // registry, public API, member API: sent nowhere else
 	row("client", sum.ClientID)
 	row("ORCID iD", string(sum.ORCID))
 	row("name", sum.Name)
