@@ -2,7 +2,6 @@ package cli
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"io"
 	"slices"
@@ -15,7 +14,7 @@ import (
 	"github.com/orcid-tui/orcid-tui/orcid"
 )
 
-const searchUsage = "orcid-tui search [--rows N] [--start N] [--output text|json] QUERY..."
+const searchUsage = "orcid-tui search [--rows N] [--start N] [--all] [--output text|json|csv] [--fields LIST] QUERY..."
 
 const searchHelp = `usage: ` + searchUsage + `
 
@@ -31,7 +30,17 @@ flags:
                  secret ORCID allows at most 10000)
   --output FMT   text (default): one line per hit, iD<TAB>name<TAB>institutions
                  (institutions joined with "; "), the total on stderr;
-                 json: the decoded expanded-search result as JSON
+                 json: the decoded expanded-search result as JSON;
+                 csv: ORCID's /csv-search, a header row then one row per hit
+  --fields LIST  with --output csv: the columns, comma-separated, from orcid,
+                 email, given-names, family-name, given-and-family-names,
+                 current-institution-affiliation-name,
+                 past-institution-affiliation-name, credit-name, other-names
+                 (default orcid,given-names,family-name,
+                 current-institution-affiliation-name,email)
+  --all          every hit, in pages of 1000 (the fewest requests), with a
+                 progress line per page on stderr; without a client id and
+                 secret ORCID stops paging at hit 11,000
 
 Global flags (--env, --demo, --pub-url, ...) are accepted too; see orcid-tui help.
 `
@@ -40,6 +49,8 @@ Global flags (--env, --demo, --pub-url, ...) are accepted too; see orcid-tui hel
 type searchOptions struct {
 	rows, start int
 	output      string
+	fields      []string // --output csv columns
+	all         bool
 }
 
 func (c *cli) searchCommand(g *globals) *cobra.Command {
@@ -49,8 +60,11 @@ func (c *cli) searchCommand(g *globals) *cobra.Command {
 	})
 	cmd.Flags().IntVar(&o.rows, "rows", 50, "hits to show")
 	cmd.Flags().IntVar(&o.start, "start", 0, "hits to skip")
-	cmd.Flags().StringVar(&o.output, "output", "text", "text or json")
-	completeValues(cmd, "output", "text", "json")
+	cmd.Flags().StringVar(&o.output, "output", "text", "text, json or csv")
+	cmd.Flags().StringSliceVar(&o.fields, "fields", nil, "CSV columns")
+	cmd.Flags().BoolVar(&o.all, "all", false, "every hit")
+	completeValues(cmd, "output", "text", "json", "csv")
+	completeValues(cmd, "fields", orcid.CSVFields...)
 	cmd.ValidArgsFunction = cobra.NoFileCompletions
 	return cmd
 }
@@ -62,8 +76,19 @@ func (c *cli) search(ctx context.Context, g *globals, o searchOptions, pos []str
 	if err := checkNonNegative(searchUsage, "start", o.start); err != nil {
 		return err
 	}
-	if err := oneOf(searchUsage, "output", o.output, "text", "json"); err != nil {
+	if err := oneOf(searchUsage, "output", o.output, "text", "json", "csv"); err != nil {
 		return err
+	}
+	if len(o.fields) > 0 && o.output != "csv" {
+		return usagef(searchUsage, "--fields chooses the columns of --output csv")
+	}
+	for _, f := range o.fields {
+		if !slices.Contains(orcid.CSVFields, f) {
+			return usagef(searchUsage, "unknown --fields column %q (columns: %s)", f, strings.Join(orcid.CSVFields, ", "))
+		}
+	}
+	if o.all && o.start != 0 {
+		return usagef(searchUsage, "--all starts at the first hit; leave out --start")
 	}
 	input := strings.TrimSpace(strings.Join(pos, " "))
 	if input == "" {
@@ -80,15 +105,26 @@ func (c *cli) search(ctx context.Context, g *globals, o searchOptions, pos []str
 	}
 	defer s.close()
 
+	if q.Kind == orcid.QueryID && o.output == "csv" {
+		q.Solr = "orcid:" + string(q.ID) // ORCID's CSV for that one record
+	}
+	if q.Kind != orcid.QueryID || o.output == "csv" {
+		if q.Kind == orcid.QueryDOI {
+			fmt.Fprintf(c.stderr, "%s is a DOI; searching people whose works carry it\n", sanitize.Line(q.DOI))
+		}
+		switch {
+		case o.all:
+			return c.searchAll(ctx, s.client, q, o)
+		case o.output == "csv":
+			return c.searchCSV(ctx, s.client, q, o, orcid.PageOptions{})
+		}
+	}
 	var res *orcid.ExpandedSearchResult
 	switch q.Kind {
 	case orcid.QueryID:
 		fmt.Fprintf(c.stderr, "%s is an ORCID iD; for the whole record run: orcid-tui show %s\n", q.ID, q.ID)
 		res, err = recordAsHit(ctx, s.client, q.ID)
 	default:
-		if q.Kind == orcid.QueryDOI {
-			fmt.Fprintf(c.stderr, "%s is a DOI; searching people whose works carry it\n", sanitize.Line(q.DOI))
-		}
 		res, err = s.client.ExpandedSearch(ctx, orcid.SearchParams{Query: q.Solr, Start: o.start, Rows: o.rows})
 	}
 	if err != nil {
@@ -96,17 +132,10 @@ func (c *cli) search(ctx context.Context, g *globals, o searchOptions, pos []str
 	}
 
 	if o.output == "json" {
-		data, err := json.MarshalIndent(res, "", "  ")
-		if err != nil {
-			return err
-		}
-		// Same values, but C1/bidi/invisible characters escaped: scripts
-		// read identical JSON and a terminal shows nothing hidden.
-		_, err = c.stdout.Write(append(sanitize.JSON(data), '\n'))
-		return err
+		return c.printHits(res, o.output)
 	}
-	for _, h := range res.ExpandedResult {
-		writeHit(c.stdout, h)
+	if err := c.printHits(res, o.output); err != nil {
+		return err
 	}
 	start0 := o.start
 	if q.Kind == orcid.QueryID {
