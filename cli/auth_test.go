@@ -41,6 +41,8 @@ func (s *syncBuffer) String() string {
 type registry struct {
 	srv   *orcidtest.Server
 	store *auth.MemoryStore
+	// storeOverride, when set, is the store the program opens instead.
+	storeOverride auth.Store
 }
 
 func newRegistry(t *testing.T) *registry {
@@ -58,7 +60,12 @@ func (r *registry) cli(t *testing.T, stdin io.Reader, stdout, stderr io.Writer) 
 		return &demo{env: r.srv.Environment(), clientID: orcidtest.DemoClientID,
 			clientSecret: orcidtest.DemoClientSecret, close: func() {}}, nil
 	}
-	c.openStore = func(*config.Config) (auth.Store, string, error) { return r.store, "", nil }
+	c.openStore = func(*config.Config) (auth.Store, string, error) {
+		if r.storeOverride != nil {
+			return r.storeOverride, "", nil
+		}
+		return r.store, "", nil
+	}
 	return c
 }
 

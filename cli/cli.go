@@ -71,6 +71,9 @@ type cli struct {
 	// isTerminal reports whether stdin is an interactive terminal; the TUI
 	// and prompts need one.
 	isTerminal func() bool
+	// stdoutTerminal reports whether stdout is a terminal; nil asks
+	// isTerminal(stdout) (tests stand in for a terminal).
+	stdoutTerminal func() bool
 	// startDemo starts the in-process registry for --demo; tests share one.
 	startDemo func(context.Context) (*demo, error)
 	// configDir replaces the user config directory (tests).

@@ -275,7 +275,10 @@ global flags (before the command; also accepted after it):
                         giving URLs selects a custom environment: all three,
                         or one alone when one server serves all three
   --client-id ID        OAuth client id                ($ORCID_CLIENT_ID)
-  --client-secret S     OAuth client secret            ($ORCID_CLIENT_SECRET)
+  --client-secret S     OAuth client secret            ($ORCID_CLIENT_SECRET);
+                        - reads it from stdin (out of ps and shell history)
+  --client-secret-file PATH
+                        read the client secret from a file instead
   --redirect-uri URI    registered loopback redirect URI, for login
                         ($ORCID_REDIRECT_URI; default http://127.0.0.1:8765/callback)
   --config PATH         config file ($ORCID_TUI_CONFIG; default

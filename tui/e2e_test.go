@@ -56,8 +56,10 @@ func demoOptions() Options {
 }
 
 // drive delivers msg and then every message its commands produce, in
-// order, skipping timers (spinner ticks); it stops when nothing is left.
+// order, skipping timers (spinner ticks, message expiry); it stops when
+// nothing is left.
 func drive(a *App, msgs ...tea.Msg) {
+	a.after = func(time.Duration, func(time.Time) tea.Msg) tea.Cmd { return nil }
 	queue := append([]tea.Msg(nil), msgs...)
 	for n := 0; len(queue) > 0 && n < 1000; n++ {
 		msg := queue[0]

@@ -76,7 +76,7 @@ func TestClickRoutesToRecordPane(t *testing.T) {
 		// pane makes it taller and scrolls the list back, after the click
 		// picked the row.
 		drive(a, press("esc"), press("G"), press("shift+tab"))
-		title = "Cracked Pots and"
+		title = "Toward a Unified"
 		x, y = at(a, title)
 		if x < 0 {
 			t.Fatalf("%v: no %q on screen:\n%s", size, title, asciiScreen(a))

@@ -88,6 +88,9 @@ const (
 	NoBrowser
 	KeyringTimeout
 	InsecureTokenFile
+	PortInUse       // the redirect URI's loopback port is taken (What carries auth's advice)
+	RedirectRefused // an OAuth endpoint redirected; auth does not follow
+	NotSignedInHere // a token of another server (auth.ErrOtherServer)
 )
 
 var kindNames = [...]string{
@@ -104,7 +107,8 @@ var kindNames = [...]string{
 	AuthorizationRefused: "AuthorizationRefused", StateMismatch: "StateMismatch", NonceMismatch: "NonceMismatch",
 	IDTokenUntrusted: "IDTokenUntrusted", IDTokenExpired: "IDTokenExpired", IDTokenRejected: "IDTokenRejected",
 	NoRefreshToken: "NoRefreshToken", NoBrowser: "NoBrowser", KeyringTimeout: "KeyringTimeout",
-	InsecureTokenFile: "InsecureTokenFile",
+	InsecureTokenFile: "InsecureTokenFile", PortInUse: "PortInUse", RedirectRefused: "RedirectRefused",
+	NotSignedInHere: "NotSignedInHere",
 }
 
 func (k Kind) String() string {
@@ -202,6 +206,7 @@ func classify(err error) Explanation {
 		tokErr *auth.IDTokenError
 		authz  *auth.AuthorizationError
 		insec  *auth.InsecureFileError
+		port   *auth.PortInUseError
 		opErr  *net.OpError
 		dnsErr *net.DNSError
 	)
@@ -241,6 +246,18 @@ func classify(err error) Explanation {
 		return Explanation{Kind: NoBrowser, What: "no browser here (SSH)", Remedy: OpenElsewhere}
 	case errors.Is(err, auth.ErrKeyringTimeout):
 		return Explanation{Kind: KeyringTimeout, What: "the OS keyring did not answer in time"}
+	case errors.As(err, &port):
+		// auth's own words: which port, and what to do about it.
+		return Explanation{Kind: PortInUse, What: sanitize.Line(port.Error())}
+	case errors.Is(err, auth.ErrRedirectRefused):
+		x := Explanation{Kind: RedirectRefused, What: "the registry answered a sign-in request with a redirect, which was not followed (it would have sent the client secret elsewhere)", Remedy: CheckRegistry}
+		if errors.As(err, &urlErr) {
+			x.Host = hostOf(urlErr.URL)
+			x.What = "the registry " + x.Host + " answered a sign-in request with a redirect, which was not followed (it would have sent the client secret elsewhere)"
+		}
+		return x
+	case errors.Is(err, auth.ErrOtherServer):
+		return Explanation{Kind: NotSignedInHere, What: "not signed in at this server: the saved token was issued for another registry or API URL", Remedy: SignIn}
 	case errors.As(err, &insec):
 		p := sanitize.Line(insec.Path)
 		return Explanation{Kind: InsecureTokenFile, What: "the token file " + p + " is readable by others", Remedy: Chmod, Path: p}
@@ -569,8 +586,8 @@ func isTruncated(err error) bool {
 // AllKinds lists every Kind but Unknown, for tests that want each one
 // handled.
 func AllKinds() []Kind {
-	out := make([]Kind, 0, int(InsecureTokenFile))
-	for k := Cancelled; k <= InsecureTokenFile; k++ {
+	out := make([]Kind, 0, int(NotSignedInHere))
+	for k := Cancelled; k <= NotSignedInHere; k++ {
 		out = append(out, k)
 	}
 	return out

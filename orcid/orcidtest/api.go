@@ -158,7 +158,7 @@ func (s *Server) serveRecord(w http.ResponseWriter, r *http.Request, f format, p
 		writeError(w, f, errNotFoundID(id))
 		return
 	}
-	p, ok := specOf(id)
+	p, _, ok := s.specFor(id)
 	if !ok {
 		writeError(w, f, errNotFoundID(id))
 		return
@@ -173,6 +173,7 @@ func (s *Server) serveRecord(w http.ResponseWriter, r *http.Request, f format, p
 			b = withExtraWorks(b, extra)
 		}
 	}
+	b = s.withWrites(b, id, caller) // writes.go: items added through the member API
 	rec := b.rec
 	per, act := rec.Person, rec.ActivitiesSummary
 	ok200 := func(v any, x func(*xw)) { reply(w, f, http.StatusOK, v, x) }
@@ -209,7 +210,13 @@ func (s *Server) serveRecord(w http.ResponseWriter, r *http.Request, f format, p
 		}
 		pc = v
 	}
-	notFound := func() { writeError(w, f, errNotFoundItem()) }
+	notFound := func() {
+		if single && prefix == "/pub" && s.hiddenWritten(id, sub, pc) { // writes.go
+			writeError(w, f, errNotPublicItem())
+			return
+		}
+		writeError(w, f, errNotFoundItem())
+	}
 
 	switch {
 	case sub == "" || (sub == "record" && !single):

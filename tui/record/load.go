@@ -263,8 +263,8 @@ func (m *Model) handleRecord(msg recordMsg) tea.Cmd {
 		}
 		return common.Cmd(common.ErrorMsg{Err: msg.err, What: "loading " + string(p.id), Op: recordOp(p.id)})
 	}
-	done := "loaded " + string(p.id)
-	if p.data != nil {
+	done, reloaded := "loaded "+string(p.id), p.data != nil
+	if reloaded {
 		done = "reloaded " + string(p.id)
 	}
 	p.setErr(nil)
@@ -279,6 +279,10 @@ func (m *Model) handleRecord(msg recordMsg) tea.Cmd {
 	m.relayout()
 	// The record's success takes its earlier failure off the status line.
 	cmds := []tea.Cmd{common.Cmd(common.DoneMsg{Op: recordOp(p.id), Text: done})}
+	if reloaded {
+		// R says it worked: the new copy is what is shown.
+		cmds = append(cmds, common.Cmd(common.StatusMsg{Text: done}))
+	}
 	if p.tab == tabRaw {
 		cmds = append(cmds, m.ensureRaw(p))
 	}

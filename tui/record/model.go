@@ -371,16 +371,6 @@ func (m *Model) Focused() bool { return m.focused }
 // InputFocused reports whether the filter or search input holds the keys.
 func (m *Model) InputFocused() bool { return m.mode != inputNone }
 
-// WantsFilterKey reports whether "/" means "filter/search here" rather than
-// the global search: true on the works list and the raw view.
-func (m *Model) WantsFilterKey() bool {
-	p := m.cur
-	if p == nil || p.data == nil {
-		return false
-	}
-	return (p.tab == tabWorks && p.detail == 0) || p.tab == tabRaw
-}
-
 // ShortHelp lists the keys that apply now.
 func (m *Model) ShortHelp() []key.Binding {
 	k := m.keys
@@ -420,21 +410,23 @@ func (m *Model) ShortHelp() []key.Binding {
 		out = append(out, common.WithDesc(k.Format, strings.ToLower(fmtName(otherFormat(p.rawFmt)))), curl)
 		switch {
 		case p.search != "":
-			out = append(out, k.NextMatch, common.WithDesc(k.Back, "clear"))
+			out = append(out, common.WithDesc(k.NextMatch, "next"), common.WithDesc(k.Back, "clear"))
 		case p.prevTab != tabRaw:
-			out = append(out, common.WithDesc(k.Filter, "search"), common.WithDesc(k.Back, "leave raw"))
+			out = append(out, common.WithDesc(k.Filter, "find"), common.WithDesc(k.Back, "leave"))
 		default:
-			out = back(append(out, common.WithDesc(k.Filter, "search")))
+			out = back(append(out, common.WithDesc(k.Filter, "find")))
 		}
 	case p.tab == tabWorks && p.detail != 0:
 		// The column header already says "esc back to the list".
 		out = append(out, common.WithDesc(k.Open, "open"), k.Copy, curl, k.Raw)
 	case p.tab == tabWorks:
-		out = append(out, common.WithDesc(k.Enter, "detail"), k.Sort, k.Filter)
+		// r and esc back are in the full help: the root puts "/ search"
+		// first on this line.
+		out = append(out, common.WithDesc(k.Enter, "detail"), k.Filter)
 		if p.filter != "" {
 			out = append(out, common.WithDesc(k.Back, "clear"))
 		} else {
-			out = back(append(out, k.Raw))
+			out = append(out, k.Sort)
 		}
 	default:
 		// The pane's top border says "esc back" when there is history.
@@ -443,15 +435,26 @@ func (m *Model) ShortHelp() []key.Binding {
 	return out
 }
 
-// FullHelp lists every key of the pane, grouped.
+// FullHelp lists every key of the pane, grouped: everything ShortHelp
+// leaves out for room is here.
 func (m *Model) FullHelp() [][]key.Binding {
 	k := m.keys
-	// Not a key: listed so the mouse is known to work.
+	// Not keys: listed so the mouse and the number keys are known to work.
 	click := key.NewBinding(key.WithKeys("click"), key.WithHelp("click", "tab, row; again: open"))
+	digits := key.NewBinding(key.WithKeys("1"), key.WithHelp("1–9 0", "tab by number (0 raw)"))
+	sideways := key.NewBinding(key.WithKeys("left", "right"), key.WithHelp("←/→ h/l", "raw: scroll sideways"))
 	return [][]key.Binding{
 		{k.Up, k.Down, k.Top, k.Bottom, k.PageUp, k.PageDown, click},
-		{k.PrevSection, k.NextSection, k.Enter, k.Back, k.Forward},
-		{k.Sort, k.Filter, k.NextMatch, k.PrevMatch, k.Raw, common.WithDesc(k.Format, "json/xml (opens raw)")},
-		{k.Open, k.Copy, common.WithDesc(k.CopyCurl, "copy request as curl"), k.Reload},
+		{k.PrevSection, k.NextSection, digits, k.Enter,
+			common.WithHelp(k.Back, "esc/backspace", "back (also H, alt+←)"),
+			common.WithHelp(k.Forward, "L/alt+→", "forward"),
+			key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc (loading)", "cancel"))},
+		{k.Sort, common.WithDesc(k.Filter, "filter works / find in raw"), k.NextMatch, k.PrevMatch,
+			k.Raw, common.WithDesc(k.Format, "json/xml (opens raw)"), sideways},
+		{common.WithDesc(k.Open, "open link or record in browser"), common.WithDesc(k.Copy, "copy link, DOI or iD"),
+			common.WithDesc(k.CopyCurl, "copy request as curl"), common.WithDesc(k.Reload, "reload from ORCID")},
 	}
 }
+
+// BodyHeight is how many lines of the current tab are visible.
+func (m *Model) BodyHeight() int { return m.bodyH }

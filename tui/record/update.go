@@ -75,6 +75,11 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	if p == nil {
 		return nil
 	}
+	if msg.String() == "esc" {
+		if cmd, ok := m.cancelLoading(); ok {
+			return cmd
+		}
+	}
 	switch {
 	case key.Matches(msg, k.Reload):
 		return m.reload(p)
@@ -160,6 +165,12 @@ func (m *Model) enter() tea.Cmd {
 	p := m.cur
 	if p == nil || p.data == nil || p.tab == tabRaw {
 		return nil
+	}
+	if p.tab == tabWorks && p.detail != 0 && p.full[p.detail] == nil {
+		// The detail says "enter tries again" when its batch failed or
+		// was cancelled.
+		delete(p.failed, p.detail)
+		return m.fetchAround(p, p.detail)
 	}
 	if p.tab == tabWorks && p.detail == 0 {
 		w := p.curWork()
@@ -272,7 +283,7 @@ func (m *Model) leaveRaw() tea.Cmd {
 // moveKey handles the movement keys for lists and the raw view.
 func (m *Model) moveKey(msg tea.KeyPressMsg) bool {
 	k := m.keys
-	page := max(m.bodyH-1, 1)
+	page := max(m.bodyH/2, 1) // ctrl+d/ctrl+u: half of what is visible
 	switch {
 	case key.Matches(msg, k.Up):
 		m.scroll(-1)

@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"sort"
-	"strconv"
 	"strings"
 
 	"github.com/charmbracelet/x/ansi"
@@ -287,7 +286,7 @@ func (m *Model) buildTabBar() string {
 	label := func(t tabID, names *[numTabs]string) string {
 		s := names[t]
 		if t != tabPerson && t != tabRaw {
-			s += " " + strconv.Itoa(p.data.counts[t])
+			s += " " + common.Count(p.data.counts[t])
 		}
 		return s
 	}
@@ -463,6 +462,18 @@ func (m *Model) View() string {
 			info = "esc back"
 		}
 	}
+	if m.cur == nil {
+		// Nothing open: just the sentence, so the pane can be small and
+		// leave the room to the search results.
+		lines := []string{""}
+		for _, l := range wrap(noRecordText, m.innerW()-2) {
+			lines = append(lines, " "+l)
+		}
+		if len(lines) > m.h-2 {
+			lines = lines[1:]
+		}
+		return m.styles.Box(m.title(), info, strings.Join(lines, "\n"), m.w, m.h, m.focused)
+	}
 	var b strings.Builder
 	b.Grow((m.w + 16) * m.h)
 	b.WriteString(m.tabBar)
@@ -474,6 +485,8 @@ func (m *Model) View() string {
 	b.WriteString(m.footer())
 	return m.styles.Box(m.title(), info, b.String(), m.w, m.h, m.focused)
 }
+
+const noRecordText = "No record open. Search for someone and press enter, or paste an iD into the search."
 
 // viewBody writes exactly bodyH lines (the last without a newline).
 func (m *Model) viewBody(b *strings.Builder) {
@@ -494,7 +507,7 @@ func (m *Model) viewBody(b *strings.Builder) {
 	if p == nil {
 		nl("")
 		// Wrapped, not cut: at 80 columns the sentence is wider than the pane.
-		for _, l := range wrap("No record open. Search for someone and press enter, or paste an iD into the search.", m.innerW()-2) {
+		for _, l := range wrap(noRecordText, m.innerW()-2) {
 			nl(" " + l)
 		}
 		return

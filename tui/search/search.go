@@ -64,10 +64,11 @@ type Model struct {
 
 	resultSet
 
-	loading bool
-	req     uint64
-	cancel  context.CancelFunc
-	spin    spinner.Model
+	loading  bool
+	reloaded bool // R ran the search again: say so when it is answered
+	req      uint64
+	cancel   context.CancelFunc
+	spin     spinner.Model
 
 	// Each environment keeps its own last search: what was typed and the
 	// results, put back when the user comes back to it.
@@ -83,7 +84,11 @@ type resultSet struct {
 	cursor   int
 	offset   int
 	errText  string
-	atLimit  bool // anonymous paging limit reached
+	badQuery bool // ORCID refused the query itself: fix it, not retry
+	// cancelled: esc stopped the request for the first page (rows empty)
+	// or for the next one.
+	cancelled bool
+	atLimit   bool // anonymous paging limit reached
 }
 
 // envState is the search of an environment the user switched away from.
@@ -188,6 +193,18 @@ func (m *Model) FocusInput() {
 	m.input.CursorEnd()
 }
 
+// NewSearch gives the keyboard to an empty input for a new query ("/" from
+// anywhere). What the input held is kept one ↑ away in the history, so
+// nothing typed is lost and nothing is glued to the old text.
+func (m *Model) NewSearch() {
+	if t := strings.TrimSpace(m.input.Value()); t != "" {
+		m.remember(t)
+	}
+	m.input.SetValue("")
+	m.histIdx, m.draft = len(m.history), ""
+	m.FocusInput()
+}
+
 // BlurInput takes the keyboard away from the text input.
 func (m *Model) BlurInput() {
 	m.inputFocused = false
@@ -218,7 +235,17 @@ func (m *Model) Update(msg tea.Msg) tea.Cmd {
 		return m.updateTable(msg)
 	case tea.PasteMsg:
 		if !m.inputFocused {
-			m.FocusInput()
+			// A paste over the results starts a new search, like "/".
+			m.NewSearch()
+		}
+		if strings.TrimSpace(m.input.Value()) == "" {
+			// An iD pasted into the empty box opens its record at once:
+			// pasting one is how people say "show me this record".
+			if q := orcid.ParseQuery(msg.Content); q.Kind == orcid.QueryID {
+				m.input.SetValue(q.Input)
+				m.input.CursorEnd()
+				return m.submit()
+			}
 		}
 		var cmd tea.Cmd
 		m.input, cmd = m.input.Update(msg)
@@ -247,6 +274,13 @@ func (m *Model) Update(msg tea.Msg) tea.Cmd {
 
 func (m *Model) updateInput(msg tea.KeyPressMsg) tea.Cmd {
 	switch msg.String() {
+	case "/":
+		if m.input.Value() == "" {
+			// The help says "/ search", so people press it first even
+			// though the box already has the keyboard: it is the key, not
+			// the start of a query.
+			return nil
+		}
 	case "enter":
 		return m.submit()
 	case "esc":
@@ -271,6 +305,15 @@ func (m *Model) updateInput(msg tea.KeyPressMsg) tea.Cmd {
 
 func (m *Model) updateTable(msg tea.KeyPressMsg) tea.Cmd {
 	k := m.keys
+	if msg.String() == "esc" && m.loading {
+		// Stop, as in a browser: no waiting for a hanging server.
+		m.stop()
+		m.cancelled = true
+		if len(m.rows) == 0 {
+			m.FocusInput() // the query is there: enter runs it again
+		}
+		return common.Cmd(common.StatusMsg{Text: "cancelled"})
+	}
 	switch {
 	case key.Matches(msg, k.Up):
 		if m.cursor == 0 {
@@ -281,9 +324,9 @@ func (m *Model) updateTable(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Down):
 		return m.move(1)
 	case key.Matches(msg, k.PageUp):
-		return m.move(-max(1, m.visibleRows()-1))
+		return m.move(-max(1, m.visibleRows()/2))
 	case key.Matches(msg, k.PageDown):
-		return m.move(max(1, m.visibleRows()-1))
+		return m.move(max(1, m.visibleRows()/2))
 	case key.Matches(msg, k.Top):
 		return m.move(-len(m.rows))
 	case key.Matches(msg, k.Bottom):
@@ -303,7 +346,9 @@ func (m *Model) updateTable(msg tea.KeyPressMsg) tea.Cmd {
 		}
 	case key.Matches(msg, k.Reload):
 		if m.searched {
-			return m.search(m.q)
+			cmd := m.search(m.q)
+			m.reloaded = true
+			return cmd
 		}
 	}
 	return nil
@@ -394,6 +439,7 @@ func (m *Model) submit() tea.Cmd {
 // search starts a new search, superseding any request under way.
 func (m *Model) search(q orcid.Query) tea.Cmd {
 	m.resultSet = resultSet{q: q, searched: true}
+	m.reloaded = false
 	return m.fetch(q.Solr, 0)
 }
 
@@ -417,7 +463,7 @@ func (m *Model) fetch(solr string, start int) tea.Cmd {
 	ctx, cancel := context.WithCancel(context.Background())
 	m.cancel = cancel
 	m.req = common.NextRequestID()
-	m.loading = true
+	m.loading, m.cancelled = true, false
 	req, client := m.req, m.session.Client
 	p := orcid.SearchParams{Query: solr, Start: start, Rows: PageRows}
 	do := func() tea.Msg {
@@ -475,7 +521,18 @@ func (m *Model) onResults(msg resultsMsg) tea.Cmd {
 		if errors.Is(msg.err, context.Canceled) {
 			return nil
 		}
+		if qe, ok := asQueryError(msg.err); ok {
+			// Put the query back under the cursor to be fixed.
+			msg.err, m.badQuery = qe, true
+			m.input.SetValue(m.q.Input)
+			if m.focused {
+				m.FocusInput()
+			}
+		}
 		short, _ := common.Describe(msg.err)
+		if m.badQuery {
+			short = msg.err.(*queryError).short() // whole: the pane wraps it
+		}
 		m.errText = short
 		if msg.start > 0 && m.anonymous() {
 			// Past the anonymous paging limit the client refuses to send.
@@ -498,7 +555,12 @@ func (m *Model) onResults(msg resultsMsg) tea.Cmd {
 	}
 	m.clampScroll()
 	// A search that works takes an earlier search error off the status line.
-	return common.Cmd(common.DoneMsg{Op: "search"})
+	done := common.Cmd(common.DoneMsg{Op: "search"})
+	if m.reloaded && msg.start == 0 {
+		m.reloaded = false
+		return tea.Batch(done, common.Cmd(common.StatusMsg{Text: "reloaded the search for “" + sanitize.Truncate(sanitize.Line(m.q.Input), 40) + "”"}))
+	}
+	return done
 }
 
 // remember adds a query to the history (most recent last, no repeats).
@@ -586,7 +648,7 @@ func (m *Model) ShortHelp() []key.Binding {
 	bs := []key.Binding{k.Tab, k.Search}
 	if len(m.rows) > 0 {
 		bs = append(bs, common.WithHelp(k.Enter, "enter", "open"), k.Open, k.Copy)
-	} else if m.errText != "" {
+	} else if m.errText != "" && !m.badQuery {
 		bs = append(bs, common.WithHelp(k.Reload, "R", "retry"))
 	}
 	return append(bs, k.Help, k.Quit)
@@ -598,10 +660,12 @@ func (m *Model) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Up, k.Down, k.Top, k.Bottom, k.PageUp, k.PageDown},
 		{common.WithHelp(k.Enter, "enter", "open record"), common.WithHelp(k.Open, "o", "open iD in browser"), common.WithHelp(k.Copy, "y", "copy iD URI"), common.WithHelp(k.Reload, "R", "search again")},
-		{common.WithHelp(k.Search, "/", "edit query"),
+		{common.WithHelp(k.Search, "/", "new search (from anywhere)"),
 			key.NewBinding(key.WithKeys("up"), key.WithHelp("↑ (input)", "recent queries")),
 			key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter (input)", "search / open iD")),
-			key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc (input)", "to results"))},
+			key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc (input)", "to results")),
+			key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc (loading)", "cancel the search")),
+			key.NewBinding(key.WithKeys("ctrl+v"), key.WithHelp("paste an iD", "opens its record"))},
 	}
 }
 
@@ -619,8 +683,13 @@ func (m *Model) View() string {
 	switch {
 	case m.loading && len(m.rows) == 0:
 		info = m.spin.View() + " searching"
-	case m.searched && m.errText == "":
+	case m.searched && m.errText == "" && !(m.cancelled && len(m.rows) == 0):
 		info = common.Count(m.total) + " found"
+		if m.stale() {
+			// The box holds something else (a new query being typed, an
+			// iD that was opened): say which query these rows answer.
+			info += " for “" + sanitize.Truncate(sanitize.Line(m.q.Input), 24) + "”"
+		}
 		if m.loading {
 			info = m.spin.View() + " " + info
 		}
@@ -633,9 +702,19 @@ func (m *Model) View() string {
 	cols := m.columns(iw)
 	switch {
 	case m.errText != "" && len(m.rows) == 0:
-		b.WriteString("\n" + st.Error.Render(common.Truncate(m.errText, iw, "…")))
+		// Wrapped, not cut: the advice comes at the end of the words.
+		wl := strings.Split(ansi.Wrap(m.errText, iw, ""), "\n")
+		if len(wl) > lines {
+			wl = wl[:lines]
+			wl[lines-1] = common.Truncate(wl[lines-1]+" …", iw, "…")
+		}
+		for _, l := range wl {
+			b.WriteString("\n" + st.Error.Render(l))
+		}
 	case !m.searched:
 		b.WriteString(m.hints(iw, lines))
+	case len(m.rows) == 0 && m.cancelled:
+		b.WriteString("\n" + st.Dim.Render(common.Truncate("Search cancelled: enter runs it again.", iw, "…")))
 	case len(m.rows) == 0 && !m.loading && m.q.Kind == orcid.QueryDOI:
 		// "family-name:10.5555/…" would be no help for a DOI.
 		b.WriteString("\n" + ansi.Wrap(fmt.Sprintf("No public record lists the DOI %s among its works",
@@ -668,6 +747,11 @@ func (m *Model) View() string {
 	return st.Box("Search", info, b.String(), m.w, m.h, m.focused)
 }
 
+// stale reports results that answer another query than the one in the box.
+func (m *Model) stale() bool {
+	return m.searched && strings.TrimSpace(m.input.Value()) != m.q.Input
+}
+
 // note is the line under the table: position, loading, limits, errors.
 func (m *Model) note(iw int) string {
 	st := m.st
@@ -679,6 +763,9 @@ func (m *Model) note(iw int) string {
 			common.Count(len(m.rows)), common.Count(orcid.MaxAnonymousStart)), iw, "…"))
 	case m.loading:
 		return st.Dim.Render(m.spin.View() + " loading more…")
+	}
+	if m.cancelled {
+		return st.Dim.Render(fmt.Sprintf("%s of %s · loading the next page cancelled", common.Count(m.cursor+1), common.Count(m.total)))
 	}
 	pos := fmt.Sprintf("%s of %s", common.Count(m.cursor+1), common.Count(m.total))
 	if int64(len(m.rows)) < m.total {
@@ -692,7 +779,7 @@ func (m *Model) hints(iw, lines int) string {
 		"Type a name, an iD, a DOI, or Solr syntax, then enter:",
 		"  josiah carberry",
 		"  0000-0002-1825-0097",
-		"  10.1234/psychoceramics.1",
+		"  10.5555/12345678",
 		"  family-name:carberry AND affiliation-org-name:brown",
 	}
 	if len(m.history) > 0 {
@@ -760,3 +847,9 @@ func (c columns) cells(id, name, other, inst string) string {
 	}
 	return b.String()
 }
+
+// Input is the text in the search box.
+func (m *Model) Input() string { return m.input.Value() }
+
+// Cursor is the row under the cursor (0 is the first result).
+func (m *Model) Cursor() int { return m.cursor }
