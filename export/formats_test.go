@@ -186,8 +186,8 @@ func TestTypeTableCoversEveryFormat(t *testing.T) {
 			t.Errorf("%s: no BibTeX type", orcidType)
 		}
 	}
-	// The v3.0 list (orcid-model WorkType) must all be there.
-	for _, typ := range strings.Fields("annotation artistic-performance book-chapter book-review book conference-abstract conference-paper conference-poster data-management-plan data-set dictionary-entry disclosure dissertation-thesis edited-book encyclopedia-entry invention journal-article journal-issue lecture-speech license magazine-article manual newsletter-article newspaper-article online-resource other patent physical-object preprint registered-copyright review report research-technique research-tool software spin-off-company standards-and-policy supervised-student-publication technical-standard test trademark translation website working-paper undefined") {
+	// Every type ORCID accepts (the orcid package's list) must be there.
+	for _, typ := range orcid.WorkTypes {
 		if _, ok := workTypes[typ]; !ok {
 			t.Errorf("ORCID work type %s is not mapped", typ)
 		}
