@@ -303,3 +303,61 @@ func TestParseWorkListAndBulkBody(t *testing.T) {
 		t.Error("a bulk element that is not a work was accepted")
 	}
 }
+
+// A work read back (the read model) turns into the same draft as the one
+// decoded directly from the document: editing starts from what ORCID sent.
+func TestWorkDraftFromReadModel(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		f    Format
+	}{{"work-full-3.0.xml", XML}, {"work-full-3.0.write-sample.json", JSON}} {
+		data := readWriteFixture(t, tc.name)
+		var w Work
+		var err error
+		if tc.f == XML {
+			err = xml.Unmarshal(data, &w)
+		} else {
+			err = json.Unmarshal(data, &w)
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, err := ParseItem(KindWork, data, tc.f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := w.Draft()
+		if !reflect.DeepEqual(clearXMLName(got), clearXMLName(want)) {
+			t.Errorf("%s:\ngot  %+v\nwant %+v", tc.name, got, want)
+		}
+	}
+}
+
+func TestDraftsFromReadModels(t *testing.T) {
+	org := &Organization{Name: "Brown", Address: &OrganizationAddress{City: "Providence", Country: "US"},
+		DisambiguatedOrganization: &DisambiguatedOrganization{Identifier: "https://ror.org/05gq02987", Source: "ROR"}}
+	ids := &ExternalIDs{ExternalID: []ExternalID{{Type: "grant_number", Value: "1", Normalized: &Value{Value: "1", Transient: true}, Relationship: "self"}}}
+	tests := []struct {
+		got, want Item
+	}{
+		{(&AffiliationSummary{Kind: "service", PutCode: 4, Visibility: "limited", RoleTitle: "Reviewer", Organization: org, StartDate: &FuzzyDate{Year: &Value{Value: "2020"}},
+			EndDate: &FuzzyDate{}, CreatedDate: &Timestamp{Millis: 1}, Source: &Source{}}).Draft(),
+			&AffiliationDraft{Kind: KindService, PutCode: 4, Visibility: "limited", RoleTitle: "Reviewer", StartDate: &DraftDate{Year: &Value{Value: "2020"}},
+				Organization: &DraftOrganization{Name: "Brown", Address: &DraftOrganizationAddress{City: "Providence", Country: "US"}, DisambiguatedOrganization: org.DisambiguatedOrganization}}},
+		{(&FundingSummary{PutCode: 5, Type: "grant", Title: &WorkTitle{Title: &Value{Value: "G"}}, ExternalIDs: ids, Organization: org}).Draft(),
+			&FundingDraft{PutCode: 5, Type: "grant", Title: &DraftTitle{Title: &Value{Value: "G"}},
+				ExternalIDs:  &DraftExternalIDs{ExternalID: []DraftExternalID{{Type: "grant_number", Value: "1", Relationship: "self"}}},
+				Organization: &DraftOrganization{Name: "Brown", Address: &DraftOrganizationAddress{City: "Providence", Country: "US"}, DisambiguatedOrganization: org.DisambiguatedOrganization}}},
+		{(&OtherName{PutCode: 1, Content: "Jo", Visibility: "public", DisplayIndex: 3}).Draft(), &OtherNameDraft{PutCode: 1, Content: "Jo", Visibility: "public"}},
+		{(&Keyword{PutCode: 2, Content: "k"}).Draft(), &KeywordDraft{PutCode: 2, Content: "k"}},
+		{(&ResearcherURL{PutCode: 3, URLName: "n", URL: &Value{Value: "https://x.org"}}).Draft(), &ResearcherURLDraft{PutCode: 3, URLName: "n", URL: &Value{Value: "https://x.org"}}},
+		{(&PersonExternalID{PutCode: 6, Type: "Scopus", Value: "9", URL: &Value{Value: "https://s.org/9"}, Relationship: "self"}).Draft(),
+			&PersonExternalIDDraft{PutCode: 6, Type: "Scopus", Value: "9", URL: &Value{Value: "https://s.org/9"}, Relationship: "self"}},
+		{(&Address{PutCode: 7, Country: &Value{Value: "GB"}}).Draft(), &AddressDraft{PutCode: 7, Country: &Value{Value: "GB"}}},
+	}
+	for _, tc := range tests {
+		if !reflect.DeepEqual(tc.got, tc.want) {
+			t.Errorf("%s:\ngot  %+v\nwant %+v", tc.want.ItemKind(), tc.got, tc.want)
+		}
+	}
+}

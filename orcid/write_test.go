@@ -786,3 +786,63 @@ func TestWriteUncertainErrorHidesItsCause(t *testing.T) {
 		t.Errorf("%v", err)
 	}
 }
+
+// Editing starts from the item read back: its Draft, changed, is sent with
+// Update and the record shows the change; nothing else is lost.
+func TestEditFromItemReadBack(t *testing.T) {
+	_, c := newWriteRegistry(t)
+	ctx := context.Background()
+	id := orcid.ID(orcidtest.CarberryID)
+	w := newWork("Before", "10.5555/edit")
+	w.JournalTitle = &orcid.Value{Value: "Journal of Psychoceramics"}
+	w.Contributors = &orcid.DraftContributors{Contributor: []orcid.DraftContributor{{CreditName: &orcid.Value{Value: "J. Carberry"},
+		ContributorAttributes: &orcid.DraftContributorAttributes{Sequence: "first", Role: "author"}}}}
+	added, err := c.Add(ctx, id, w)
+	if err != nil {
+		t.Fatal(err)
+	}
+	full, err := c.Work(ctx, id, added.PutCode)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := full.Draft()
+	d.Title.Title.Value = "After"
+	if _, err := c.Update(ctx, id, d); err != nil {
+		t.Fatal(err)
+	}
+	again, err := c.Work(ctx, id, added.PutCode)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if again.Title.Title.String() != "After" || again.JournalTitle.String() != "Journal of Psychoceramics" ||
+		len(again.Contributors.Contributor) != 1 || again.Contributors.Contributor[0].CreditName.String() != "J. Carberry" {
+		t.Errorf("after the edit: %+v", again)
+	}
+
+	kw, err := c.Add(ctx, id, &orcid.KeywordDraft{Content: "before"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	per, err := c.Person(ctx, id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, k := range per.Keywords.Keyword {
+		if k.PutCode == kw.PutCode {
+			kd := k.Draft()
+			kd.Content = "after"
+			if _, err := c.Update(ctx, id, kd); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	per, _ = c.Person(ctx, id)
+	if _, _, ok := inRecord(&orcid.Record{Person: per}, orcid.KindKeyword, kw.PutCode); !ok {
+		t.Fatal("keyword gone")
+	}
+	for _, k := range per.Keywords.Keyword {
+		if k.PutCode == kw.PutCode && k.Content != "after" {
+			t.Errorf("keyword is %q", k.Content)
+		}
+	}
+}
