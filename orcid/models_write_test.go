@@ -361,3 +361,31 @@ func TestDraftsFromReadModels(t *testing.T) {
 		}
 	}
 }
+
+// A document of one kind is not read as another.
+func TestParseItemRefusesAnotherKind(t *testing.T) {
+	edu, err := MarshalItem(&AffiliationDraft{Kind: KindEducation, RoleTitle: "PhD"}, XML)
+	if err != nil {
+		t.Fatal(err)
+	}
+	work, err := MarshalItem(&WorkDraft{Type: "book"}, XML)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		k    ItemKind
+		data []byte
+		want string
+	}{
+		{KindEmployment, edu, "the document is an education"},
+		{KindService, work, "the document is a work"},
+		{KindFunding, work, "reading the funding"},
+	} {
+		if _, err := ParseItem(tc.k, tc.data, XML); err == nil || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("%s from %.60s: %v", tc.k, tc.data, err)
+		}
+	}
+	if it, err := ParseItem(KindEducation, edu, XML); err != nil || it.(*AffiliationDraft).RoleTitle != "PhD" {
+		t.Errorf("education: %v %v", it, err)
+	}
+}
