@@ -389,3 +389,51 @@ func TestParseItemRefusesAnotherKind(t *testing.T) {
 		t.Errorf("education: %v %v", it, err)
 	}
 }
+
+// Fundings and affiliations encode with the element order and namespaces
+// of ORCID's funding-3.0 and employment-3.0 schemas: the funding's own
+// elements in the funding namespace, dates, identifiers, URL and
+// organisation in the common one.
+func TestFundingAndAffiliationXMLOutline(t *testing.T) {
+	const c, fu, em = "http://www.orcid.org/ns/common", "http://www.orcid.org/ns/funding", "http://www.orcid.org/ns/employment"
+	org := &DraftOrganization{Name: "Sloan Foundation", Address: &DraftOrganizationAddress{City: "New York", Region: "NY", Country: "US"},
+		DisambiguatedOrganization: &DisambiguatedOrganization{Identifier: "https://ror.org/052csg198", Source: "ROR"}}
+	ids := &DraftExternalIDs{ExternalID: []DraftExternalID{{Type: "grant_number", Value: "G-7", URL: &Value{Value: "https://sloan.example/g7"}, Relationship: "self"}}}
+	fund := &FundingDraft{Type: "grant", OrganizationDefinedType: &Value{Value: "fellowship"},
+		Title: &DraftTitle{Title: &Value{Value: "Kiln studies"}, TranslatedTitle: &TranslatedTitle{Value: "Études", LanguageCode: "fr"}},
+		ShortDescription: "Firing", Amount: &DraftAmount{Value: "5000", CurrencyCode: "USD"}, URL: &Value{Value: "https://sloan.example"},
+		StartDate: NewDraftDate(2021, 3, 0), EndDate: NewDraftDate(2023, 0, 0), ExternalIDs: ids, Organization: org}
+	emp := &AffiliationDraft{Kind: KindEmployment, DepartmentName: "Psychoceramics", RoleTitle: "Professor", StartDate: NewDraftDate(2001, 0, 0),
+		Organization: org, URL: &Value{Value: "https://brown.example"}, ExternalIDs: ids}
+	idsOutline := []string{
+		"  " + c + " external-ids", "   " + c + " external-id", "    " + c + " external-id-type = grant_number", "    " + c + " external-id-value = G-7",
+		"    " + c + " external-id-url = https://sloan.example/g7", "    " + c + " external-id-relationship = self",
+	}
+	orgOutline := []string{
+		"  " + c + " organization", "   " + c + " name = Sloan Foundation", "   " + c + " address", "    " + c + " city = New York",
+		"    " + c + " region = NY", "    " + c + " country = US", "   " + c + " disambiguated-organization",
+		"    " + c + " disambiguated-organization-identifier = https://ror.org/052csg198", "    " + c + " disambiguation-source = ROR",
+	}
+	wantFunding := append([]string{
+		" " + fu + " funding", "  " + fu + " type = grant", "  " + fu + " organization-defined-type = fellowship",
+		"  " + fu + " title", "   " + c + " title = Kiln studies", "   " + c + " translated-title language-code=fr = Études",
+		"  " + fu + " short-description = Firing", "  " + fu + " amount currency-code=USD = 5000", "  " + c + " url = https://sloan.example",
+		"  " + c + " start-date", "   " + c + " year = 2021", "   " + c + " month = 03", "  " + c + " end-date", "   " + c + " year = 2023",
+	}, append(idsOutline, orgOutline...)...)
+	wantEmployment := append(append([]string{
+		" " + em + " employment", "  " + c + " department-name = Psychoceramics", "  " + c + " role-title = Professor",
+		"  " + c + " start-date", "   " + c + " year = 2001",
+	}, orgOutline...), append([]string{"  " + c + " url = https://brown.example"}, idsOutline...)...)
+	for _, tc := range []struct {
+		item Item
+		want []string
+	}{{fund, wantFunding}, {emp, wantEmployment}} {
+		data, err := MarshalItem(tc.item, XML)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := xmlOutline(t, data); !reflect.DeepEqual(got, tc.want) {
+			t.Errorf("%s outline:\ngot\n%s\nwant\n%s", tc.item.ItemKind(), strings.Join(got, "\n"), strings.Join(tc.want, "\n"))
+		}
+	}
+}
