@@ -400,7 +400,7 @@ func TestFundingAndAffiliationXMLOutline(t *testing.T) {
 		DisambiguatedOrganization: &DisambiguatedOrganization{Identifier: "https://ror.org/052csg198", Source: "ROR"}}
 	ids := &DraftExternalIDs{ExternalID: []DraftExternalID{{Type: "grant_number", Value: "G-7", URL: &Value{Value: "https://sloan.example/g7"}, Relationship: "self"}}}
 	fund := &FundingDraft{Type: "grant", OrganizationDefinedType: &Value{Value: "fellowship"},
-		Title: &DraftTitle{Title: &Value{Value: "Kiln studies"}, TranslatedTitle: &TranslatedTitle{Value: "Études", LanguageCode: "fr"}},
+		Title:            &DraftTitle{Title: &Value{Value: "Kiln studies"}, TranslatedTitle: &TranslatedTitle{Value: "Études", LanguageCode: "fr"}},
 		ShortDescription: "Firing", Amount: &DraftAmount{Value: "5000", CurrencyCode: "USD"}, URL: &Value{Value: "https://sloan.example"},
 		StartDate: NewDraftDate(2021, 3, 0), EndDate: NewDraftDate(2023, 0, 0), ExternalIDs: ids, Organization: org}
 	emp := &AffiliationDraft{Kind: KindEmployment, DepartmentName: "Psychoceramics", RoleTitle: "Professor", StartDate: NewDraftDate(2001, 0, 0),
