@@ -515,12 +515,37 @@ func prepareItem(w http.ResponseWriter, r *http.Request, f format, kind orcid.It
 	if !ok {
 		return nil, false
 	}
+	if isBulk(data, isXML) {
+		writeError(w, f, errArgumentMismatch("a bulk list was sent to /"+kind.Segment()+"; send it to /works"))
+		return nil, false
+	}
 	it, err := decodeItem(kind, data, isXML)
 	if err != nil {
 		writeError(w, f, errInvalidMessage(isXML, err))
 		return nil, false
 	}
 	return it, true
+}
+
+// isBulk reports whether a body is a bulk list ({"bulk": ...} or
+// <bulk:bulk>) rather than one item.
+func isBulk(data []byte, isXML bool) bool {
+	if isXML {
+		var root struct{ XMLName xml.Name }
+		return xml.Unmarshal(data, &root) == nil && root.XMLName.Local == "bulk"
+	}
+	var keys map[string]json.RawMessage
+	if json.Unmarshal(data, &keys) != nil {
+		return false
+	}
+	_, ok := keys["bulk"]
+	return ok
+}
+
+// errArgumentMismatch is what ORCID answers when /work gets a bulk list or
+// /works a single work (its JAX-RS layer cannot bind the body).
+func errArgumentMismatch(detail string) *orcid.ErrorDocument {
+	return badRequest("argument type mismatch (" + detail + ")")
 }
 
 func (s *Server) addItem(w http.ResponseWriter, r *http.Request, f format, id string, kind orcid.ItemKind, c *Caller) {
@@ -722,6 +747,10 @@ func (s *Server) deleteItem(w http.ResponseWriter, r *http.Request, f format, id
 func (s *Server) bulkAddWorks(w http.ResponseWriter, r *http.Request, f format, id string, c *Caller) {
 	data, isXML, ok := readBody(w, r, f, maxBulkBody)
 	if !ok {
+		return
+	}
+	if !isBulk(data, isXML) {
+		writeError(w, f, errArgumentMismatch("/works takes a bulk list; send a single work to /work"))
 		return
 	}
 	var in orcid.WorkBulk

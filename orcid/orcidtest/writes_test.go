@@ -58,6 +58,8 @@ func TestWriteRequestShapes(t *testing.T) {
 			`<work:work xmlns:work="http://www.orcid.org/ns/work" xmlns:common="http://www.orcid.org/ns/common"><work:title><common:title>X</common:title></work:title><work:type>book</work:type><common:external-ids><common:external-id><common:external-id-type>isbn</common:external-id-type><common:external-id-value>978-3-16-148410-0</common:external-id-value><common:external-id-relationship>self</common:external-id-relationship></common:external-id></common:external-ids></work:work>`, 201, ""},
 		{"101 works in one bulk", "POST", base + "/works", j, j, bulk101.String(), 400, "Bulk size"},
 		{"XML bulk answer", "POST", base + "/works", j, x, `{"bulk":[{"work":` + workJSON("XB", "10.5555/xb") + `},{"work":{"type":"book"}}]}`, 200, "<error:error-code>9022</error:error-code>"},
+		{"a bulk list sent to /work", "POST", base + "/work", j, j, `{"bulk":[{"work":` + workJSON("M", "10.5555/m") + `}]}`, 400, "argument type mismatch"},
+		{"one work sent to /works", "POST", base + "/works", j, j, workJSON("M", "10.5555/m"), 400, "argument type mismatch"},
 		{"unknown section", "POST", base + "/peer-reviewz", j, j, "{}", 405, ""},
 		{"non-numeric put-code", "PUT", base + "/work/abc", j, j, "{}", 400, "9006"},
 		{"unknown record", "POST", "/api/v3.0/" + UnknownID + "/work", j, j, workJSON("U", "10.5555/u"), 404, "9016"},
