@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -703,7 +704,7 @@ func TestWrittenItemsVisibility(t *testing.T) {
 // A written work with the DOI of a work already on the record joins its
 // group, as ORCID groups works by shared identifiers.
 func TestWrittenWorkJoinsItsGroup(t *testing.T) {
-	_, c := newWriteRegistry(t)
+	srv, c := newWriteRegistry(t)
 	ctx := context.Background()
 	works, err := c.Works(ctx, orcidtest.CarberryID)
 	if err != nil {
@@ -737,6 +738,34 @@ func TestWrittenWorkJoinsItsGroup(t *testing.T) {
 	}
 	if !found {
 		t.Error("the work is not in the group of its DOI")
+	}
+
+	// Two new works with one new DOI, from two clients, make one new group.
+	const otherID = "APP-0THERC1IENT00004"
+	if err := srv.RegisterClient(orcidtest.Client{ID: otherID, Secret: "s3cret", Name: "Other", Member: true}); err != nil {
+		t.Fatal(err)
+	}
+	other := memberClient(t, srv, otherID, orcidtest.CarberryID, allScopes)
+	a, err := c.Add(ctx, orcidtest.CarberryID, newWork("New A", "10.5555/new-group"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := other.Add(ctx, orcidtest.CarberryID, newWork("New B", "10.5555/NEW-GROUP"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	works, _ = c.Works(ctx, orcidtest.CarberryID)
+	if len(works.Group) != groups+1 {
+		t.Errorf("%d groups, want %d", len(works.Group), groups+1)
+	}
+	for _, g := range works.Group {
+		var pcs []int64
+		for _, s := range g.WorkSummary {
+			pcs = append(pcs, s.PutCode)
+		}
+		if slices.Contains(pcs, a.PutCode) != slices.Contains(pcs, b.PutCode) {
+			t.Errorf("the two works are in different groups: %v", pcs)
+		}
 	}
 }
 

@@ -290,14 +290,7 @@ func (it *written) externalIDs() *orcid.ExternalIDs {
 // selfKeys are the item's own identifiers, as ORCID compares them for
 // duplicates: type and (case-folded) value of each self external id.
 func (it *written) selfKeys() []string {
-	var keys []string
-	if ids := it.externalIDs(); ids != nil {
-		for _, x := range ids.ExternalID {
-			if x.Relationship == "self" && x.Type != "" && x.Value != "" {
-				keys = append(keys, strings.ToLower(x.Type)+":"+strings.ToLower(strings.TrimSpace(x.Value)))
-			}
-		}
-	}
+	keys := selfKeysOf(it.externalIDs())
 	if it.extID != nil {
 		keys = append(keys, strings.ToLower(it.extID.Type)+":"+strings.ToLower(strings.TrimSpace(it.extID.Value)))
 	}
@@ -900,12 +893,27 @@ func addWorks(nb *built, act *orcid.ActivitiesSummary, works []*orcid.Work) {
 	ws := *act.Works
 	ws.Group = slices.Clone(ws.Group)
 	nb.works = cloneMap(nb.works)
+	// Groups by their self identifiers, so each work finds its group in one
+	// look-up whatever the size of the record. Indexes shift by one each
+	// time a new group goes on top, hence the offset.
+	byKey := map[string]int{}
+	index := func(g *orcid.WorkGroup, at int) {
+		for _, k := range selfKeysOf(g.ExternalIDs) {
+			if _, ok := byKey[k]; !ok {
+				byKey[k] = at
+			}
+		}
+	}
+	for i := range ws.Group {
+		index(&ws.Group[i], -i)
+	}
+	offset := 0
 	for _, wk := range works {
 		sum := summaryOf(wk)
 		gi := -1
-		for i, g := range ws.Group {
-			if sharesSelfID(g.ExternalIDs, wk.ExternalIDs) {
-				gi = i
+		for _, k := range selfKeysOf(wk.ExternalIDs) {
+			if at, ok := byKey[k]; ok {
+				gi = offset - at
 				break
 			}
 		}
@@ -918,6 +926,8 @@ func addWorks(nb *built, act *orcid.ActivitiesSummary, works []*orcid.Work) {
 			}
 			ws.Group = append([]orcid.WorkGroup{{LastModifiedDate: wk.LastModified, ExternalIDs: self}}, ws.Group...)
 			gi = 0
+			offset++
+			index(&ws.Group[0], offset)
 		}
 		g := ws.Group[gi]
 		g.WorkSummary = append([]orcid.WorkSummary{sum}, g.WorkSummary...)
@@ -936,18 +946,18 @@ func addWorks(nb *built, act *orcid.ActivitiesSummary, works []*orcid.Work) {
 	act.Works = &ws
 }
 
-func sharesSelfID(a, b *orcid.ExternalIDs) bool {
-	if a == nil || b == nil {
-		return false
+// selfKeysOf are the self identifiers of a list as "type:value", case-folded.
+func selfKeysOf(ids *orcid.ExternalIDs) []string {
+	if ids == nil {
+		return nil
 	}
-	for _, x := range a.ExternalID {
-		for _, y := range b.ExternalID {
-			if x.Relationship == "self" && y.Relationship == "self" && strings.EqualFold(x.Type, y.Type) && strings.EqualFold(strings.TrimSpace(x.Value), strings.TrimSpace(y.Value)) {
-				return true
-			}
+	var keys []string
+	for _, x := range ids.ExternalID {
+		if x.Relationship == "self" && x.Type != "" && x.Value != "" {
+			keys = append(keys, strings.ToLower(x.Type)+":"+strings.ToLower(strings.TrimSpace(x.Value)))
 		}
 	}
-	return false
+	return keys
 }
 
 func cloneMap[K comparable, V any](m map[K]V) map[K]V {
