@@ -891,51 +891,57 @@ func laterTS(a, b *orcid.Timestamp) *orcid.Timestamp {
 // group at the top.
 func addWorks(nb *built, act *orcid.ActivitiesSummary, works []*orcid.Work) {
 	ws := *act.Works
-	ws.Group = slices.Clone(ws.Group)
+	old := slices.Clone(ws.Group)
+	var fresh []orcid.WorkGroup // new groups, oldest first; they go on top, newest first
 	nb.works = cloneMap(nb.works)
 	// Groups by their self identifiers, so each work finds its group in one
-	// look-up whatever the size of the record. Indexes shift by one each
-	// time a new group goes on top, hence the offset.
-	byKey := map[string]int{}
-	index := func(g *orcid.WorkGroup, at int) {
-		for _, k := range selfKeysOf(g.ExternalIDs) {
+	// look-up whatever the size of the record.
+	type ref struct {
+		fresh bool
+		i     int
+	}
+	byKey := map[string]ref{}
+	index := func(ids *orcid.ExternalIDs, r ref) {
+		for _, k := range selfKeysOf(ids) {
 			if _, ok := byKey[k]; !ok {
-				byKey[k] = at
+				byKey[k] = r
 			}
 		}
 	}
-	for i := range ws.Group {
-		index(&ws.Group[i], -i)
+	for i := range old {
+		index(old[i].ExternalIDs, ref{i: i})
 	}
-	offset := 0
 	for _, wk := range works {
-		sum := summaryOf(wk)
-		gi := -1
+		r, found := ref{}, false
 		for _, k := range selfKeysOf(wk.ExternalIDs) {
-			if at, ok := byKey[k]; ok {
-				gi = offset - at
+			if r, found = byKey[k]; found {
 				break
 			}
 		}
-		if gi < 0 {
+		if !found {
 			self := &orcid.ExternalIDs{ExternalID: []orcid.ExternalID{}}
 			for _, x := range wk.ExternalIDs.ExternalID {
 				if x.Relationship == "self" {
 					self.ExternalID = append(self.ExternalID, x)
 				}
 			}
-			ws.Group = append([]orcid.WorkGroup{{LastModifiedDate: wk.LastModified, ExternalIDs: self}}, ws.Group...)
-			gi = 0
-			offset++
-			index(&ws.Group[0], offset)
+			fresh = append(fresh, orcid.WorkGroup{LastModifiedDate: wk.LastModified, ExternalIDs: self})
+			r = ref{fresh: true, i: len(fresh) - 1}
+			index(self, r)
 		}
-		g := ws.Group[gi]
-		g.WorkSummary = append([]orcid.WorkSummary{sum}, g.WorkSummary...)
+		var g *orcid.WorkGroup
+		if r.fresh {
+			g = &fresh[r.i]
+		} else {
+			g = &old[r.i]
+		}
+		g.WorkSummary = append([]orcid.WorkSummary{summaryOf(wk)}, g.WorkSummary...)
 		g.LastModifiedDate = laterTS(g.LastModifiedDate, wk.LastModified)
-		ws.Group[gi] = g
 		nb.works[wk.PutCode] = wk
 		ws.LastModifiedDate = laterTS(ws.LastModifiedDate, wk.LastModified)
 	}
+	slices.Reverse(fresh)
+	ws.Group = append(fresh, old...)
 	nb.summaries = make(map[int64]*orcid.WorkSummary, len(nb.summaries)+len(works))
 	for i := range ws.Group {
 		for j := range ws.Group[i].WorkSummary {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"net/http/httptest"
 	"strings"
 	"sync"
 	"testing"
@@ -141,5 +142,38 @@ func TestConcurrentWrites(t *testing.T) {
 		if !strings.Contains(body, fmt.Sprintf(`"value": "C%d"`, i)) {
 			t.Errorf("work C%d is not in /works", i)
 		}
+	}
+}
+
+// BenchmarkWorksWithWrites reads /works of the 2,500-work record as it is
+// and after 250 works were written to it (merged into the groups on every
+// read): the merge should cost little next to encoding the answer.
+func BenchmarkWorksWithWrites(b *testing.B) {
+	for _, n := range []int{0, 250} {
+		b.Run(fmt.Sprintf("writes=%d", n), func(b *testing.B) {
+			s := NewHandler(WithBaseURL("http://127.0.0.1:1"))
+			tok, _ := s.IssueToken(DemoClientID, BigRecordID, "/read-limited", "/activities/update")
+			h := s.Handler()
+			for i := range n {
+				req := httptest.NewRequest("POST", "/api/v3.0/"+BigRecordID+"/work", strings.NewReader(workJSON(fmt.Sprintf("W%d", i), fmt.Sprintf("10.5555/bench.%d", i))))
+				req.Header.Set("Content-Type", "application/vnd.orcid+json")
+				req.Header.Set("Authorization", "Bearer "+tok)
+				rec := httptest.NewRecorder()
+				h.ServeHTTP(rec, req)
+				if rec.Code != 201 {
+					b.Fatalf("add %d: %d %s", i, rec.Code, rec.Body)
+				}
+			}
+			for b.Loop() {
+				req := httptest.NewRequest("GET", "/api/v3.0/"+BigRecordID+"/works", nil)
+				req.Header.Set("Accept", "application/json")
+				req.Header.Set("Authorization", "Bearer "+tok)
+				rec := httptest.NewRecorder()
+				h.ServeHTTP(rec, req)
+				if rec.Code != 200 {
+					b.Fatal(rec.Code)
+				}
+			}
+		})
 	}
 }
