@@ -239,3 +239,33 @@ func (fx *fixture) userSession(t *testing.T, in time.Duration, scopes ...string)
 	}
 	return s
 }
+
+// TestRefreshedElsewhereIsAdopted: once another program (another
+// Authenticator on the same store) has refreshed — and so retired — the
+// pair this one holds, this one takes the saved new pair instead of
+// failing with the dead refresh token.
+func TestRefreshedElsewhereIsAdopted(t *testing.T) {
+	fx := newFixture(t)
+	fx.srv.SetOAuthHooks(orcidtest.OAuthHooks{IgnoreRevokeOld: true})
+	old := fx.userSession(t, -time.Minute, ScopeOpenID, ScopeReadLimited)
+	other, err := New(fx.a.Config())
+	if err != nil {
+		t.Fatal(err)
+	}
+	n, err := other.Refresh(context.Background(), old)
+	if err != nil {
+		t.Fatal(err)
+	}
+	grants := fx.srv.TokenGrants()
+	tok, err := fx.a.TokenSource(old).Token()
+	if err != nil || tok.AccessToken != n.AccessToken {
+		t.Errorf("TokenSource with the retired pair: %v (same as the saved one: %v)", err, err == nil && tok.AccessToken == n.AccessToken)
+	}
+	got, err := fx.a.Refresh(context.Background(), old)
+	if err != nil || got.AccessToken != n.AccessToken {
+		t.Errorf("Refresh with the retired pair: %v", err)
+	}
+	if fx.srv.TokenGrants() != grants {
+		t.Error("a new pair was minted")
+	}
+}

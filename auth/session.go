@@ -76,6 +76,9 @@ type Summary struct {
 	Expired      bool
 	Obtained     time.Time
 	Claims       *Claims // decoded from the id_token (verified at sign-in only)
+	// Server is the registry and API URLs the token is bound to ("" for a
+	// token saved before binding).
+	Server string
 }
 
 // Summary masks the session for display. now decides Expired.
@@ -92,6 +95,7 @@ func (s *Session) Summary(now time.Time) Summary {
 		Expired:      !s.Expiry.IsZero() && !now.Before(s.Expiry),
 		Obtained:     s.Obtained,
 		Claims:       s.Claims,
+		Server:       s.Server(),
 	}
 	if sum.Claims == nil && s.IDToken != "" {
 		sum.Claims, _ = DecodeClaims(s.IDToken)
@@ -214,6 +218,14 @@ func (ts *SavingTokenSource) fetch(ctx context.Context) (*oauth2.Token, error) {
 		return tok, nil
 	}
 	sess := ts.Session()
+	if n := ts.a.savedNewer(sess); n != nil {
+		// Another program refreshed it (and retired this pair): use theirs.
+		ts.mu.Lock()
+		ts.sess, ts.tok = n, n.Token()
+		t := *ts.tok
+		ts.mu.Unlock()
+		return &t, nil
+	}
 	if sess.RefreshToken == "" {
 		return nil, ErrNoRefreshToken
 	}
@@ -260,7 +272,12 @@ func (a *Authenticator) Refresh(ctx context.Context, s *Session) (*Session, erro
 	}
 	tok, err := a.refreshToken(ctx, s.RefreshToken)
 	if err != nil {
-		return nil, a.tokenError("refresh token", err, s.RefreshToken)
+		err = a.tokenError("refresh token", err, s.RefreshToken)
+		if n := a.savedNewer(s); n != nil && TokenForgotten(err) {
+			// Another program refreshed it first and retired this pair.
+			return n, nil
+		}
+		return nil, err
 	}
 	n := s.update(tok)
 	if a.cfg.Store != nil {
@@ -270,6 +287,20 @@ func (a *Authenticator) Refresh(ctx context.Context, s *Session) (*Session, erro
 	}
 	a.retire(ctx, s, n)
 	return n, nil
+}
+
+// savedNewer is the session saved under s's key when it is another, valid
+// token of this server: another program refreshed s meanwhile (and retired
+// s's pair). Nil otherwise.
+func (a *Authenticator) savedNewer(s *Session) *Session {
+	if a.cfg.Store == nil {
+		return nil
+	}
+	n, err := a.cfg.Store.Get(s.Key())
+	if err != nil || !a.Owns(n) || n.AccessToken == s.AccessToken || !n.Token().Valid() {
+		return nil
+	}
+	return n
 }
 
 // retire revokes the pair a refresh superseded, once the new pair n is
@@ -282,8 +313,11 @@ func (a *Authenticator) retire(ctx context.Context, old, n *Session) {
 	if n.RefreshToken == old.RefreshToken || old.AccessToken == "" || old.AccessToken == n.AccessToken {
 		return
 	}
-	_ = a.Revoke(ctx, old.AccessToken)
-	_ = a.Revoke(ctx, old.RefreshToken)
+	// Not cut short by the caller's request ending: the old pair must die.
+	rctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 10*time.Second)
+	defer cancel()
+	_ = a.Revoke(rctx, old.AccessToken)
+	_ = a.Revoke(rctx, old.RefreshToken)
 }
 
 // Revoke revokes token (an access or refresh token) at /oauth/revoke.
@@ -418,8 +452,21 @@ func (a *Authenticator) Current() (*Session, error) {
 // token (limited items included), refreshing and saving it as needed. The
 // client's own limiter applies (member limits).
 func (a *Authenticator) MemberClient(s *Session, opts ...orcid.Option) (*orcid.Client, error) {
-	if !s.Has(ScopeReadLimited) {
-		return nil, fmt.Errorf("member API reads need %s: %w", ScopeReadLimited, ErrScopeNotGranted)
+	return a.memberClient(s, ScopeReadLimited, "member API reads need", opts)
+}
+
+// WriteClient is an orcid.Client for the member API that writes with s's
+// token (refreshed and saved like MemberClient's); s must have been granted
+// scope (/activities/update or /person/update).
+func (a *Authenticator) WriteClient(s *Session, scope string, opts ...orcid.Option) (*orcid.Client, error) {
+	return a.memberClient(s, scope, "writing needs", opts)
+}
+
+// memberClient is a member API client with s's token, which must have
+// scope for what the client is for.
+func (a *Authenticator) memberClient(s *Session, scope, what string, opts []orcid.Option) (*orcid.Client, error) {
+	if !s.Has(scope) {
+		return nil, fmt.Errorf("%s %s: %w", what, scope, ErrScopeNotGranted)
 	}
 	if err := a.checkOwns(s); err != nil {
 		return nil, err

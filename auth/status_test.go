@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/zalando/go-keyring"
+
 	"github.com/orcid-tui/orcid-tui/orcid"
 )
 
@@ -53,9 +55,11 @@ func TestOpenStoreNoticeTellsTheTruth(t *testing.T) {
 		})
 	}
 	// No keyring and a refused file: both causes are told.
+	keyring.MockInitWithError(errors.New("org.freedesktop.secrets was not provided"))
+	t.Cleanup(keyring.MockInit)
 	path := filepath.Join(t.TempDir(), "tokens.json")
 	write(t, path, `{}`, 0o644)
-	_, notice, _ := OpenStore(StoreOptions{File: path, KeyringTimeout: 1})
+	_, notice, _ := OpenStore(StoreOptions{File: path})
 	if strings.Contains(notice, "(readable by you only)") || !strings.Contains(notice, "OS keyring unavailable") {
 		t.Errorf("notice %q", notice)
 	}

@@ -36,8 +36,10 @@ flags:
                        /read-limited, /activities/update, /person/update
                        (default: the environment's scopes in the config, else openid)
   --no-browser         do not open a browser: open the printed URL anywhere,
-                       then paste the address the browser was sent to (or the
-                       code) here; also the way over SSH
+                       then paste the address the browser was sent to here
+                       (its state is checked; a bare code is taken only with
+                       openid, whose nonce ties it to this sign-in); also the
+                       way over SSH
   --timeout DURATION   how long to wait for the browser (default 5m)
 `
 
@@ -223,7 +225,7 @@ func (c *cli) printEvent(noBrowser bool) func(auth.Event) {
 			}
 			fmt.Fprintf(c.stderr, "open this URL in a browser:\n\n  %s\n\n", sanitize.Line(e.Detail))
 			if noBrowser {
-				fmt.Fprintln(c.stderr, "then paste the address the browser was sent to (or the code) here and press Enter:")
+				fmt.Fprintln(c.stderr, "then paste the whole address the browser was sent to here and press Enter:")
 			}
 		case e.Err != nil:
 			fmt.Fprintf(c.stderr, "  ✗ %s: %s\n", e.Step, sanitize.Line(e.Err.Error()))
@@ -346,6 +348,7 @@ func (c *cli) printSummary(sum auth.Summary) {
 		}
 	}
 	row("environment", sum.Env)
+	row("bound to", sum.Server) // registry, public API, member API: sent nowhere else
 	row("client", sum.ClientID)
 	row("ORCID iD", string(sum.ORCID))
 	row("name", sum.Name)

@@ -56,6 +56,7 @@ func (r *registry) cli(t *testing.T, stdin io.Reader, stdout, stderr io.Writer) 
 	c := newCLI(stdin, stdout, stderr, func(string) string { return "" })
 	c.isTerminal = func() bool { return false }
 	c.configDir = t.TempDir()
+	c.secrets = newFakeKeyring() // never the machine's keyring
 	c.startDemo = func(context.Context) (*demo, error) {
 		return &demo{env: r.srv.Environment(), clientID: orcidtest.DemoClientID,
 			clientSecret: orcidtest.DemoClientSecret, close: func() {}}, nil

@@ -3,9 +3,11 @@ package cli
 import (
 	"bytes"
 	"context"
+	"net"
 	"net/http"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -114,7 +116,9 @@ func TestTokenSaysItWillRefresh(t *testing.T) {
 	}
 	reg.expire(t)
 	r := reg.run(t, "--demo", "token")
-	if r.code != exitOK || strings.Contains(r.stdout, "run: orcid-tui login") || !strings.Contains(r.stdout, "expired — refreshed on next use") {
+	bound := "bound to       " + reg.srv.URL() + " " + reg.srv.URL() + "/pub " + reg.srv.URL() + "/api\n"
+	if r.code != exitOK || strings.Contains(r.stdout, "run: orcid-tui login") || !strings.Contains(r.stdout, "expired — refreshed on next use") ||
+		!strings.Contains(r.stdout, bound) {
 		t.Errorf("token: exit %d stdout:\n%s", r.code, r.stdout)
 	}
 }
@@ -196,5 +200,22 @@ func TestClientSecretFromFileOrStdin(t *testing.T) {
 				t.Error("the secret was printed")
 			}
 		})
+	}
+}
+
+// A redirect URI whose port another program holds: login keeps auth's
+// advice instead of calling it a network error.
+func TestLoginPortInUse(t *testing.T) {
+	ln, err := net.Listen("tcp4", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ln.Close()
+	port := strconv.Itoa(ln.Addr().(*net.TCPAddr).Port)
+	reg := newRegistry(t)
+	r := reg.run(t, "--demo", "--redirect-uri", "http://127.0.0.1:"+port+"/callback", "login", "--no-browser")
+	want := "port " + port + " is in use by another program: close it, or register another redirect URI"
+	if r.code != exitError || !strings.Contains(r.stderr, want) || strings.Contains(r.stderr, "network") {
+		t.Errorf("exit %d; stderr %q", r.code, r.stderr)
 	}
 }

@@ -26,6 +26,9 @@ var risTypes = setOf("ABST ADVS AGGR ANCIENT ART BILL BLOG BOOK CASE CHAP CHART 
 
 var risTags = setOf("TY ER A1 A2 A3 A4 AB AD AN AU AV BT C1 C2 C3 C4 C5 C6 C7 C8 CA CN CP CT CY DA DB DO DP ED EP ET ID IS J1 J2 JA JF JO KW L1 L2 L3 L4 LA LB LK M1 M2 M3 N1 N2 NV OP PB PP PY RI RN RP SE SN SP ST T1 T2 T3 TA TI TT U1 U2 U3 U4 U5 UR VL VO Y1 Y2")
 
+// risOnce are the tags a record holds at most once.
+var risOnce = setOf("ID TI T2 PY DA DO AN LA AB TT")
+
 func setOf(s string) map[string]bool {
 	m := map[string]bool{}
 	for _, w := range strings.Fields(s) {
@@ -75,6 +78,9 @@ func readRIS(data []byte) ([]risRec, error) {
 		case val == "":
 			return nil, fmt.Errorf("line %d: %s without a value", n+1, tag)
 		}
+		if risOnce[tag] && len(cur[tag]) > 0 {
+			return nil, fmt.Errorf("line %d: %s repeated in one record", n+1, tag)
+		}
 		cur[tag] = append(cur[tag], val)
 	}
 	if cur != nil {
@@ -122,6 +128,7 @@ func TestRISReaderIsStrict(t *testing.T) {
 		"no ER":        "TY  - JOUR\r\nTI  - x\r\n",
 		"no TY":        "TI  - x\r\nER  - \r\n",
 		"empty value":  "TY  - JOUR\r\nTI  - \r\nER  - \r\n",
+		"TI twice":     "TY  - JOUR\r\nTI  - x\r\nTI  - y\r\nER  - \r\n",
 	} {
 		if _, err := readRIS([]byte(bad)); err == nil {
 			t.Errorf("%s: accepted", name)
@@ -179,8 +186,8 @@ func TestTypeTableCoversEveryFormat(t *testing.T) {
 			t.Errorf("%s: no BibTeX type", orcidType)
 		}
 	}
-	// The v3.0 list (orcid-model WorkType) must all be there.
-	for _, typ := range strings.Fields("annotation artistic-performance book-chapter book-review book conference-abstract conference-paper conference-poster data-management-plan data-set dictionary-entry disclosure dissertation-thesis edited-book encyclopedia-entry invention journal-article journal-issue lecture-speech license magazine-article manual newsletter-article newspaper-article online-resource other patent physical-object preprint registered-copyright review report research-technique research-tool software spin-off-company standards-and-policy supervised-student-publication technical-standard test trademark translation website working-paper undefined") {
+	// Every type ORCID accepts (the orcid package's list) must be there.
+	for _, typ := range orcid.WorkTypes {
 		if _, ok := workTypes[typ]; !ok {
 			t.Errorf("ORCID work type %s is not mapped", typ)
 		}

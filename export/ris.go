@@ -47,8 +47,8 @@ func risRecord(b *strings.Builder, e *entry) {
 	if e.pmid != "" {
 		tag("AN", "PMID:"+e.pmid)
 	}
-	if e.arxiv != "" {
-		tag("AN", "arXiv:"+e.arxiv)
+	if e.arxiv != "" { // AN holds one accession number: the PMID's
+		tag("N1", "arXiv: "+e.arxiv)
 	}
 	for _, x := range e.otherIDs {
 		tag("N1", x.typ+": "+x.value)

@@ -12,8 +12,8 @@ type workType struct {
 // otherType is used for "other", "undefined" and any type ORCID may add.
 var otherType = workType{"misc", "GEN", "document"}
 
-// workTypes maps every ORCID v3.0 work type (and the 2023 additions) to the
-// three formats. TYPES.md shows the same table; TestTypesDoc keeps them equal.
+// workTypes maps every ORCID work type (orcid.WorkTypes, and the older
+// spellings dissertation, mark and public-speech) to the three formats. TYPES.md shows the same table; TestTypesDoc keeps them equal.
 var workTypes = map[string]workType{
 	"annotation":                     {"misc", "GEN", "document"},
 	"artistic-performance":           {"misc", "ART", "performance"},
@@ -22,6 +22,7 @@ var workTypes = map[string]workType{
 	"book-chapter":                   {"incollection", "CHAP", "chapter"},
 	"book-review":                    {"article", "JOUR", "review-book"},
 	"cartographic-material":          {"misc", "MAP", "map"},
+	"clinical-study":                 {"misc", "GEN", "document"},
 	"conference-abstract":            {"inproceedings", "ABST", "paper-conference"},
 	"conference-output":              {"misc", "CONF", "paper-conference"},
 	"conference-paper":               {"inproceedings", "CPAPER", "paper-conference"},
@@ -70,6 +71,7 @@ var workTypes = map[string]workType{
 	"technical-standard":             {"misc", "STAND", "standard"},
 	"test":                           {"misc", "GEN", "document"},
 	"trademark":                      {"misc", "GEN", "document"},
+	"transcription":                  {"misc", "GEN", "document"},
 	"translation":                    {"misc", "GEN", "document"},
 	"undefined":                      otherType,
 	"website":                        {"misc", "ELEC", "webpage"},

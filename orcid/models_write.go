@@ -341,14 +341,13 @@ func (a *AffiliationDraft) MarshalXML(e *xml.Encoder, _ xml.StartElement) error 
 	return e.EncodeElement((*affiliationDraftFields)(a), xml.StartElement{Name: xml.Name{Space: a.Kind.namespace(), Local: string(a.Kind)}})
 }
 
-// UnmarshalXML takes the kind from the root element's name.
+// UnmarshalXML takes the kind from the root element's name (ParseItem then
+// refuses a document of another kind).
 func (a *AffiliationDraft) UnmarshalXML(d *xml.Decoder, start xml.StartElement) error {
 	if err := d.DecodeElement((*affiliationDraftFields)(a), &start); err != nil {
 		return err
 	}
-	if k := ItemKind(start.Name.Local); k.IsAffiliation() {
-		a.Kind = k
-	}
+	a.Kind = ItemKind(start.Name.Local)
 	return nil
 }
 
@@ -456,9 +455,18 @@ func ParseItem(k ItemKind, data []byte, f Format) (Item, error) {
 		return nil, fmt.Errorf("reading the %s (%s): %w", k, f, err)
 	}
 	if a, ok := it.(*AffiliationDraft); ok {
-		a.Kind = k
+		if a.Kind != k { // an XML root such as <education:education> names its kind
+			return nil, fmt.Errorf("reading the %s (%s): the document is %s %s", k, f, article(a.Kind), a.Kind)
+		}
 	}
 	return it, nil
+}
+
+func article(k ItemKind) string {
+	if k != "" && strings.ContainsRune("aeiou", rune(k[0])) {
+		return "an"
+	}
+	return "a"
 }
 
 // MarshalItem encodes it as ORCID expects it: JSON, or XML with ORCID's

@@ -303,3 +303,137 @@ func TestParseWorkListAndBulkBody(t *testing.T) {
 		t.Error("a bulk element that is not a work was accepted")
 	}
 }
+
+// A work read back (the read model) turns into the same draft as the one
+// decoded directly from the document: editing starts from what ORCID sent.
+func TestWorkDraftFromReadModel(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		f    Format
+	}{{"work-full-3.0.xml", XML}, {"work-full-3.0.write-sample.json", JSON}} {
+		data := readWriteFixture(t, tc.name)
+		var w Work
+		var err error
+		if tc.f == XML {
+			err = xml.Unmarshal(data, &w)
+		} else {
+			err = json.Unmarshal(data, &w)
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, err := ParseItem(KindWork, data, tc.f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := w.Draft()
+		if !reflect.DeepEqual(clearXMLName(got), clearXMLName(want)) {
+			t.Errorf("%s:\ngot  %+v\nwant %+v", tc.name, got, want)
+		}
+	}
+}
+
+func TestDraftsFromReadModels(t *testing.T) {
+	org := &Organization{Name: "Brown", Address: &OrganizationAddress{City: "Providence", Country: "US"},
+		DisambiguatedOrganization: &DisambiguatedOrganization{Identifier: "https://ror.org/05gq02987", Source: "ROR"}}
+	ids := &ExternalIDs{ExternalID: []ExternalID{{Type: "grant_number", Value: "1", Normalized: &Value{Value: "1", Transient: true}, Relationship: "self"}}}
+	tests := []struct {
+		got, want Item
+	}{
+		{(&AffiliationSummary{Kind: "service", PutCode: 4, Visibility: "limited", RoleTitle: "Reviewer", Organization: org, StartDate: &FuzzyDate{Year: &Value{Value: "2020"}},
+			EndDate: &FuzzyDate{}, CreatedDate: &Timestamp{Millis: 1}, Source: &Source{}}).Draft(),
+			&AffiliationDraft{Kind: KindService, PutCode: 4, Visibility: "limited", RoleTitle: "Reviewer", StartDate: &DraftDate{Year: &Value{Value: "2020"}},
+				Organization: &DraftOrganization{Name: "Brown", Address: &DraftOrganizationAddress{City: "Providence", Country: "US"}, DisambiguatedOrganization: org.DisambiguatedOrganization}}},
+		{(&FundingSummary{PutCode: 5, Type: "grant", Title: &WorkTitle{Title: &Value{Value: "G"}}, ExternalIDs: ids, Organization: org}).Draft(),
+			&FundingDraft{PutCode: 5, Type: "grant", Title: &DraftTitle{Title: &Value{Value: "G"}},
+				ExternalIDs:  &DraftExternalIDs{ExternalID: []DraftExternalID{{Type: "grant_number", Value: "1", Relationship: "self"}}},
+				Organization: &DraftOrganization{Name: "Brown", Address: &DraftOrganizationAddress{City: "Providence", Country: "US"}, DisambiguatedOrganization: org.DisambiguatedOrganization}}},
+		{(&OtherName{PutCode: 1, Content: "Jo", Visibility: "public", DisplayIndex: 3}).Draft(), &OtherNameDraft{PutCode: 1, Content: "Jo", Visibility: "public"}},
+		{(&Keyword{PutCode: 2, Content: "k"}).Draft(), &KeywordDraft{PutCode: 2, Content: "k"}},
+		{(&ResearcherURL{PutCode: 3, URLName: "n", URL: &Value{Value: "https://x.org"}}).Draft(), &ResearcherURLDraft{PutCode: 3, URLName: "n", URL: &Value{Value: "https://x.org"}}},
+		{(&PersonExternalID{PutCode: 6, Type: "Scopus", Value: "9", URL: &Value{Value: "https://s.org/9"}, Relationship: "self"}).Draft(),
+			&PersonExternalIDDraft{PutCode: 6, Type: "Scopus", Value: "9", URL: &Value{Value: "https://s.org/9"}, Relationship: "self"}},
+		{(&Address{PutCode: 7, Country: &Value{Value: "GB"}}).Draft(), &AddressDraft{PutCode: 7, Country: &Value{Value: "GB"}}},
+	}
+	for _, tc := range tests {
+		if !reflect.DeepEqual(tc.got, tc.want) {
+			t.Errorf("%s:\ngot  %+v\nwant %+v", tc.want.ItemKind(), tc.got, tc.want)
+		}
+	}
+}
+
+// A document of one kind is not read as another.
+func TestParseItemRefusesAnotherKind(t *testing.T) {
+	edu, err := MarshalItem(&AffiliationDraft{Kind: KindEducation, RoleTitle: "PhD"}, XML)
+	if err != nil {
+		t.Fatal(err)
+	}
+	work, err := MarshalItem(&WorkDraft{Type: "book"}, XML)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		k    ItemKind
+		data []byte
+		want string
+	}{
+		{KindEmployment, edu, "the document is an education"},
+		{KindService, work, "the document is a work"},
+		{KindFunding, work, "reading the funding"},
+	} {
+		if _, err := ParseItem(tc.k, tc.data, XML); err == nil || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("%s from %.60s: %v", tc.k, tc.data, err)
+		}
+	}
+	if it, err := ParseItem(KindEducation, edu, XML); err != nil || it.(*AffiliationDraft).RoleTitle != "PhD" {
+		t.Errorf("education: %v %v", it, err)
+	}
+}
+
+// Fundings and affiliations encode with the element order and namespaces
+// of ORCID's funding-3.0 and employment-3.0 schemas: the funding's own
+// elements in the funding namespace, dates, identifiers, URL and
+// organisation in the common one.
+func TestFundingAndAffiliationXMLOutline(t *testing.T) {
+	const c, fu, em = "http://www.orcid.org/ns/common", "http://www.orcid.org/ns/funding", "http://www.orcid.org/ns/employment"
+	org := &DraftOrganization{Name: "Sloan Foundation", Address: &DraftOrganizationAddress{City: "New York", Region: "NY", Country: "US"},
+		DisambiguatedOrganization: &DisambiguatedOrganization{Identifier: "https://ror.org/052csg198", Source: "ROR"}}
+	ids := &DraftExternalIDs{ExternalID: []DraftExternalID{{Type: "grant_number", Value: "G-7", URL: &Value{Value: "https://sloan.example/g7"}, Relationship: "self"}}}
+	fund := &FundingDraft{Type: "grant", OrganizationDefinedType: &Value{Value: "fellowship"},
+		Title:            &DraftTitle{Title: &Value{Value: "Kiln studies"}, TranslatedTitle: &TranslatedTitle{Value: "Études", LanguageCode: "fr"}},
+		ShortDescription: "Firing", Amount: &DraftAmount{Value: "5000", CurrencyCode: "USD"}, URL: &Value{Value: "https://sloan.example"},
+		StartDate: NewDraftDate(2021, 3, 0), EndDate: NewDraftDate(2023, 0, 0), ExternalIDs: ids, Organization: org}
+	emp := &AffiliationDraft{Kind: KindEmployment, DepartmentName: "Psychoceramics", RoleTitle: "Professor", StartDate: NewDraftDate(2001, 0, 0),
+		Organization: org, URL: &Value{Value: "https://brown.example"}, ExternalIDs: ids}
+	idsOutline := []string{
+		"  " + c + " external-ids", "   " + c + " external-id", "    " + c + " external-id-type = grant_number", "    " + c + " external-id-value = G-7",
+		"    " + c + " external-id-url = https://sloan.example/g7", "    " + c + " external-id-relationship = self",
+	}
+	orgOutline := []string{
+		"  " + c + " organization", "   " + c + " name = Sloan Foundation", "   " + c + " address", "    " + c + " city = New York",
+		"    " + c + " region = NY", "    " + c + " country = US", "   " + c + " disambiguated-organization",
+		"    " + c + " disambiguated-organization-identifier = https://ror.org/052csg198", "    " + c + " disambiguation-source = ROR",
+	}
+	wantFunding := append([]string{
+		" " + fu + " funding", "  " + fu + " type = grant", "  " + fu + " organization-defined-type = fellowship",
+		"  " + fu + " title", "   " + c + " title = Kiln studies", "   " + c + " translated-title language-code=fr = Études",
+		"  " + fu + " short-description = Firing", "  " + fu + " amount currency-code=USD = 5000", "  " + c + " url = https://sloan.example",
+		"  " + c + " start-date", "   " + c + " year = 2021", "   " + c + " month = 03", "  " + c + " end-date", "   " + c + " year = 2023",
+	}, append(idsOutline, orgOutline...)...)
+	wantEmployment := append(append([]string{
+		" " + em + " employment", "  " + c + " department-name = Psychoceramics", "  " + c + " role-title = Professor",
+		"  " + c + " start-date", "   " + c + " year = 2001",
+	}, orgOutline...), append([]string{"  " + c + " url = https://brown.example"}, idsOutline...)...)
+	for _, tc := range []struct {
+		item Item
+		want []string
+	}{{fund, wantFunding}, {emp, wantEmployment}} {
+		data, err := MarshalItem(tc.item, XML)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := xmlOutline(t, data); !reflect.DeepEqual(got, tc.want) {
+			t.Errorf("%s outline:\ngot\n%s\nwant\n%s", tc.item.ItemKind(), strings.Join(got, "\n"), strings.Join(tc.want, "\n"))
+		}
+	}
+}

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -703,7 +704,7 @@ func TestWrittenItemsVisibility(t *testing.T) {
 // A written work with the DOI of a work already on the record joins its
 // group, as ORCID groups works by shared identifiers.
 func TestWrittenWorkJoinsItsGroup(t *testing.T) {
-	_, c := newWriteRegistry(t)
+	srv, c := newWriteRegistry(t)
 	ctx := context.Background()
 	works, err := c.Works(ctx, orcidtest.CarberryID)
 	if err != nil {
@@ -737,6 +738,34 @@ func TestWrittenWorkJoinsItsGroup(t *testing.T) {
 	}
 	if !found {
 		t.Error("the work is not in the group of its DOI")
+	}
+
+	// Two new works with one new DOI, from two clients, make one new group.
+	const otherID = "APP-0THERC1IENT00004"
+	if err := srv.RegisterClient(orcidtest.Client{ID: otherID, Secret: "s3cret", Name: "Other", Member: true}); err != nil {
+		t.Fatal(err)
+	}
+	other := memberClient(t, srv, otherID, orcidtest.CarberryID, allScopes)
+	a, err := c.Add(ctx, orcidtest.CarberryID, newWork("New A", "10.5555/new-group"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := other.Add(ctx, orcidtest.CarberryID, newWork("New B", "10.5555/NEW-GROUP"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	works, _ = c.Works(ctx, orcidtest.CarberryID)
+	if len(works.Group) != groups+1 {
+		t.Errorf("%d groups, want %d", len(works.Group), groups+1)
+	}
+	for _, g := range works.Group {
+		var pcs []int64
+		for _, s := range g.WorkSummary {
+			pcs = append(pcs, s.PutCode)
+		}
+		if slices.Contains(pcs, a.PutCode) != slices.Contains(pcs, b.PutCode) {
+			t.Errorf("the two works are in different groups: %v", pcs)
+		}
 	}
 }
 
@@ -784,5 +813,65 @@ func TestWriteUncertainErrorHidesItsCause(t *testing.T) {
 	err = &orcid.WriteUncertainError{Method: http.MethodDelete, Err: context.DeadlineExceeded}
 	if errors.Is(err, context.DeadlineExceeded) || !strings.Contains(err.Error(), "may or may not have been deleted") {
 		t.Errorf("%v", err)
+	}
+}
+
+// Editing starts from the item read back: its Draft, changed, is sent with
+// Update and the record shows the change; nothing else is lost.
+func TestEditFromItemReadBack(t *testing.T) {
+	_, c := newWriteRegistry(t)
+	ctx := context.Background()
+	id := orcid.ID(orcidtest.CarberryID)
+	w := newWork("Before", "10.5555/edit")
+	w.JournalTitle = &orcid.Value{Value: "Journal of Psychoceramics"}
+	w.Contributors = &orcid.DraftContributors{Contributor: []orcid.DraftContributor{{CreditName: &orcid.Value{Value: "J. Carberry"},
+		ContributorAttributes: &orcid.DraftContributorAttributes{Sequence: "first", Role: "author"}}}}
+	added, err := c.Add(ctx, id, w)
+	if err != nil {
+		t.Fatal(err)
+	}
+	full, err := c.Work(ctx, id, added.PutCode)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := full.Draft()
+	d.Title.Title.Value = "After"
+	if _, err := c.Update(ctx, id, d); err != nil {
+		t.Fatal(err)
+	}
+	again, err := c.Work(ctx, id, added.PutCode)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if again.Title.Title.String() != "After" || again.JournalTitle.String() != "Journal of Psychoceramics" ||
+		len(again.Contributors.Contributor) != 1 || again.Contributors.Contributor[0].CreditName.String() != "J. Carberry" {
+		t.Errorf("after the edit: %+v", again)
+	}
+
+	kw, err := c.Add(ctx, id, &orcid.KeywordDraft{Content: "before"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	per, err := c.Person(ctx, id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, k := range per.Keywords.Keyword {
+		if k.PutCode == kw.PutCode {
+			kd := k.Draft()
+			kd.Content = "after"
+			if _, err := c.Update(ctx, id, kd); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	per, _ = c.Person(ctx, id)
+	if _, _, ok := inRecord(&orcid.Record{Person: per}, orcid.KindKeyword, kw.PutCode); !ok {
+		t.Fatal("keyword gone")
+	}
+	for _, k := range per.Keywords.Keyword {
+		if k.PutCode == kw.PutCode && k.Content != "after" {
+			t.Errorf("keyword is %q", k.Content)
+		}
 	}
 }

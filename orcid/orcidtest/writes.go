@@ -290,14 +290,7 @@ func (it *written) externalIDs() *orcid.ExternalIDs {
 // selfKeys are the item's own identifiers, as ORCID compares them for
 // duplicates: type and (case-folded) value of each self external id.
 func (it *written) selfKeys() []string {
-	var keys []string
-	if ids := it.externalIDs(); ids != nil {
-		for _, x := range ids.ExternalID {
-			if x.Relationship == "self" && x.Type != "" && x.Value != "" {
-				keys = append(keys, strings.ToLower(x.Type)+":"+strings.ToLower(strings.TrimSpace(x.Value)))
-			}
-		}
-	}
+	keys := selfKeysOf(it.externalIDs())
 	if it.extID != nil {
 		keys = append(keys, strings.ToLower(it.extID.Type)+":"+strings.ToLower(strings.TrimSpace(it.extID.Value)))
 	}
@@ -515,12 +508,37 @@ func prepareItem(w http.ResponseWriter, r *http.Request, f format, kind orcid.It
 	if !ok {
 		return nil, false
 	}
+	if isBulk(data, isXML) {
+		writeError(w, f, errArgumentMismatch("a bulk list was sent to /"+kind.Segment()+"; send it to /works"))
+		return nil, false
+	}
 	it, err := decodeItem(kind, data, isXML)
 	if err != nil {
 		writeError(w, f, errInvalidMessage(isXML, err))
 		return nil, false
 	}
 	return it, true
+}
+
+// isBulk reports whether a body is a bulk list ({"bulk": ...} or
+// <bulk:bulk>) rather than one item.
+func isBulk(data []byte, isXML bool) bool {
+	if isXML {
+		var root struct{ XMLName xml.Name }
+		return xml.Unmarshal(data, &root) == nil && root.XMLName.Local == "bulk"
+	}
+	var keys map[string]json.RawMessage
+	if json.Unmarshal(data, &keys) != nil {
+		return false
+	}
+	_, ok := keys["bulk"]
+	return ok
+}
+
+// errArgumentMismatch is what ORCID answers when /work gets a bulk list or
+// /works a single work (its JAX-RS layer cannot bind the body).
+func errArgumentMismatch(detail string) *orcid.ErrorDocument {
+	return badRequest("argument type mismatch (" + detail + ")")
 }
 
 func (s *Server) addItem(w http.ResponseWriter, r *http.Request, f format, id string, kind orcid.ItemKind, c *Caller) {
@@ -724,6 +742,10 @@ func (s *Server) bulkAddWorks(w http.ResponseWriter, r *http.Request, f format, 
 	if !ok {
 		return
 	}
+	if !isBulk(data, isXML) {
+		writeError(w, f, errArgumentMismatch("/works takes a bulk list; send a single work to /work"))
+		return
+	}
 	var in orcid.WorkBulk
 	var err error
 	if isXML {
@@ -869,34 +891,57 @@ func laterTS(a, b *orcid.Timestamp) *orcid.Timestamp {
 // group at the top.
 func addWorks(nb *built, act *orcid.ActivitiesSummary, works []*orcid.Work) {
 	ws := *act.Works
-	ws.Group = slices.Clone(ws.Group)
+	old := slices.Clone(ws.Group)
+	var fresh []orcid.WorkGroup // new groups, oldest first; they go on top, newest first
 	nb.works = cloneMap(nb.works)
+	// Groups by their self identifiers, so each work finds its group in one
+	// look-up whatever the size of the record.
+	type ref struct {
+		fresh bool
+		i     int
+	}
+	byKey := map[string]ref{}
+	index := func(ids *orcid.ExternalIDs, r ref) {
+		for _, k := range selfKeysOf(ids) {
+			if _, ok := byKey[k]; !ok {
+				byKey[k] = r
+			}
+		}
+	}
+	for i := range old {
+		index(old[i].ExternalIDs, ref{i: i})
+	}
 	for _, wk := range works {
-		sum := summaryOf(wk)
-		gi := -1
-		for i, g := range ws.Group {
-			if sharesSelfID(g.ExternalIDs, wk.ExternalIDs) {
-				gi = i
+		r, found := ref{}, false
+		for _, k := range selfKeysOf(wk.ExternalIDs) {
+			if r, found = byKey[k]; found {
 				break
 			}
 		}
-		if gi < 0 {
+		if !found {
 			self := &orcid.ExternalIDs{ExternalID: []orcid.ExternalID{}}
 			for _, x := range wk.ExternalIDs.ExternalID {
 				if x.Relationship == "self" {
 					self.ExternalID = append(self.ExternalID, x)
 				}
 			}
-			ws.Group = append([]orcid.WorkGroup{{LastModifiedDate: wk.LastModified, ExternalIDs: self}}, ws.Group...)
-			gi = 0
+			fresh = append(fresh, orcid.WorkGroup{LastModifiedDate: wk.LastModified, ExternalIDs: self})
+			r = ref{fresh: true, i: len(fresh) - 1}
+			index(self, r)
 		}
-		g := ws.Group[gi]
-		g.WorkSummary = append([]orcid.WorkSummary{sum}, g.WorkSummary...)
+		var g *orcid.WorkGroup
+		if r.fresh {
+			g = &fresh[r.i]
+		} else {
+			g = &old[r.i]
+		}
+		g.WorkSummary = append([]orcid.WorkSummary{summaryOf(wk)}, g.WorkSummary...)
 		g.LastModifiedDate = laterTS(g.LastModifiedDate, wk.LastModified)
-		ws.Group[gi] = g
 		nb.works[wk.PutCode] = wk
 		ws.LastModifiedDate = laterTS(ws.LastModifiedDate, wk.LastModified)
 	}
+	slices.Reverse(fresh)
+	ws.Group = append(fresh, old...)
 	nb.summaries = make(map[int64]*orcid.WorkSummary, len(nb.summaries)+len(works))
 	for i := range ws.Group {
 		for j := range ws.Group[i].WorkSummary {
@@ -907,18 +952,18 @@ func addWorks(nb *built, act *orcid.ActivitiesSummary, works []*orcid.Work) {
 	act.Works = &ws
 }
 
-func sharesSelfID(a, b *orcid.ExternalIDs) bool {
-	if a == nil || b == nil {
-		return false
+// selfKeysOf are the self identifiers of a list as "type:value", case-folded.
+func selfKeysOf(ids *orcid.ExternalIDs) []string {
+	if ids == nil {
+		return nil
 	}
-	for _, x := range a.ExternalID {
-		for _, y := range b.ExternalID {
-			if x.Relationship == "self" && y.Relationship == "self" && strings.EqualFold(x.Type, y.Type) && strings.EqualFold(strings.TrimSpace(x.Value), strings.TrimSpace(y.Value)) {
-				return true
-			}
+	var keys []string
+	for _, x := range ids.ExternalID {
+		if x.Relationship == "self" && x.Type != "" && x.Value != "" {
+			keys = append(keys, strings.ToLower(x.Type)+":"+strings.ToLower(strings.TrimSpace(x.Value)))
 		}
 	}
-	return false
+	return keys
 }
 
 func cloneMap[K comparable, V any](m map[K]V) map[K]V {

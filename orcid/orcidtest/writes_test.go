@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"net/http/httptest"
 	"strings"
 	"sync"
 	"testing"
@@ -58,6 +59,8 @@ func TestWriteRequestShapes(t *testing.T) {
 			`<work:work xmlns:work="http://www.orcid.org/ns/work" xmlns:common="http://www.orcid.org/ns/common"><work:title><common:title>X</common:title></work:title><work:type>book</work:type><common:external-ids><common:external-id><common:external-id-type>isbn</common:external-id-type><common:external-id-value>978-3-16-148410-0</common:external-id-value><common:external-id-relationship>self</common:external-id-relationship></common:external-id></common:external-ids></work:work>`, 201, ""},
 		{"101 works in one bulk", "POST", base + "/works", j, j, bulk101.String(), 400, "Bulk size"},
 		{"XML bulk answer", "POST", base + "/works", j, x, `{"bulk":[{"work":` + workJSON("XB", "10.5555/xb") + `},{"work":{"type":"book"}}]}`, 200, "<error:error-code>9022</error:error-code>"},
+		{"a bulk list sent to /work", "POST", base + "/work", j, j, `{"bulk":[{"work":` + workJSON("M", "10.5555/m") + `}]}`, 400, "argument type mismatch"},
+		{"one work sent to /works", "POST", base + "/works", j, j, workJSON("M", "10.5555/m"), 400, "argument type mismatch"},
 		{"unknown section", "POST", base + "/peer-reviewz", j, j, "{}", 405, ""},
 		{"non-numeric put-code", "PUT", base + "/work/abc", j, j, "{}", 400, "9006"},
 		{"unknown record", "POST", "/api/v3.0/" + UnknownID + "/work", j, j, workJSON("U", "10.5555/u"), 404, "9016"},
@@ -139,5 +142,38 @@ func TestConcurrentWrites(t *testing.T) {
 		if !strings.Contains(body, fmt.Sprintf(`"value": "C%d"`, i)) {
 			t.Errorf("work C%d is not in /works", i)
 		}
+	}
+}
+
+// BenchmarkWorksWithWrites reads /works of the 2,500-work record as it is
+// and after 250 works were written to it (merged into the groups on every
+// read): the merge should cost little next to encoding the answer.
+func BenchmarkWorksWithWrites(b *testing.B) {
+	for _, n := range []int{0, 250} {
+		b.Run(fmt.Sprintf("writes=%d", n), func(b *testing.B) {
+			s := NewHandler(WithBaseURL("http://127.0.0.1:1"))
+			tok, _ := s.IssueToken(DemoClientID, BigRecordID, "/read-limited", "/activities/update")
+			h := s.Handler()
+			for i := range n {
+				req := httptest.NewRequest("POST", "/api/v3.0/"+BigRecordID+"/work", strings.NewReader(workJSON(fmt.Sprintf("W%d", i), fmt.Sprintf("10.5555/bench.%d", i))))
+				req.Header.Set("Content-Type", "application/vnd.orcid+json")
+				req.Header.Set("Authorization", "Bearer "+tok)
+				rec := httptest.NewRecorder()
+				h.ServeHTTP(rec, req)
+				if rec.Code != 201 {
+					b.Fatalf("add %d: %d %s", i, rec.Code, rec.Body)
+				}
+			}
+			for b.Loop() {
+				req := httptest.NewRequest("GET", "/api/v3.0/"+BigRecordID+"/works", nil)
+				req.Header.Set("Accept", "application/json")
+				req.Header.Set("Authorization", "Bearer "+tok)
+				rec := httptest.NewRecorder()
+				h.ServeHTTP(rec, req)
+				if rec.Code != 200 {
+					b.Fatal(rec.Code)
+				}
+			}
+		})
 	}
 }
