@@ -28,7 +28,15 @@ type Form struct {
 	keep    keep
 	form    *huh.Form
 	keys    []string // the field keys, ORCID's field names
-	w, h    int
+	titles  map[string]string
+	fields  []huh.Field
+	// notes set the line under each field (its description) to the
+	// field's validation message; shown lists the fields whose message is
+	// drawn: those the user left, or all after a refused send.
+	notes map[string]func(string)
+	drawn map[string]string
+	shown map[string]bool
+	w, h  int
 
 	// reason is what ORCID (or the validation, for a problem no field
 	// shows) said about the last attempt; drawn above the fields.
@@ -58,7 +66,11 @@ func New(k orcid.ItemKind, putCode int64, from any) (*Form, error) {
 	if !k.Valid() {
 		return nil, fmt.Errorf("no form for %q", k)
 	}
-	f := &Form{kind: k, putCode: putCode, w: 80, h: 20}
+	if !fits(k, from) {
+		return nil, fmt.Errorf("cannot edit a %T as a %s", from, k)
+	}
+	f := &Form{kind: k, putCode: putCode, w: 80, h: 20, titles: map[string]string{},
+		notes: map[string]func(string){}, drawn: map[string]string{}, shown: map[string]bool{}}
 	switch it := from.(type) {
 	case nil:
 		if k == orcid.KindWork {
@@ -94,22 +106,59 @@ func New(k orcid.ItemKind, putCode int64, from any) (*Form, error) {
 	return f, nil
 }
 
+// fits reports whether from (nil for a new item) is an item of kind k.
+func fits(k orcid.ItemKind, from any) bool {
+	switch from.(type) {
+	case nil:
+		return true
+	case *orcid.Work:
+		return k == orcid.KindWork
+	case *orcid.AffiliationSummary:
+		return k.IsAffiliation()
+	case *orcid.Funding:
+		return k == orcid.KindFunding
+	case *orcid.OtherName:
+		return k == orcid.KindOtherName
+	case *orcid.Keyword:
+		return k == orcid.KindKeyword
+	case *orcid.ResearcherURL:
+		return k == orcid.KindResearcherURL
+	case *orcid.PersonExternalID:
+		return k == orcid.KindExternalIdentifier
+	case *orcid.Address:
+		return k == orcid.KindAddress
+	}
+	return false
+}
+
 // input is a text field bound to v, checked by orcid.Validate under key.
 func (f *Form) input(keyName, title, placeholder string, v *string) huh.Field {
-	f.keys = append(f.keys, keyName)
-	return huh.NewInput().Key(keyName).Title(title).Placeholder(placeholder).Value(v).CharLimit(2000).
+	f.named(keyName, title)
+	var in *huh.Input
+	f.notes[keyName] = func(s string) { in.Description(s) }
+	in = huh.NewInput().Key(keyName).Title(title).Placeholder(placeholder).Value(v).CharLimit(2000).
 		Validate(func(string) error { return f.errFor(keyName) })
+	f.fields = append(f.fields, in)
+	return in
 }
 
 // choose is a select bound to v; filter makes it searchable by typing /.
 func (f *Form) choose(keyName, title string, opts []huh.Option[string], v *string, height int) huh.Field {
-	f.keys = append(f.keys, keyName)
-	s := huh.NewSelect[string]().Key(keyName).Title(title).Options(withCurrent(opts, *v)...).Value(v).
+	f.named(keyName, title)
+	var s *huh.Select[string]
+	f.notes[keyName] = func(d string) { s.Description(d) }
+	s = huh.NewSelect[string]().Key(keyName).Title(title).Options(withCurrent(opts, *v)...).Value(v).
 		Validate(func(string) error { return f.errFor(keyName) })
 	if height > 0 {
 		s = s.Height(height)
 	}
+	f.fields = append(f.fields, s)
 	return s
+}
+
+func (f *Form) named(keyName, title string) {
+	f.keys = append(f.keys, keyName)
+	f.titles[keyName] = strings.TrimSuffix(title, " (/ to filter)")
 }
 
 // build lays out the fields of f's kind.
@@ -119,7 +168,7 @@ func (f *Form) build() {
 	org := func() []huh.Field {
 		return []huh.Field{
 			f.input("organization.name", "Organisation", "name", &v.OrgName),
-			f.input("organization.address.city", "City", "", &v.City),
+			f.input("organization.address.city", "City", "required", &v.City),
 			f.input("organization.address.region", "Region", "optional", &v.Region),
 			f.input("organization.address.country", "Country", "two letters, e.g. GB", &v.OrgCountry),
 			f.choose("organization.disambiguated-organization.disambiguation-source", "Organisation id source", options(orcid.OrganizationIDSources, false), &v.OrgIDSource, 0),
@@ -185,7 +234,8 @@ func (f *Form) build() {
 	km := huh.NewDefaultKeyMap()
 	// ctrl+c quits the program, not the form: esc closes it (the pane).
 	km.Quit = key.NewBinding(key.WithDisabled())
-	f.form = huh.NewForm(huh.NewGroup(fields...)).WithKeyMap(km).WithShowHelp(true).
+	// Messages are drawn under their fields (notes), not in huh's footer.
+	f.form = huh.NewForm(huh.NewGroup(fields...)).WithKeyMap(km).WithShowHelp(true).WithShowErrors(false).
 		WithTheme(baseTheme)
 	f.resize()
 }
@@ -243,6 +293,7 @@ func (f *Form) Update(msg tea.Msg) (cmd tea.Cmd, submit bool) {
 		return nil, f.trySubmit()
 	}
 	_, cmd = f.form.Update(msg)
+	f.refreshNotes()
 	if f.form.State == huh.StateCompleted {
 		if !f.trySubmit() {
 			return tea.Batch(cmd, f.reopen()), false
@@ -265,6 +316,7 @@ func (f *Form) trySubmit() bool {
 	var ve *orcid.ValidationError
 	if errors.As(err, &ve) {
 		f.reason = "not sent — " + f.summary(ve)
+		f.showErrors()
 	} else {
 		f.reason = "not sent — " + err.Error()
 	}
@@ -272,13 +324,33 @@ func (f *Form) trySubmit() bool {
 	return false
 }
 
-// summary names each problem by the field's title.
+// summary names each problem by the title of the field that shows it.
 func (f *Form) summary(ve *orcid.ValidationError) string {
 	parts := make([]string, 0, len(ve.Fields))
 	for _, fe := range ve.Fields {
-		parts = append(parts, fe.Field+": "+fe.Message)
+		name := f.titles[f.owner(fe.Field)]
+		if name == "" {
+			name = fe.Field
+		}
+		parts = append(parts, name+": "+fe.Message)
 	}
 	return strings.Join(parts, "; ")
+}
+
+// showErrors puts each field's message under it now, not only when the
+// user leaves the field: huh checks a field as it loses the focus.
+func (f *Form) showErrors() {
+	focused := f.form.GetFocusedField()
+	for _, fl := range f.fields {
+		fl.Blur()
+	}
+	if focused != nil {
+		focused.Focus()
+	}
+	for _, k := range f.keys {
+		f.shown[k] = true
+	}
+	f.refreshNotes()
 }
 
 // Failed reopens the form after ORCID refused the write (or it could not
@@ -298,10 +370,35 @@ func (f *Form) reopen() tea.Cmd {
 	return nil
 }
 
+// refreshMsg makes huh draw the fields again after their notes changed.
+type refreshMsg struct{}
+
+// refreshNotes sets the line under each shown field to its message now,
+// so a message goes as soon as the field is fixed.
+func (f *Form) refreshNotes() {
+	errs := f.FieldErrors()
+	changed := false
+	for k, set := range f.notes {
+		note := ""
+		if f.shown[k] && errs[k] != "" {
+			note = "✗ " + errs[k]
+		}
+		if note != f.drawn[k] {
+			f.drawn[k] = note
+			set(note)
+			changed = true
+		}
+	}
+	if changed && f.form.State == huh.StateNormal {
+		f.form.Update(refreshMsg{})
+	}
+}
+
 // errFor is the message of orcid.Validate for the field keyName: the
 // problems whose field is keyName or inside it, unless a field with a
 // longer key shows them.
 func (f *Form) errFor(keyName string) error {
+	f.shown[keyName] = true
 	err := orcid.Validate(f.Draft())
 	var ve *orcid.ValidationError
 	if !errors.As(err, &ve) {

@@ -292,7 +292,7 @@ func (f *Form) keepIDs() *orcid.DraftExternalIDs {
 func (f *Form) externalIDs() *orcid.DraftExternalIDs {
 	v := &f.v
 	ids := slicesClone(f.keep.moreIDs)
-	if val := strings.TrimSpace(v.IDValue); val != "" || v.IDType != "" {
+	if val := strings.TrimSpace(v.IDValue); val != "" {
 		if strings.EqualFold(v.IDType, "doi") {
 			if doi, ok := orcid.NormalizeDOI(val); ok {
 				val = doi

@@ -443,12 +443,24 @@ func TestValidationBeforeSending(t *testing.T) {
 	if f.writes() != 0 {
 		t.Fatal("an invalid work was sent")
 	}
-	if r := f.m.wr.form.Reason(); !strings.Contains(r, "title: required") {
+	if r := f.m.wr.form.Reason(); !strings.Contains(r, "Title: required") {
 		t.Errorf("reason %q", r)
 	}
-	hit(f.m, "tab") // leaving the empty title shows its message
-	if !strings.Contains(plain(f.m), "required") {
-		t.Errorf("no message next to the title:\n%s", plain(f.m))
+	// The message is on the line under the title, and goes once it is typed.
+	lines := strings.Split(plain(f.m), "\n")
+	at := -1
+	for i, l := range lines {
+		if strings.Contains(l, "Title") && !strings.Contains(l, "not sent") {
+			at = i
+			break
+		}
+	}
+	if at < 0 || !strings.Contains(lines[at+1], "✗ required") {
+		t.Fatalf("no message under the title:\n%s", plain(f.m))
+	}
+	wtype(f.m, "Now titled")
+	if lines = strings.Split(plain(f.m), "\n"); strings.Contains(lines[at+1], "✗") {
+		t.Errorf("the title's message stayed:\n%s", plain(f.m))
 	}
 }
 
@@ -468,15 +480,32 @@ func TestEscKeepsDraft(t *testing.T) {
 	}
 }
 
-func TestGoldenWorkForm(t *testing.T) {
-	f := newWriteFixture(t, writeScopes)
-	f.m.SetSize(80, 24)
-	open(t, f.m, orcidtest.CarberryID)
-	hit(f.m, "]", "a")
-	wtype(f.m, "Psychoceramics of the carbon age")
-	out := f.m.View()
-	checkSize(t, out, 80, 24)
-	golden.RequireEqual(t, ansi.Strip(out))
+// The forms at 80x24, and the delete confirmation.
+func TestGoldenForms(t *testing.T) {
+	tests := []struct {
+		name string
+		keys []string
+		text string
+	}{
+		{"work", []string{"]", "a"}, "Psychoceramics of the carbon age"},
+		{"employment", []string{"]", "]", "a"}, "Wesleyan University"},
+		{"funding", []string{"]", "]", "]", "]", "]", "]", "]", "]", "]", "a"}, "Kiln studies"},
+		{"person_chooser", []string{"a"}, ""},
+		{"keyword", []string{"a", "down", "enter"}, "glazes"},
+		{"work_refused", []string{"]", "a", "ctrl+s"}, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f := newWriteFixture(t, writeScopes)
+			f.m.SetSize(80, 24)
+			open(t, f.m, orcidtest.CarberryID)
+			hit(f.m, tt.keys...)
+			wtype(f.m, tt.text)
+			out := f.m.View()
+			checkSize(t, out, 80, 24)
+			golden.RequireEqual(t, ansi.Strip(out))
+		})
+	}
 }
 
 // fill types each value into the next field; "" leaves a field as it is
