@@ -179,14 +179,16 @@ func (f *Form) build() {
 	switch k := f.kind; {
 	case k == orcid.KindWork:
 		fields = []huh.Field{
+			// ORCID requires the title and an identifier of the work
+			// itself: they come first.
 			f.input("title", "Title", "required", &v.Title),
-			f.input("title.subtitle", "Subtitle", "optional", &v.Subtitle),
+			f.input("external-ids", "Identifier (a DOI by default)", "e.g. 10.5555/12345678 or https://doi.org/…", &v.IDValue),
+			f.choose("external-ids.type", "Identifier type (/ to filter)", options(IdentifierTypes, false), &v.IDType, 4),
+			f.choose("external-ids.relationship", "Identifier relationship", options(orcid.Relationships, false), &v.IDRel, 0),
 			f.choose("type", "Type (/ to filter)", options(orcid.WorkTypes, false), &v.Type, 6),
 			f.input("publication-date", "Publication date", "YYYY, YYYY-MM or YYYY-MM-DD", &v.Date),
 			f.input("journal-title", "Journal title", "optional", &v.Journal),
-			f.choose("external-ids.type", "Identifier type (/ to filter)", options(IdentifierTypes, false), &v.IDType, 4),
-			f.choose("external-ids.relationship", "Identifier relationship", options(orcid.Relationships, false), &v.IDRel, 0),
-			f.input("external-ids", "Identifier", "e.g. 10.5555/12345678 or https://doi.org/…", &v.IDValue),
+			f.input("title.subtitle", "Subtitle", "optional", &v.Subtitle),
 			f.input("url", "URL", "https://…", &v.URL),
 			f.input("short-description", "Short description", "optional", &v.Description),
 			f.input("contributors", "Contributors", "names separated by ;", &v.Contributors),

@@ -171,11 +171,11 @@ func statuses(msgs []tea.Msg) string {
 	return b.String()
 }
 
-// fillWork fills a new work's form: the title, then tab to the identifier
-// (the type and relationship keep doi and self).
+// fillWork fills a new work's form: the title and the identifier (the
+// type and relationship keep doi and self).
 func fillWork(m *Model, title, id string) {
 	wtype(m, title)
-	hit(m, "tab", "tab", "tab", "tab", "tab", "tab", "tab")
+	hit(m, "tab")
 	wtype(m, id)
 }
 
