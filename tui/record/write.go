@@ -183,9 +183,9 @@ func (m *Model) notSource(it *item) string {
 	}
 	src := it.source
 	if src == "" {
-		src = "the record holder or another source"
+		src = "the record holder"
 	}
-	return fmt.Sprintf("not sent: ORCID lets only an item's source change it (403, error 9010), and this %s (put-code %d) comes from %s",
+	return fmt.Sprintf("not sent: only an item's source may change it (ORCID 403, error 9010); this %s (put-code %d) is from %s",
 		kindWord(it.kind), it.putCode, src)
 }
 
@@ -506,6 +506,9 @@ func (m *Model) confirmWrite(p *page) tea.Cmd {
 		}
 	}
 	if found != c.gone {
+		if !c.gone {
+			m.cursorOn(p, c.kind, c.putCode)
+		}
 		return common.Cmd(common.StatusMsg{Text: c.status + " · confirmed by a re-read"})
 	}
 	return common.Cmd(common.StatusMsg{Text: c.status + " · the re-read does not show it yet (ORCID may take a moment; R reloads)"})
@@ -789,4 +792,36 @@ func (m *Model) chooserUpdate(msg tea.Msg) tea.Cmd {
 	}
 	m.wr.choose = nil
 	return tea.Batch(cmd, m.openForm(k, 0, nil))
+}
+
+// cursorOn puts the cursor of the tab showing kind on the item with
+// put-code pc, so what was just written stays under it after the re-read.
+func (m *Model) cursorOn(p *page, k orcid.ItemKind, pc int64) {
+	switch {
+	case k == orcid.KindWork:
+		if i := p.workIndex(pc); i >= 0 {
+			p.lists[tabWorks].cursor = i
+		}
+	case k.IsPerson():
+		if p.tab == tabPerson {
+			for i, l := range m.lines {
+				if l.it != nil && l.it.kind == k && l.it.putCode == pc {
+					p.lists[tabPerson].cursor = i
+					break
+				}
+			}
+		}
+	default:
+		for t, tk := range tabKinds {
+			if tk != k {
+				continue
+			}
+			for i, it := range p.data.lists[t] {
+				if it.putCode == pc {
+					p.lists[t].cursor = i
+				}
+			}
+		}
+	}
+	m.fix()
 }

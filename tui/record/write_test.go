@@ -189,7 +189,7 @@ func TestWriteKeysRefusedWithoutSending(t *testing.T) {
 		{"no write scope", []string{"/read-limited"}, []string{"]", "a"}, "your sign-in lacks /activities/update: sign in again"},
 		{"no scope, edit", []string{"/read-limited"}, []string{"]", "e"}, "sign in again (E, then l) asking for /activities/update"},
 		{"not the source", writeScopes, []string{"]", "e"}, "403, error 9010"},
-		{"not the source, delete", writeScopes, []string{"]", "d"}, "only an item's source"},
+		{"not the source, delete", writeScopes, []string{"]", "d"}, "only an item's source may change it"},
 		{"person tab, not an item", writeScopes, []string{"e"}, "move to an other name, keyword, website, identifier or country"},
 		{"person item, no scope", []string{"/read-limited", "/activities/update"}, []string{"a"}, "your sign-in lacks /person/update"},
 		{"peer review", writeScopes, []string{"]", "]", "]", "]", "]", "]", "]", "]", "]", "]", "a"}, "nothing to add here"},
@@ -249,6 +249,9 @@ func TestAddWork(t *testing.T) {
 				t.Errorf("own work not marked: %q", w.cells[2])
 			}
 		}
+	}
+	if cw := f.m.cur.curWork(); cw == nil || cw.putCode != pc {
+		t.Errorf("the cursor is not on the added work after the re-read: %+v", cw)
 	}
 	w, err := f.member.Work(context.Background(), orcidtest.CarberryID, pc)
 	if err != nil {
