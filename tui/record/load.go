@@ -268,8 +268,15 @@ func (m *Model) handleRecord(msg recordMsg) tea.Cmd {
 		done = "reloaded " + string(p.id)
 	}
 	p.setErr(nil)
+	// The works cursor stays on the same work: p.order indexes the old
+	// data until applyOrder runs.
+	var curPC int64
+	if w := p.curWork(); w != nil {
+		curPC = w.putCode
+	}
 	p.data = msg.data
 	p.body = msg.body
+	p.order = nil
 	m.markOwn(p)
 	// The raw view of this body is built when it is first shown: for a big
 	// record it costs as much as the rest of the load.
@@ -277,6 +284,9 @@ func (m *Model) handleRecord(msg recordMsg) tea.Cmd {
 	p.workLines, p.workWidth = nil, 0
 	m.rawCache = map[int]string{}
 	m.applyOrder(p)
+	if i := p.workIndex(curPC); i >= 0 {
+		p.lists[tabWorks].cursor = i
+	}
 	m.relayout()
 	// The record's success takes its earlier failure off the status line.
 	cmds := []tea.Cmd{common.Cmd(common.DoneMsg{Op: recordOp(p.id), Text: done})}

@@ -531,6 +531,21 @@ func (m *Model) applyWrite(p *page, op string, k orcid.ItemKind, pc int64, draft
 		return
 	}
 	if k == orcid.KindWork {
+		// The cursor ends on what was written, or, for a delete, on the
+		// work that takes its place in the list.
+		keep := pc
+		if ls := p.lists[tabWorks]; op == "deleted" && ls.cursor < len(p.order) {
+			keep = p.data.works[p.order[ls.cursor]].putCode
+			if keep == pc {
+				keep = 0
+				switch {
+				case ls.cursor+1 < len(p.order):
+					keep = p.data.works[p.order[ls.cursor+1]].putCode
+				case ls.cursor > 0:
+					keep = p.data.works[p.order[ls.cursor-1]].putCode
+				}
+			}
+		}
 		i := p.workIndexAll(pc)
 		if i >= 0 {
 			p.data.works = append(p.data.works[:i:i], p.data.works[i+1:]...)
@@ -549,8 +564,9 @@ func (m *Model) applyWrite(p *page, op string, k orcid.ItemKind, pc int64, draft
 		}
 		m.markOwn(p)
 		p.workLines, p.workWidth = nil, 0
+		p.order = nil // it indexes the works before the change
 		m.applyOrder(p)
-		if j := p.workIndex(pc); j >= 0 {
+		if j := p.workIndex(keep); j >= 0 {
 			p.lists[tabWorks].cursor = j
 		}
 		m.relayout()

@@ -385,6 +385,13 @@ func TestDeleteWork(t *testing.T) {
 		t.Fatal("esc sent a delete or left the question open")
 	}
 
+	// The work after it in the list takes its place under the cursor.
+	i := f.m.cur.workIndex(pc)
+	f.m.cur.lists[tabWorks].cursor = i
+	next := f.m.cur.data.works[f.m.cur.order[max(i-1, 0)]].putCode
+	if i+1 < len(f.m.cur.order) {
+		next = f.m.cur.data.works[f.m.cur.order[i+1]].putCode
+	}
 	st := statuses(hit(f.m, "d", "y"))
 	if want := fmt.Sprintf("work deleted, put-code %d · confirmed by a re-read", pc); !strings.Contains(st, want) {
 		t.Fatalf("status lacks %q:\n%s", want, st)
@@ -394,6 +401,9 @@ func TestDeleteWork(t *testing.T) {
 	}
 	if f.m.cur.workIndexAll(pc) >= 0 {
 		t.Error("the deleted work is still listed")
+	}
+	if cw := f.m.cur.curWork(); cw == nil || cw.putCode != next {
+		t.Errorf("the cursor is not on the work after the deleted one: %+v", cw)
 	}
 }
 
