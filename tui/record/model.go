@@ -461,7 +461,7 @@ func (m *Model) FullHelp() [][]key.Binding {
 			k.Raw, common.WithDesc(k.Format, "json/xml (opens raw)"), sideways},
 		{common.WithDesc(k.Open, "open link or record in browser"), common.WithDesc(k.Copy, "copy link, DOI or iD"),
 			common.WithDesc(k.CopyCurl, "copy request as curl"), common.WithDesc(k.Reload, "reload from ORCID")},
-		{common.WithDesc(keyAdd, "add a work, affiliation or funding (signed in)"), common.WithDesc(keyEdit, "edit the item (yours: ✎)"),
+		{common.WithDesc(keyAdd, "add a work, affiliation, funding or person item (signed in)"), common.WithDesc(keyEdit, "edit the item (yours: ✎)"),
 			common.WithDesc(keyDelete, "delete the item (asks first)"), common.WithDesc(editor.SendKey, "form: send")},
 	}
 }
