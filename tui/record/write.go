@@ -389,6 +389,19 @@ func (m *Model) send(p *page, op string, k orcid.ItemKind, putCode int64, draft 
 	if m.wr.req != 0 || p == nil {
 		return nil
 	}
+	if p != m.cur || m.whyNot(k) != "" {
+		// The session changed while the form was open (signed out,
+		// another environment): nothing is sent, the draft stays.
+		why := "not sent: this record is no longer shown"
+		if p == m.cur {
+			why = "not sent: " + m.whyNot(k)
+		}
+		if f := m.wr.form; f != nil && f.Sending() {
+			return f.Failed(why)
+		}
+		m.notice = why
+		return nil
+	}
 	c := m.sess.Member
 	ctx, cancel := context.WithCancel(p.ctx)
 	req := common.NextRequestID()
@@ -466,7 +479,17 @@ func writeReason(err error) string {
 	if short == "" {
 		short = err.Error()
 	}
-	return "ORCID refused: " + short
+	var api *orcid.APIError
+	var oauth *orcid.OAuthError
+	if errors.As(err, &api) || errors.As(err, &oauth) {
+		return "ORCID refused: " + short
+	}
+	// The client says an error is uncertain (above) whenever the write
+	// may have been applied: any other failure left the record as it was.
+	if errors.Is(err, context.Canceled) {
+		return "cancelled: nothing was sent"
+	}
+	return "not written: " + short
 }
 
 // writeCheck is what the re-read after a write must show.

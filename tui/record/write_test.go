@@ -695,3 +695,45 @@ func TestEditFundingReadsFullItem(t *testing.T) {
 		t.Errorf("ORCID holds %+v", fu)
 	}
 }
+
+// esc while a write waits cancels it: nothing reaches ORCID and the form
+// comes back with the draft.
+func TestEscCancelsWrite(t *testing.T) {
+	f := newWriteFixture(t, writeScopes)
+	open(t, f.m, orcidtest.CarberryID)
+	hit(f.m, "]", "a")
+	fillWork(f.m, "Cancelled", "10.5555/TUI-CANCEL")
+	send := f.m.Update(wkey("ctrl+s"))
+	if !f.m.wr.form.Sending() {
+		t.Fatal("not sending")
+	}
+	f.m.Update(wkey("esc"))
+	wrun(f.m, send)
+	fm := f.m.wr.form
+	if fm == nil || fm.Sending() || !strings.Contains(fm.Reason(), "nothing was sent") {
+		t.Fatalf("after esc: form %v, reason %q", fm != nil, fm.Reason())
+	}
+	if n := f.count(http.MethodPost, "/work"); n != 0 {
+		t.Errorf("%d POSTs", n)
+	}
+}
+
+// A session that lost the write scope while the form was open sends
+// nothing and keeps the draft.
+func TestSignedOutWhileEditing(t *testing.T) {
+	f := newWriteFixture(t, writeScopes)
+	open(t, f.m, orcidtest.CarberryID)
+	hit(f.m, "]", "a")
+	fillWork(f.m, "Orphan", "10.5555/TUI-ORPHAN")
+	s := *f.m.sess
+	s.Member, s.SignedIn, s.Scopes = nil, "", nil
+	f.m.SetSession(&s)
+	hit(f.m, "ctrl+s")
+	fm := f.m.wr.form
+	if fm == nil || fm.Sending() || !strings.Contains(fm.Reason(), "not sent: changing a record needs signing in") {
+		t.Fatalf("form %v, reason %q", fm != nil, fm.Reason())
+	}
+	if f.writes() != 0 {
+		t.Error("a write was sent")
+	}
+}
