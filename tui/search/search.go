@@ -85,6 +85,10 @@ type resultSet struct {
 	offset   int
 	errText  string
 	badQuery bool // ORCID refused the query itself: fix it, not retry
+	// The widest name, other names and institutions among the rows,
+	// measured once as they arrive: the columns give room to what is
+	// there (no other names: no column).
+	nameW, otherW, instW int
 	// cancelled: esc stopped the request for the first page (rows empty)
 	// or for the next one.
 	cancelled bool
@@ -548,6 +552,11 @@ func (m *Model) onResults(msg resultsMsg) tea.Cmd {
 	m.total = msg.total
 	if msg.start == len(m.rows) {
 		m.rows = append(m.rows, msg.rows...)
+		for _, r := range msg.rows {
+			m.nameW = max(m.nameW, ansi.StringWidth(r.name))
+			m.otherW = max(m.otherW, ansi.StringWidth(r.other))
+			m.instW = max(m.instW, ansi.StringWidth(r.inst))
+		}
 	}
 	if len(msg.rows) == 0 && int64(len(m.rows)) < m.total {
 		// The server has no more to give even though it counted more.
@@ -804,25 +813,43 @@ func exampleWord(q string) string {
 	return "carberry"
 }
 
-// columns lays the table out for an inner width.
+// columns lays the table out for an inner width: name, other names and
+// institutions, each after a two-cell gap. Zero width leaves a column out.
 type columns struct{ name, other, inst int }
 
 const idWidth = 19
 
+// Least widths before a column is left out.
+const (
+	minNameW  = 8
+	minOtherW = 10
+	minInstW  = 12
+)
+
 func (m *Model) columns(iw int) columns {
 	rest := iw - 2 - idWidth // marker and iD
-	if rest < 10 {
+	if rest < 2+minNameW {
 		return columns{}
 	}
-	if rest < 50 {
-		// Narrow: name and institutions only.
-		n := rest * 45 / 100
-		return columns{name: n - 2, inst: rest - n - 2}
+	// The name is cut last: it gets what it needs, leaving the
+	// institutions their least width.
+	var c columns
+	room := rest - 2
+	if m.instW > 0 {
+		room -= 2 + minInstW
 	}
-	// Names and other names stop growing; institutions take the rest.
-	n := min(rest*30/100, 34)
-	o := min(rest*25/100, 40)
-	return columns{name: n - 2, other: o - 2, inst: rest - n - o - 2}
+	c.name = max(minNameW, min(max(m.nameW, 4), room)) // 4: "Name"
+	left := rest - 2 - c.name
+	if m.instW > 0 && left >= 2+minInstW {
+		c.inst = left - 2
+	}
+	// Other names only when some row has them, and from the institutions'
+	// room beyond their least.
+	if m.otherW > 0 && c.inst >= minInstW+2+minOtherW {
+		c.other = min(m.otherW, max(minOtherW, (c.inst-2)*2/5))
+		c.inst -= c.other + 2
+	}
+	return c
 }
 
 func (c columns) header() string {
@@ -836,6 +863,10 @@ func (c columns) row(r row) string {
 func (c columns) cells(id, name, other, inst string) string {
 	var b strings.Builder
 	b.WriteString(common.Fit(id, idWidth))
+	if c.other == 0 && c.inst == 0 {
+		b.WriteString("  " + common.Truncate(name, c.name, "…"))
+		return b.String()
+	}
 	if c.name > 0 {
 		b.WriteString("  " + common.Fit(name, c.name))
 	}
