@@ -54,10 +54,10 @@ func (m *Model) applyOrder(p *page) {
 		if c := cmp.Compare(ws[a].date, ws[b].date); c != 0 {
 			return c
 		}
-		return cmp.Compare(ws[a].ltitle, ws[b].ltitle)
+		return naturalCompare(ws[a].ltitle, ws[b].ltitle)
 	}
 	byTitle := func(a, b int) int {
-		if c := cmp.Compare(ws[a].ltitle, ws[b].ltitle); c != 0 {
+		if c := naturalCompare(ws[a].ltitle, ws[b].ltitle); c != 0 {
 			return c
 		}
 		return -cmp.Compare(ws[a].date, ws[b].date)
