@@ -85,3 +85,21 @@ func TestFirstScreenExampleDOIFindsItsWorkInDemo(t *testing.T) {
 		t.Errorf("the example DOI %s finds nothing in the demo:\n%s", doi, text(a.search.View()))
 	}
 }
+
+// The Person tab scrolls like the works list and says where it is.
+func TestPersonTabScrollsWithPosition(t *testing.T) {
+	a := demoApp(t, 80, 24)
+	searchFor(a, "carberry")
+	drive(a, press("enter"))
+	s := text(a.record.View())
+	if !strings.Contains(s, "lines 1–") || !strings.Contains(s, " of ") {
+		t.Fatalf("no position on the Person tab:\n%s", s)
+	}
+	for range 30 {
+		drive(a, press("j"))
+	}
+	s = text(a.record.View())
+	if strings.Contains(s, "lines 1–") || strings.Contains(s, "ORCID iD ") {
+		t.Errorf("the Person tab did not scroll:\n%s", s)
+	}
+}

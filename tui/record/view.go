@@ -677,5 +677,12 @@ func (m *Model) footer() string {
 		}
 		return out
 	}
+	// The Person tab, the other sections and a work's detail: where the
+	// view is, when there is more than fits.
+	if n := m.lineCount(); n > m.bodyH {
+		ls := m.curList()
+		return m.styles.Dim.Render(fmt.Sprintf("lines %s–%s of %s · j/k scroll",
+			common.Count(ls.offset+1), common.Count(min(ls.offset+m.bodyH, n)), common.Count(n)))
+	}
 	return ""
 }

@@ -268,6 +268,10 @@ func (m *Model) Update(msg tea.Msg) tea.Cmd {
 		}
 		// Border, input and header come before the first row.
 		if i := m.offset + msg.Y - 3; msg.Y >= 3 && i < len(m.rows) && i < m.offset+m.visibleRows() {
+			if i == m.cursor && m.focused && !m.inputFocused {
+				// A click on the selected row opens it, as enter does.
+				return common.Cmd(common.OpenRecordMsg{ID: m.rows[i].id})
+			}
 			m.BlurInput()
 			m.cursor = i
 			return m.maybeMore()
