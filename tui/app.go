@@ -72,6 +72,7 @@ type App struct {
 	record *record.Model
 
 	focus   common.PaneID
+	envFrom common.PaneID // the pane focused before the environment pane
 	w, h    int
 	sized   bool
 	dark    bool
@@ -188,6 +189,9 @@ func (a *App) Focus(p common.PaneID) {
 		return
 	}
 	a.pane(a.focus).Blur()
+	if p == common.PaneEnv {
+		a.envFrom = a.focus
+	}
 	a.focus = p
 	a.pane(p).Focus()
 	a.layout()
@@ -409,6 +413,12 @@ func (a *App) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 			return p.Update(msg)
 		}
 	}
+	if a.focus == common.PaneEnv && msg.String() == "esc" {
+		// esc closes the environment pane (at narrow widths it covers the
+		// others) and goes back to where the user was.
+		a.Focus(a.envFrom)
+		return nil
+	}
 
 	switch {
 	case key.Matches(msg, k.Quit):
@@ -477,8 +487,11 @@ func (a *App) layout() {
 	} else {
 		x := 0
 		if !narrow {
+			// The same width focused or not, so moving the focus does not
+			// reflow the other panes; only a dialog (credentials, sign-in)
+			// takes more room.
 			ew := envWidth
-			if a.env.Wide() {
+			if a.env.Modal() {
 				ew = min(max(envWidth, w*45/100), 90)
 			}
 			a.rects[common.PaneEnv] = rect{0, top, ew, areaH}
