@@ -171,6 +171,12 @@ type Model struct {
 	colHead  string
 	bodyH    int
 	rawCache map[int]string
+	// Wrapping of the raw view (w), for every body; the wrapped rows are
+	// built for wrapDoc at width wrapW.
+	rawWrap  bool
+	wrapDoc  *rawDoc
+	wrapW    int
+	wrapRows []rawRow
 	rawWidth int
 	notice   string // a one-line message in the footer (e.g. "nothing to open here")
 
@@ -450,7 +456,7 @@ func (m *Model) FullHelp() [][]key.Binding {
 			common.WithHelp(k.Forward, "L/alt+→", "forward"),
 			key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc (loading)", "cancel"))},
 		{k.Sort, common.WithDesc(k.Filter, "filter works / find in raw"), k.NextMatch, k.PrevMatch,
-			k.Raw, common.WithDesc(k.Format, "json/xml (opens raw)"), sideways},
+			k.Raw, common.WithDesc(k.Format, "json/xml (opens raw)"), sideways, common.WithDesc(k.Wrap, "raw: wrap long lines")},
 		{common.WithDesc(k.Open, "open link or record in browser"), common.WithDesc(k.Copy, "copy link, DOI or iD"),
 			common.WithDesc(k.CopyCurl, "copy request as curl"), common.WithDesc(k.Reload, "reload from ORCID")},
 	}

@@ -95,16 +95,19 @@ func (m *Model) fix() {
 		if d == nil {
 			return
 		}
+		m.ensureWrap(d)
+		n := m.rawRowCount(d)
 		pos := p.rawPos[k]
-		pos.offset = clamp(pos.offset, 0, max(len(d.lines)-m.bodyH, 0))
-		pos.x = max(pos.x, 0)
+		pos.offset = clamp(pos.offset, 0, max(n-m.bodyH, 0))
+		pos.x = clamp(pos.x, 0, max(d.width-m.innerW(), 0))
 		p.rawPos[k] = pos
 		if len(m.rawCache) > 8*m.bodyH {
 			m.rawCache = map[int]string{}
 		}
-		for i := pos.offset; i < pos.offset+m.bodyH && i < len(d.lines); i++ {
+		for i := pos.offset; i < pos.offset+m.bodyH && i < n; i++ {
 			if _, ok := m.rawCache[i]; !ok {
-				m.rawCache[i] = m.renderRaw(p, d, i, pos.x)
+				line, x := m.rawRowAt(i, pos.x)
+				m.rawCache[i] = m.renderRaw(p, d, line, x)
 			}
 		}
 		return
@@ -139,7 +142,7 @@ func (m *Model) lineCount() int {
 	switch {
 	case p.tab == tabRaw:
 		if d, _ := m.rawDoc(p); d != nil {
-			return len(d.lines)
+			return m.rawRowCount(d)
 		}
 		return 0
 	case p.tab == tabWorks && p.detail == 0:
@@ -538,10 +541,11 @@ func (m *Model) viewBody(b *strings.Builder) {
 			return
 		}
 		pos := p.rawPos[k]
-		for i := pos.offset; i < pos.offset+m.bodyH && i < len(d.lines); i++ {
+		for i := pos.offset; i < pos.offset+m.bodyH && i < m.rawRowCount(d); i++ {
 			s, ok := m.rawCache[i]
 			if !ok {
-				s = truncate(d.lines[i].text, m.innerW())
+				line, _ := m.rawRowAt(i, pos.x)
+				s = truncate(d.lines[line].text, m.innerW())
 			}
 			nl(s)
 		}
@@ -654,8 +658,7 @@ func (m *Model) footer() string {
 		if d == nil {
 			return ""
 		}
-		pos := p.rawPos[k]
-		s := fmt.Sprintf("lines %s–%s of %s", common.Count(min(pos.offset+1, len(d.lines))), common.Count(min(pos.offset+m.bodyH, len(d.lines))), common.Count(len(d.lines)))
+		s := m.rawPosition(p, d, k)
 		if p.search != "" {
 			if len(p.matches) == 0 {
 				s += " · no match for “" + p.search + "”"
