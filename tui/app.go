@@ -15,6 +15,7 @@ import (
 	"github.com/orcid-tui/orcid-tui/auth"
 	"github.com/orcid-tui/orcid-tui/internal/sanitize"
 	"github.com/orcid-tui/orcid-tui/orcid"
+	"github.com/orcid-tui/orcid-tui/tui/cache"
 	"github.com/orcid-tui/orcid-tui/tui/common"
 	"github.com/orcid-tui/orcid-tui/tui/envpane"
 	"github.com/orcid-tui/orcid-tui/tui/record"
@@ -79,6 +80,7 @@ type App struct {
 	noColor bool
 
 	session *common.Session
+	cache   *cache.Cache // shared by the panes, keyed by session scope
 	stats   orcid.Stats
 	mstats  orcid.Stats // member client
 	frame   int         // status-bar spinner frame
@@ -140,6 +142,9 @@ func New(opts Options) *App {
 	})
 	a.search = search.New(a.st, a.keys)
 	a.record = record.New(a.st, a.keys)
+	a.cache = cache.New(opts.CacheBytes)
+	a.search.SetCache(a.cache)
+	a.record.SetCache(a.cache)
 	a.setSession(a.env.Session())
 	a.focus = common.PaneSearch
 	a.search.Focus()
@@ -160,6 +165,11 @@ func (a *App) pane(id common.PaneID) common.Pane {
 func (a *App) setSession(s *common.Session) {
 	if s == nil {
 		return
+	}
+	if old := a.session; old != nil && old.SignedIn != "" && old.CacheScope() != s.CacheScope() {
+		// Signed out or someone else signed in: what the user read, limited
+		// items included, leaves memory with them.
+		a.cache.DeletePrefix(old.CacheScope() + "\x00")
 	}
 	a.session = s
 	a.search.SetSession(s)

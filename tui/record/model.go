@@ -3,6 +3,7 @@ package record
 import (
 	"context"
 	"strings"
+	"time"
 
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/spinner"
@@ -10,6 +11,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/orcid-tui/orcid-tui/orcid"
+	"github.com/orcid-tui/orcid-tui/tui/cache"
 	"github.com/orcid-tui/orcid-tui/tui/common"
 )
 
@@ -68,7 +70,8 @@ type page struct {
 	ctx    context.Context
 	cancel context.CancelFunc
 
-	recReq  uint64 // the record request under way, 0 when none
+	recReq  uint64    // the record request under way, 0 when none
+	fetched time.Time // when the record shown was read from ORCID
 	loading bool
 	err     error  // why the last load of the record failed
 	errText string // err in plain words
@@ -94,6 +97,8 @@ type page struct {
 	pending  map[int64]bool
 	bulkReqs map[uint64]bool
 	bulkErr  string // why the last bulk request failed
+	// worksLooked: the cache was searched for this record's full works.
+	worksLooked bool
 
 	detail    int64 // put-code of the opened work; 0 shows the list
 	detailPos listState
@@ -123,6 +128,7 @@ func (p *page) resetCaches() {
 	p.pending = map[int64]bool{}
 	p.bulkReqs = map[uint64]bool{}
 	p.bulkErr = ""
+	p.worksLooked = false
 	p.raws = map[rawKey]*rawDoc{}
 	p.rawErrs = map[rawKey]string{}
 	p.rawReqs = map[uint64]rawKey{}
@@ -157,6 +163,9 @@ type Model struct {
 	cur  *page
 	back []*page
 	fwd  []*page
+
+	cache *cache.Cache     // answers read before; nil keeps none
+	clock func() time.Time // time.Now; tests set it
 
 	spin     spinner.Model
 	spinning bool
@@ -277,6 +286,11 @@ func (m *Model) Open(id orcid.ID) tea.Cmd {
 	m.input.Blur()
 	m.notice = ""
 	m.activate(p)
+	if cmd, ok := m.fromCache(p); ok {
+		// Read before, as this identity: no request.
+		m.relayout()
+		return cmd
+	}
 	m.relayout()
 	return m.load(p)
 }

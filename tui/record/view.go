@@ -464,6 +464,9 @@ func (m *Model) View() string {
 		if n := len(m.back); n > 0 {
 			info = "esc back"
 		}
+		if f := m.fetchedInfo(); f != "" {
+			info = strings.TrimPrefix(info+" · "+f, " · ")
+		}
 	}
 	if m.cur == nil {
 		// Nothing open: just the sentence, so the pane can be small and

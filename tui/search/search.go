@@ -7,6 +7,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -17,6 +18,7 @@ import (
 
 	"github.com/orcid-tui/orcid-tui/internal/sanitize"
 	"github.com/orcid-tui/orcid-tui/orcid"
+	"github.com/orcid-tui/orcid-tui/tui/cache"
 	"github.com/orcid-tui/orcid-tui/tui/common"
 )
 
@@ -39,11 +41,18 @@ type row struct {
 
 // resultsMsg is the answer to one search request.
 type resultsMsg struct {
-	req   uint64
-	start int
+	req    uint64
+	start  int
+	rows   []row
+	total  int64
+	err    error
+	cached bool // from the cache: not kept again
+}
+
+// cachedPage is one page of results as the cache keeps it.
+type cachedPage struct {
 	rows  []row
 	total int64
-	err   error
 }
 
 // Model is the search pane.
@@ -52,6 +61,7 @@ type Model struct {
 	keys *common.KeyMap
 
 	session *common.Session
+	cache   *cache.Cache // pages read before; nil keeps none
 
 	input        textinput.Model
 	inputFocused bool
@@ -354,6 +364,7 @@ func (m *Model) updateTable(msg tea.KeyPressMsg) tea.Cmd {
 		}
 	case key.Matches(msg, k.Reload):
 		if m.searched {
+			m.cache.DeletePrefix(m.pageKey(m.q.Solr, -1))
 			cmd := m.search(m.q)
 			m.reloaded = true
 			return cmd
@@ -473,6 +484,14 @@ func (m *Model) fetch(solr string, start int) tea.Cmd {
 	m.req = common.NextRequestID()
 	m.loading, m.cancelled = true, false
 	req, client := m.req, m.session.Client
+	if v, _, ok := m.cache.Get(m.pageKey(solr, start)); ok {
+		// Read before, as this identity: the answer without a request.
+		pg := v.(cachedPage)
+		return func() tea.Msg {
+			cancel()
+			return resultsMsg{req: req, start: start, rows: pg.rows, total: pg.total, cached: true}
+		}
+	}
 	p := orcid.SearchParams{Query: solr, Start: start, Rows: PageRows}
 	do := func() tea.Msg {
 		defer cancel()
@@ -554,6 +573,9 @@ func (m *Model) onResults(msg resultsMsg) tea.Cmd {
 	}
 	m.errText = ""
 	m.total = msg.total
+	if !msg.cached {
+		m.cache.Put(m.pageKey(m.q.Solr, msg.start), cachedPage{msg.rows, msg.total}, pageSize(msg.rows))
+	}
 	if msg.start == len(m.rows) {
 		m.rows = append(m.rows, msg.rows...)
 		for _, r := range msg.rows {
@@ -888,3 +910,24 @@ func (m *Model) Input() string { return m.input.Value() }
 
 // Cursor is the row under the cursor (0 is the first result).
 func (m *Model) Cursor() int { return m.cursor }
+
+// SetCache gives the pane the program's cache; nil keeps nothing.
+func (m *Model) SetCache(c *cache.Cache) { m.cache = c }
+
+// pageKey names the page of solr's results starting at start; start -1 is
+// the prefix of every page of solr.
+func (m *Model) pageKey(solr string, start int) string {
+	if start < 0 {
+		return cache.Key(m.session.CacheScope(), "search", solr, "")
+	}
+	return cache.Key(m.session.CacheScope(), "search", solr, strconv.Itoa(start))
+}
+
+// pageSize is about what a page of rows takes in memory.
+func pageSize(rows []row) int64 {
+	n := int64(256)
+	for _, r := range rows {
+		n += int64(96 + len(r.id) + len(r.name) + len(r.other) + len(r.inst))
+	}
+	return n
+}
