@@ -80,7 +80,8 @@ type App struct {
 	noColor bool
 
 	session *common.Session
-	cache   *cache.Cache // shared by the panes, keyed by session scope
+	cache   *cache.Cache  // shared by the panes, keyed by session scope
+	history *historyStore // nil: the search history is not kept
 	stats   orcid.Stats
 	mstats  orcid.Stats // member client
 	frame   int         // status-bar spinner frame
@@ -145,6 +146,9 @@ func New(opts Options) *App {
 	a.cache = cache.New(opts.CacheBytes)
 	a.search.SetCache(a.cache)
 	a.record.SetCache(a.cache)
+	if opts.HistoryFile != "" {
+		a.history = &historyStore{path: opts.HistoryFile}
+	}
 	a.setSession(a.env.Session())
 	a.focus = common.PaneSearch
 	a.search.Focus()
@@ -179,6 +183,9 @@ func (a *App) setSession(s *common.Session) {
 // Init implements tea.Model.
 func (a *App) Init() tea.Cmd {
 	cmds := []tea.Cmd{a.env.Init(), a.statsTick()}
+	if a.history != nil {
+		cmds = append(cmds, a.history.load())
+	}
 	if a.opts.Theme == "" || a.opts.Theme == "auto" {
 		cmds = append(cmds, tea.RequestBackgroundColor)
 	}
@@ -224,8 +231,13 @@ func (a *App) cycle(d int) {
 // Update implements tea.Model.
 func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	seq := a.statusSeq
+	hv := a.search.HistoryVersion()
 	cmd := a.update(msg)
 	a.layout()
+	if h := a.history; h != nil && h.loaded && !h.broken && a.search.HistoryVersion() != hv {
+		q, v := a.search.Histories()
+		cmd = tea.Batch(cmd, h.save(q, v))
+	}
 	if a.statusSeq != seq && a.status != "" {
 		cmd = tea.Batch(cmd, a.expireStatus())
 	}
@@ -261,6 +273,24 @@ func (a *App) update(msg tea.Msg) tea.Cmd {
 		return a.statsTick()
 	case hangupMsg:
 		return a.quit()
+	case historyLoadedMsg:
+		a.history.loaded = true
+		if msg.err != nil {
+			a.history.broken = true
+			a.setError(msg.err, "search history not read (it is kept for this run only)")
+			return nil
+		}
+		a.search.AddHistories(msg.queries)
+		if q, v := a.search.Histories(); v > 0 {
+			// Queries made before the file was read: save them with it.
+			return a.history.save(q, v)
+		}
+		return nil
+	case historySavedMsg:
+		if msg.err != nil {
+			a.setError(msg.err, "search history not saved")
+		}
+		return nil
 	case statusExpiredMsg:
 		if msg.seq == a.statusSeq {
 			a.clearStatus()

@@ -71,6 +71,11 @@ type Model struct {
 	history []string
 	histIdx int    // len(history) when not browsing
 	draft   string // what was typed before browsing history
+	// Each environment has its own queries: history is the current one's,
+	// histories the others'. histVersion counts changes, so the root
+	// knows when to save them.
+	histories   map[string][]string
+	histVersion int
 
 	resultSet
 
@@ -150,6 +155,7 @@ func (m *Model) SetSession(s *common.Session) {
 		left.searched = m.searched && !interrupted
 		m.saved[m.session.Env] = left
 	}
+	m.swapHistory(m.session, s)
 	m.session = s
 	var st envState
 	if s != nil {
@@ -612,6 +618,7 @@ func (m *Model) remember(q string) {
 	}
 	m.histIdx = len(m.history)
 	m.draft = ""
+	m.histVersion++
 }
 
 // History returns recent queries, oldest first.
