@@ -43,6 +43,7 @@ type row struct {
 type resultsMsg struct {
 	req    uint64
 	start  int
+	asked  int // rows asked for
 	rows   []row
 	total  int64
 	err    error
@@ -81,9 +82,14 @@ type Model struct {
 
 	loading  bool
 	reloaded bool // R ran the search again: say so when it is answered
-	req      uint64
-	cancel   context.CancelFunc
-	spin     spinner.Model
+	// G (or a number then G) going to a hit not loaded yet: the pages up
+	// to it are being read.
+	jumping bool
+	jump    int    // the hit's index
+	count   string // digits typed before G
+	req     uint64
+	cancel  context.CancelFunc
+	spin    spinner.Model
 
 	// Each environment keeps its own last search: what was typed and the
 	// results, put back when the user comes back to it.
@@ -329,8 +335,16 @@ func (m *Model) updateInput(msg tea.KeyPressMsg) tea.Cmd {
 
 func (m *Model) updateTable(msg tea.KeyPressMsg) tea.Cmd {
 	k := m.keys
+	if s := msg.String(); len(s) == 1 && s[0] >= '0' && s[0] <= '9' {
+		m.typeCount(s[0])
+		return nil
+	}
+	if !key.Matches(msg, k.Bottom) {
+		m.count = ""
+	}
 	if msg.String() == "esc" && m.loading {
 		// Stop, as in a browser: no waiting for a hanging server.
+		m.jumping = false
 		m.stop()
 		m.cancelled = true
 		if len(m.rows) == 0 {
@@ -354,7 +368,7 @@ func (m *Model) updateTable(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Top):
 		return m.move(-len(m.rows))
 	case key.Matches(msg, k.Bottom):
-		return m.move(len(m.rows))
+		return m.jumpKey()
 	case key.Matches(msg, k.Enter):
 		if r, ok := m.selected(); ok {
 			return common.Cmd(common.OpenRecordMsg{ID: r.id})
@@ -370,7 +384,7 @@ func (m *Model) updateTable(msg tea.KeyPressMsg) tea.Cmd {
 		}
 	case key.Matches(msg, k.Reload):
 		if m.searched {
-			m.cache.DeletePrefix(m.pageKey(m.q.Solr, -1))
+			m.cache.DeletePrefix(m.pageKey(m.q.Solr, -1, 0))
 			cmd := m.search(m.q)
 			m.reloaded = true
 			return cmd
@@ -480,6 +494,11 @@ func (m *Model) stop() {
 // fetch asks for one page. The command runs off the UI goroutine; its answer
 // carries the request id so a superseded answer is dropped.
 func (m *Model) fetch(solr string, start int) tea.Cmd {
+	return m.fetchRows(solr, start, PageRows)
+}
+
+// fetchRows asks for rows results from start.
+func (m *Model) fetchRows(solr string, start, rows int) tea.Cmd {
 	m.stop()
 	if m.session == nil || m.session.Client == nil {
 		m.errText = "no environment selected"
@@ -490,22 +509,22 @@ func (m *Model) fetch(solr string, start int) tea.Cmd {
 	m.req = common.NextRequestID()
 	m.loading, m.cancelled = true, false
 	req, client := m.req, m.session.Client
-	if v, _, ok := m.cache.Get(m.pageKey(solr, start)); ok {
+	if v, _, ok := m.cache.Get(m.pageKey(solr, start, rows)); ok {
 		// Read before, as this identity: the answer without a request.
 		pg := v.(cachedPage)
 		return func() tea.Msg {
 			cancel()
-			return resultsMsg{req: req, start: start, rows: pg.rows, total: pg.total, cached: true}
+			return resultsMsg{req: req, start: start, asked: rows, rows: pg.rows, total: pg.total, cached: true}
 		}
 	}
-	p := orcid.SearchParams{Query: solr, Start: start, Rows: PageRows}
+	p := orcid.SearchParams{Query: solr, Start: start, Rows: rows}
 	do := func() tea.Msg {
 		defer cancel()
 		res, err := client.ExpandedSearch(ctx, p)
 		if err != nil {
-			return resultsMsg{req: req, start: start, err: err}
+			return resultsMsg{req: req, start: start, asked: rows, err: err}
 		}
-		return resultsMsg{req: req, start: start, rows: toRows(res), total: res.NumFound}
+		return resultsMsg{req: req, start: start, asked: rows, rows: toRows(res), total: res.NumFound}
 	}
 	return tea.Batch(do, m.spin.Tick)
 }
@@ -551,6 +570,7 @@ func (m *Model) onResults(msg resultsMsg) tea.Cmd {
 	m.loading = false
 	m.cancel = nil
 	if msg.err != nil {
+		m.jumping = false
 		if errors.Is(msg.err, context.Canceled) {
 			return nil
 		}
@@ -580,7 +600,7 @@ func (m *Model) onResults(msg resultsMsg) tea.Cmd {
 	m.errText = ""
 	m.total = msg.total
 	if !msg.cached {
-		m.cache.Put(m.pageKey(m.q.Solr, msg.start), cachedPage{msg.rows, msg.total}, pageSize(msg.rows))
+		m.cache.Put(m.pageKey(m.q.Solr, msg.start, msg.asked), cachedPage{msg.rows, msg.total}, pageSize(msg.rows))
 	}
 	if msg.start == len(m.rows) {
 		m.rows = append(m.rows, msg.rows...)
@@ -595,6 +615,9 @@ func (m *Model) onResults(msg resultsMsg) tea.Cmd {
 		m.total = int64(len(m.rows))
 	}
 	m.clampScroll()
+	if m.jumping {
+		return tea.Batch(m.jumpStep(), common.Cmd(common.DoneMsg{Op: "search"}))
+	}
 	// A search that works takes an earlier search error off the status line.
 	done := common.Cmd(common.DoneMsg{Op: "search"})
 	if m.reloaded && msg.start == 0 {
@@ -700,7 +723,8 @@ func (m *Model) ShortHelp() []key.Binding {
 func (m *Model) FullHelp() [][]key.Binding {
 	k := m.keys
 	return [][]key.Binding{
-		{k.Up, k.Down, k.Top, k.Bottom, k.PageUp, k.PageDown},
+		{k.Up, k.Down, k.Top, common.WithDesc(k.Bottom, "last hit (loads up to 10,000)"),
+			key.NewBinding(key.WithKeys("G"), key.WithHelp("N G", "go to hit N (type N, then G)")), k.PageUp, k.PageDown},
 		{common.WithHelp(k.Enter, "enter", "open record"), common.WithHelp(k.Open, "o", "open iD in browser"), common.WithHelp(k.Copy, "y", "copy iD URI"), common.WithHelp(k.Reload, "R", "search again")},
 		{common.WithHelp(k.Search, "/", "new search (from anywhere)"),
 			key.NewBinding(key.WithKeys("up"), key.WithHelp("↑ (input)", "recent queries")),
@@ -803,8 +827,13 @@ func (m *Model) note(iw int) string {
 	case m.atLimit:
 		return st.Warning.Render(common.Truncate(fmt.Sprintf("Showing the first %s: anonymous searches page only to %s — refine the query, or get a client token (c)",
 			common.Count(len(m.rows)), common.Count(orcid.MaxAnonymousStart)), iw, "…"))
+	case m.jumping:
+		return st.Dim.Render(common.Truncate(fmt.Sprintf("%s loading to hit %s: %s of %s loaded · esc stops",
+			m.spin.View(), common.Count(m.jump+1), common.Count(len(m.rows)), common.Count(m.jump+1)), iw, "…"))
 	case m.loading:
 		return st.Dim.Render(m.spin.View() + " loading more…")
+	case m.count != "":
+		return st.Dim.Render("go to hit " + m.count + "… (G)")
 	}
 	if m.cancelled {
 		return st.Dim.Render(fmt.Sprintf("%s of %s · loading the next page cancelled", common.Count(m.cursor+1), common.Count(m.total)))
@@ -921,13 +950,13 @@ func (m *Model) Cursor() int { return m.cursor }
 // SetCache gives the pane the program's cache; nil keeps nothing.
 func (m *Model) SetCache(c *cache.Cache) { m.cache = c }
 
-// pageKey names the page of solr's results starting at start; start -1 is
-// the prefix of every page of solr.
-func (m *Model) pageKey(solr string, start int) string {
+// pageKey names the page of rows of solr's results starting at start;
+// start -1 is the prefix of every page of solr.
+func (m *Model) pageKey(solr string, start, rows int) string {
 	if start < 0 {
 		return cache.Key(m.session.CacheScope(), "search", solr, "")
 	}
-	return cache.Key(m.session.CacheScope(), "search", solr, strconv.Itoa(start))
+	return cache.Key(m.session.CacheScope(), "search", solr, strconv.Itoa(start), strconv.Itoa(rows))
 }
 
 // pageSize is about what a page of rows takes in memory.
