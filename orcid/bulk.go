@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"sync"
 )
 
 // MaxBulkWorks is ORCID's limit on put-codes in one bulk read.
@@ -35,7 +34,7 @@ func (c *Client) worksBulk(ctx context.Context, id ID, putCodes []int64) (*WorkB
 		}
 	}
 	var v WorkBulk
-	_, n, err := c.get(ctx, WorksBulkPath(canon, putCodes), JSON, &v)
+	n, err := c.getJSON(ctx, WorksBulkPath(canon, putCodes), &v)
 	if err != nil {
 		return nil, n, err
 	}
@@ -81,70 +80,24 @@ func WorkPutCodes(w *Works) []int64 {
 // AllFullWorks loads full works for putCodes in bulk requests of at most
 // 100, run concurrently under the client's rate limiter. Works come back in
 // the order asked for; put-codes ORCID answered with an error element are
-// listed in Failed (their Works entry is nil). If a whole request fails the
-// others are cancelled and the error is returned with what was loaded so far.
+// listed in Failed (their Works entry is nil). A bulk request that fails
+// does not stop the others: it is sent once more after them, and if it
+// still fails the error is a *BulkError naming the put-codes missing, with
+// every work that did load in the FullWorks returned along with it.
 func (c *Client) AllFullWorks(ctx context.Context, id ID, putCodes []int64) (*FullWorks, error) {
+	return c.AllFullWorksFunc(ctx, id, putCodes, nil)
+}
+
+// AllFullWorksFunc is AllFullWorks that reports its progress to progress
+// (nil: none) after each bulk request.
+func (c *Client) AllFullWorksFunc(ctx context.Context, id ID, putCodes []int64, progress func(BulkProgress)) (*FullWorks, error) {
 	canon, err := ParseID(string(id))
 	if err != nil {
 		return nil, err
 	}
-	out := &FullWorks{Works: make([]*Work, len(putCodes))}
-	if len(putCodes) == 0 {
-		return out, nil
-	}
-	type batch struct{ from, to int }
-	var batches []batch
-	for i := 0; i < len(putCodes); i += MaxBulkWorks {
-		batches = append(batches, batch{i, min(i+MaxBulkWorks, len(putCodes))})
-	}
-	ctx, cancel := context.WithCancel(ctx)
-	defer cancel()
-	var (
-		mu       sync.Mutex
-		firstErr error
-		failed   = make([][]BulkFailure, len(batches))
-		wg       sync.WaitGroup
-		next     = make(chan int)
-	)
-	workers := min(c.bulkWorkers, len(batches))
-	for range workers {
-		wg.Go(func() {
-			for bi := range next {
-				b := batches[bi]
-				res, n, err := c.worksBulk(ctx, canon, putCodes[b.from:b.to])
-				mu.Lock()
-				out.Requests += n
-				if err != nil {
-					if firstErr == nil {
-						firstErr = fmt.Errorf("loading works %d–%d of %d: %w", b.from+1, b.to, len(putCodes), err)
-						cancel()
-					}
-					mu.Unlock()
-					continue
-				}
-				mu.Unlock()
-				// Each batch writes only its own slots and failure list.
-				failed[bi] = placeBulk(res, putCodes[b.from:b.to], out.Works[b.from:b.to])
-			}
-		})
-	}
-feed:
-	for bi := range batches {
-		select {
-		case next <- bi:
-		case <-ctx.Done():
-			break feed
-		}
-	}
-	close(next)
-	wg.Wait()
-	for _, f := range failed {
-		out.Failed = append(out.Failed, f...)
-	}
-	if firstErr == nil && ctx.Err() != nil {
-		firstErr = fmt.Errorf("loading works cancelled: %w", ctx.Err())
-	}
-	return out, firstErr
+	l := c.startBulk(ctx, canon, progress)
+	l.add(putCodes...)
+	return l.finish()
 }
 
 // placeBulk puts the works of one bulk answer into slots (parallel to

@@ -107,6 +107,9 @@ func TestAllFullWorks(t *testing.T) {
 	}
 }
 
+// TestAllFullWorksRequestFails: when every bulk read fails, the load stops
+// after maxFailedBatches of them, and the error names every put-code
+// missing.
 func TestAllFullWorksRequestFails(t *testing.T) {
 	var calls atomic.Int32
 	c, _ := clServer(t, func(w http.ResponseWriter, r *http.Request) {
@@ -115,17 +118,67 @@ func TestAllFullWorksRequestFails(t *testing.T) {
 		w.WriteHeader(500)
 		fmt.Fprint(w, "<h1>oops</h1>")
 	}, WithBulkWorkers(1))
-	pcs := make([]int64, 300)
+	pcs := make([]int64, 500)
 	for i := range pcs {
 		pcs[i] = int64(i + 1)
 	}
 	fw, err := c.AllFullWorks(context.Background(), clTestID, pcs)
 	var be *BadResponseError
-	if !errors.As(err, &be) || !strings.Contains(err.Error(), "loading works 1–100 of 300") {
+	var bulk *BulkError
+	if !errors.As(err, &be) || !errors.As(err, &bulk) || !strings.Contains(err.Error(), "500 of 500 full works could not be loaded: loading works 1–100 of 500") {
 		t.Fatalf("err = %v", err)
 	}
-	if fw == nil || calls.Load() != 1 {
-		t.Errorf("fw = %v, %d calls; want partial result and the rest cancelled", fw, calls.Load())
+	if !slices.Equal(bulk.Missing, pcs) || bulk.Total != 500 {
+		t.Errorf("missing %d of %d", len(bulk.Missing), bulk.Total)
+	}
+	if fw == nil || calls.Load() != maxFailedBatches {
+		t.Errorf("fw = %v, %d calls; want a result and no more than %d requests", fw, calls.Load(), maxFailedBatches)
+	}
+}
+
+// TestAllFullWorksKeepsWhatLoaded: one failed bulk read does not throw the
+// others away. It is sent again after them; when that works nothing is
+// missing, and when it fails again the other works are there and the
+// error names exactly its put-codes.
+func TestAllFullWorksKeepsWhatLoaded(t *testing.T) {
+	for _, failures := range []int32{1, 2} {
+		var calls, bad atomic.Int32
+		ok := clBulkHandler(t, &calls)
+		c, _ := clServer(t, func(w http.ResponseWriter, r *http.Request) {
+			if strings.Contains(r.URL.Path, "/works/101,") && bad.Add(1) <= failures {
+				w.Header().Set("Content-Type", "application/json")
+				w.WriteHeader(500)
+				fmt.Fprint(w, `{"response-code":500,"developer-message":"boom","error-code":9999}`)
+				return
+			}
+			ok(w, r)
+		}, WithBulkWorkers(2))
+		pcs := make([]int64, 300)
+		for i := range pcs {
+			pcs[i] = int64(i + 1)
+		}
+		fw, err := c.AllFullWorks(context.Background(), clTestID, pcs)
+		loaded := 0
+		for _, w := range fw.Works {
+			if w != nil {
+				loaded++
+			}
+		}
+		if failures == 1 {
+			if err != nil || loaded+len(fw.Failed) != 300 || bad.Load() != 2 {
+				t.Errorf("one failure: err = %v, %d loaded, batch sent %d times", err, loaded, bad.Load())
+			}
+			continue
+		}
+		var bulk *BulkError
+		if !errors.As(err, &bulk) || !slices.Equal(bulk.Missing, pcs[100:200]) || bad.Load() != 2 {
+			t.Fatalf("two failures: err = %v, batch sent %d times", err, bad.Load())
+		}
+		for i, w := range fw.Works {
+			if (w == nil) != (i >= 100 && i < 200) && !slices.ContainsFunc(fw.Failed, func(f BulkFailure) bool { return f.PutCode == pcs[i] }) {
+				t.Fatalf("work %d: %v", i, w)
+			}
+		}
 	}
 }
 

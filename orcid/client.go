@@ -36,7 +36,6 @@ const (
 	DefaultBackoff       = 500 * time.Millisecond
 	DefaultMaxBackoff    = 10 * time.Second
 	DefaultMaxRetryAfter = 30 * time.Second
-	DefaultMaxBodySize   = 32 << 20
 	DefaultBulkWorkers   = 6
 	DefaultSearchRows    = 50
 	mediaTypeORCIDJSON   = "application/vnd.orcid+json"
@@ -68,10 +67,16 @@ const (
 	XML                // application/vnd.orcid+xml
 )
 
+// formatCSV asks /csv-search for its text/csv answer (csvsearch.go).
+const formatCSV Format = XML + 1
+
 // MediaType is the Accept value sent for f.
 func (f Format) MediaType() string {
-	if f == XML {
+	switch f {
+	case XML:
 		return mediaTypeORCIDXML
+	case formatCSV:
+		return "text/csv"
 	}
 	return mediaTypeORCIDJSON
 }
@@ -109,7 +114,8 @@ type Client struct {
 	backoff       time.Duration
 	maxBackoff    time.Duration
 	maxRetryAfter time.Duration
-	maxBody       int64
+	maxBody       int64 // 0: sized per endpoint (endpointOf)
+	maxTransfer   time.Duration
 	bulkWorkers   int
 	ts            oauth2.TokenSource
 	now           func() time.Time
@@ -121,8 +127,9 @@ type Client struct {
 type Option func(*Client)
 
 // New returns a client for env. Defaults: public API, 12 req/s burst 40
-// (member API: 24 req/s burst 40), 30 s timeout per request, up to 4 retries
-// of a 503, User-Agent "orcid-tui/<version>". A 503 (the server's burst
+// (member API: 24 req/s burst 40), a read fails after 30 s without a byte
+// (and after 15 minutes in all), up to 4 retries of a read answered 503,
+// 502 or 504, reset or cut short, User-Agent "orcid-tui/<version>". A 503 (the server's burst
 // limit) also halves the client's rate, down to 1 req/s, until a few quiet
 // seconds give it back step by step (Stats.Effective).
 func New(env Environment, opts ...Option) *Client {
@@ -134,7 +141,7 @@ func New(env Environment, opts ...Option) *Client {
 		backoff:       DefaultBackoff,
 		maxBackoff:    DefaultMaxBackoff,
 		maxRetryAfter: DefaultMaxRetryAfter,
-		maxBody:       DefaultMaxBodySize,
+		maxTransfer:   DefaultMaxTransferTime,
 		bulkWorkers:   DefaultBulkWorkers,
 		now:           time.Now,
 	}
@@ -207,7 +214,9 @@ func WithUserAgent(ua string) Option {
 	}
 }
 
-// WithTimeout bounds each request (each attempt) including reading the body.
+// WithTimeout bounds how long an attempt may go without receiving a byte:
+// waiting for the answer to start, or in the middle of its body. A slow
+// but steady answer is not cut (WithMaxTransferTime bounds it).
 func WithTimeout(d time.Duration) Option {
 	return func(c *Client) {
 		if d > 0 {
@@ -216,7 +225,18 @@ func WithTimeout(d time.Duration) Option {
 	}
 }
 
-// WithMaxRetries bounds how often a 503 is retried (0: never).
+// WithMaxTransferTime bounds one attempt's whole transfer, however steady
+// (default DefaultMaxTransferTime).
+func WithMaxTransferTime(d time.Duration) Option {
+	return func(c *Client) {
+		if d > 0 {
+			c.maxTransfer = d
+		}
+	}
+}
+
+// WithMaxRetries bounds how often a read is retried after a 503, 502 or
+// 504, a reset connection or a body cut short (0: never).
 func WithMaxRetries(n int) Option {
 	return func(c *Client) {
 		if n >= 0 {
@@ -247,7 +267,9 @@ func WithMaxRetryAfter(d time.Duration) Option {
 	}
 }
 
-// WithMaxBodySize limits how many bytes of an answer are read.
+// WithMaxBodySize limits how many bytes of any answer are read. Without
+// it the limit is sized per endpoint from ORCID's ceilings (a record of
+// 10,000 works, a bulk read of 100 full works).
 func WithMaxBodySize(n int64) Option {
 	return func(c *Client) {
 		if n > 0 {
@@ -311,52 +333,17 @@ func (c *Client) Get(ctx context.Context, path string, f Format, v any) (*Body, 
 	return b, err
 }
 
-// get is Get that also says how many requests it sent.
+// get is Get that also says how many requests it sent. It asks for f and
+// keeps the body as sent, for raw views.
 func (c *Client) get(ctx context.Context, path string, f Format, v any) (*Body, int, error) {
-	if err := checkPath(path); err != nil {
-		return nil, 0, err
-	}
-	u := c.URL(path)
-	attempts := 0
-	for {
-		if err := c.wait(ctx); err != nil {
-			return nil, attempts, err
-		}
-		attempts++
-		sent := c.now()
-		resp, data, tok, err := c.send(ctx, u, f)
-		if err != nil {
-			return nil, attempts, err
-		}
-		body := &Body{URL: u, StatusCode: resp.StatusCode, ContentType: resp.Header.Get("Content-Type"), Data: data}
-		switch resp.StatusCode {
-		case http.StatusServiceUnavailable:
-			c.on503(sent)
-			ra := parseRetryAfter(resp.Header.Get("Retry-After"), c.now())
-			if ra > c.maxRetryAfter {
-				ra = c.maxRetryAfter
-			}
-			if attempts > c.maxRetries {
-				return body, attempts, &RateLimitError{StatusCode: resp.StatusCode, Attempts: attempts, RetryAfter: ra, Message: textMessage(data)}
-			}
-			// Retry-After, when given, decides this request's wait; the
-			// lowered rate paces it and every other request after that.
-			delay := c.backoffFor(attempts)
-			if ra > delay {
-				delay = ra
-			}
-			c.stats.retried.Add(1)
-			if err := sleep(ctx, delay); err != nil {
-				return body, attempts, fmt.Errorf("cancelled while waiting to retry %s: %w", path, err)
-			}
-			continue
-		case http.StatusTooManyRequests:
-			c.stats.s429.Add(1)
-			return body, attempts, &RateLimitError{StatusCode: resp.StatusCode, Attempts: attempts,
-				RetryAfter: parseRetryAfter(resp.Header.Get("Retry-After"), c.now()), Message: textMessage(data)}
-		}
-		return body, attempts, c.finish(path, resp, body, tok, v)
-	}
+	return c.fetch(ctx, path, readSpec{accept: f.MediaType()}, v)
+}
+
+// getJSON reads path as compact JSON decoded from the stream into v: the
+// typed reads, which keep no raw body.
+func (c *Client) getJSON(ctx context.Context, path string, v any) (int, error) {
+	_, n, err := c.fetch(ctx, path, readSpec{accept: mediaTypeJSON, stream: true}, v)
+	return n, err
 }
 
 // checkPath refuses paths that would leave the API root.
@@ -389,9 +376,12 @@ func (c *Client) wait(ctx context.Context) error {
 	return nil
 }
 
-// send makes one attempt and reads the (size-limited) body. tok is the
-// access token sent, so an error echoing it can be masked.
-func (c *Client) send(ctx context.Context, u string, f Format) (*http.Response, []byte, string, error) {
+// do sends one write (reads go through fetch, which retries) and reads its
+// answer whole, bounded by the largest answer a write gets (the bulk add's
+// 100 works) unless WithMaxBody says otherwise. prepare gives the request
+// its body and headers. tok is the access token sent, so an error echoing
+// it can be masked.
+func (c *Client) do(ctx context.Context, method, u string, f Format, prepare func(*http.Request)) (*http.Response, []byte, string, error) {
 	var t *oauth2.Token
 	if c.ts != nil {
 		var err error
@@ -401,9 +391,12 @@ func (c *Client) send(ctx context.Context, u string, f Format) (*http.Response, 
 	}
 	actx, cancel := context.WithTimeout(ctx, c.timeout)
 	defer cancel()
-	req, err := http.NewRequestWithContext(actx, http.MethodGet, u, nil)
+	req, err := http.NewRequestWithContext(actx, method, u, nil)
 	if err != nil {
 		return nil, nil, "", fmt.Errorf("building the request for %s: %w", u, err)
+	}
+	if prepare != nil {
+		prepare(req)
 	}
 	req.Header.Set("Accept", f.MediaType())
 	req.Header.Set("User-Agent", c.userAgent)
@@ -415,28 +408,36 @@ func (c *Client) send(ctx context.Context, u string, f Format) (*http.Response, 
 	defer c.sending(c.now())()
 	resp, err := c.httpClient.Do(req)
 	if err != nil {
-		return nil, nil, tok, c.transportError(ctx, actx, req, err)
+		return nil, nil, tok, c.transportError(ctx, actx, req, err, 0)
 	}
 	defer resp.Body.Close()
 	ct := resp.Header.Get("Content-Type")
-	if resp.ContentLength > c.maxBody {
-		return nil, nil, tok, &BadResponseError{StatusCode: resp.StatusCode, URL: u, ContentType: ct,
-			Err: fmt.Errorf("%w: %d bytes, the limit is %d", ErrBodyTooLarge, resp.ContentLength, c.maxBody)}
+	limit := c.maxBody
+	if limit <= 0 {
+		limit = writeAnswerLimit
 	}
-	data, err := io.ReadAll(io.LimitReader(resp.Body, c.maxBody+1))
+	if resp.ContentLength > limit {
+		return nil, nil, tok, &BadResponseError{StatusCode: resp.StatusCode, URL: u, ContentType: ct,
+			Err: fmt.Errorf("%w: %d bytes, the limit is %d", ErrBodyTooLarge, resp.ContentLength, limit)}
+	}
+	data, err := io.ReadAll(io.LimitReader(resp.Body, limit+1))
 	if err != nil {
 		if ctx.Err() != nil || actx.Err() != nil {
-			return nil, nil, tok, c.transportError(ctx, actx, req, err)
+			return nil, nil, tok, c.transportError(ctx, actx, req, err, int64(len(data)))
 		}
 		return nil, nil, tok, &BadResponseError{StatusCode: resp.StatusCode, URL: u, ContentType: ct,
 			Snippet: sanitize.Snippet(data, errorSnippetRunes), Err: fmt.Errorf("reading the body: %w", err)}
 	}
-	if int64(len(data)) > c.maxBody {
+	if int64(len(data)) > limit {
 		return nil, nil, tok, &BadResponseError{StatusCode: resp.StatusCode, URL: u, ContentType: ct,
-			Err: fmt.Errorf("%w: more than %d bytes", ErrBodyTooLarge, c.maxBody)}
+			Err: fmt.Errorf("%w: more than %d bytes", ErrBodyTooLarge, limit)}
 	}
 	return resp, data, tok, nil
 }
+
+// writeAnswerLimit bounds a write's answer: at most the bulk add's list of
+// MaxBulkWriteWorks works with their errors.
+const writeAnswerLimit = errorBodyLimit + MaxBulkWriteWorks*fullWorkBudget
 
 // token gets the access token for a request made with ctx: through
 // TokenContext when the source has it (its fetch then ends with ctx),
@@ -477,11 +478,20 @@ func (c *Client) on503(sent time.Time) {
 	c.limiter.on503(sent, c.now())
 }
 
-// transportError says in plain words why no answer came.
-func (c *Client) transportError(ctx, actx context.Context, req *http.Request, err error) error {
+// transportError says in plain words why no answer (or not all of it)
+// came; read is how many bytes of the body had arrived.
+func (c *Client) transportError(ctx, actx context.Context, req *http.Request, err error, read int64) error {
 	switch {
 	case ctx.Err() != nil:
 		return fmt.Errorf("request to %s cancelled: %w", req.URL.Host, ctx.Err())
+	case errors.Is(context.Cause(actx), errSilence) && read > 0:
+		return fmt.Errorf("ORCID (%s) did not answer within %s: nothing more came after %s of the answer; try again later: %w",
+			req.URL.Host, c.timeout, byteSize(read), context.DeadlineExceeded)
+	case errors.Is(context.Cause(actx), errSilence):
+		return fmt.Errorf("ORCID (%s) did not answer within %s; try again later: %w", req.URL.Host, c.timeout, context.DeadlineExceeded)
+	case errors.Is(context.Cause(actx), errCeiling):
+		return fmt.Errorf("ORCID (%s) was still sending after %s (%s received), the most one answer may take: %w",
+			req.URL.Host, c.maxTransfer, byteSize(read), context.DeadlineExceeded)
 	case actx.Err() != nil:
 		return fmt.Errorf("ORCID (%s) did not answer within %s; try again later: %w", req.URL.Host, c.timeout, context.DeadlineExceeded)
 	}
@@ -539,6 +549,7 @@ func decodeInto(body *Body, kind mediaKind, v any) error {
 		if len(body.Data) == 0 {
 			err = errors.New("the body is empty")
 		}
+		err = decodeError("", err)
 		return &BadResponseError{StatusCode: body.StatusCode, URL: body.URL, ContentType: body.ContentType,
 			Snippet: sanitize.Snippet(body.Data, errorSnippetRunes), Err: err}
 	}
@@ -752,7 +763,7 @@ func (c *Client) read(ctx context.Context, id ID, path func(ID) string, v any) e
 	if err != nil {
 		return err
 	}
-	_, err = c.Get(ctx, path(canon), JSON, v)
+	_, err = c.getJSON(ctx, path(canon), v)
 	return err
 }
 

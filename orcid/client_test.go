@@ -57,7 +57,7 @@ func TestHeadersAlwaysSent(t *testing.T) {
 	if err != nil || !b.IsXML() || !strings.Contains(string(b.Data), "person:person") {
 		t.Fatalf("Get XML = %+v, %v", b, err)
 	}
-	want := []string{"application/vnd.orcid+json", "application/vnd.orcid+xml"}
+	want := []string{"application/json", "application/vnd.orcid+xml"}
 	for i, h := range got {
 		if h.Get("Accept") != want[i] {
 			t.Errorf("request %d Accept = %q, want %q", i, h.Get("Accept"), want[i])

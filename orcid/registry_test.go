@@ -41,9 +41,16 @@ func TestRegistryNegotiation(t *testing.T) {
 	if err != nil || rec.Person == nil || rec.Person.Name.FamilyName.String() != "Carberry" {
 		t.Fatalf("Record = %+v, %v", rec, err)
 	}
-	for _, r := range srv.Requests() {
-		if r.Accept != "application/vnd.orcid+json" && r.Accept != "application/vnd.orcid+xml" {
-			t.Errorf("request %s sent Accept %q", r.Path, r.Accept)
+	// Get asks for ORCID's own (pretty) bodies, which a raw view shows;
+	// the typed read asks for compact JSON, half the bytes.
+	want := []string{"application/vnd.orcid+json", "application/vnd.orcid+xml", "application/json"}
+	reqs := srv.Requests()
+	if len(reqs) != len(want) {
+		t.Fatalf("%d requests, want %d", len(reqs), len(want))
+	}
+	for i, r := range reqs {
+		if r.Accept != want[i] {
+			t.Errorf("request %s sent Accept %q, want %q", r.Path, r.Accept, want[i])
 		}
 	}
 }
@@ -254,23 +261,44 @@ func TestRegistryQuota429(t *testing.T) {
 	}
 }
 
+// TestRegistryGarbageBodies: an answer that is not ORCID's document is a
+// BadResponseError. A body cut short and a proxy's 502 are retried (a read
+// is idempotent): once is forgiven, five times in a row is the error.
 func TestRegistryGarbageBodies(t *testing.T) {
 	tests := []struct {
 		status      int
 		ctype, body string
+		retried     bool
 	}{
-		{200, "application/vnd.orcid+json", `{"group":[{"work-summary":[`},
-		{502, "text/html", "<html><body>Bad Gateway</body></html>"},
-		{200, "text/html", "<html>login</html>"},
-		{500, "application/octet-stream", "\x00\x01\x02"},
+		{200, "application/vnd.orcid+json", `{"group":[{"work-summary":[`, true},
+		{502, "text/html", "<html><body>Bad Gateway</body></html>", true},
+		{504, "text/html", "<html><body>Gateway Timeout</body></html>", true},
+		{200, "text/html", "<html>login</html>", false},
+		{500, "application/octet-stream", "\x00\x01\x02", false},
 	}
 	for _, tt := range tests {
-		srv, c := newRegistry(t, nil)
-		srv.FailNextWith(1, tt.status, tt.ctype, tt.body)
-		_, err := c.Works(context.Background(), orcidtest.CarberryID)
-		var be *orcid.BadResponseError
-		if !errors.As(err, &be) || be.StatusCode != tt.status {
-			t.Errorf("%d %s: err = %v", tt.status, tt.ctype, err)
+		for _, times := range []int{1, 1 + orcid.DefaultMaxRetries} {
+			srv, c := newRegistry(t, nil)
+			srv.FailNextWith(times, tt.status, tt.ctype, tt.body)
+			_, err := c.Works(context.Background(), orcidtest.CarberryID)
+			sent := len(srv.Requests())
+			if tt.retried && times == 1 {
+				if err != nil || sent != 2 {
+					t.Errorf("%d %s once: err = %v after %d requests, want success after 2", tt.status, tt.ctype, err, sent)
+				}
+				continue
+			}
+			var be *orcid.BadResponseError
+			if !errors.As(err, &be) || be.StatusCode != tt.status {
+				t.Errorf("%d %s ×%d: err = %v", tt.status, tt.ctype, times, err)
+			}
+			want := 1
+			if tt.retried {
+				want = 1 + orcid.DefaultMaxRetries
+			}
+			if sent != want {
+				t.Errorf("%d %s ×%d: %d requests, want %d", tt.status, tt.ctype, times, sent, want)
+			}
 		}
 	}
 }

@@ -56,7 +56,7 @@ func (c *Client) Search(ctx context.Context, p SearchParams) (*SearchResult, err
 		return nil, err
 	}
 	var v SearchResult
-	if _, err := c.Get(ctx, SearchPath(p), JSON, &v); err != nil {
+	if _, err := c.getJSON(ctx, SearchPath(p), &v); err != nil {
 		return nil, err
 	}
 	return &v, nil
@@ -68,7 +68,7 @@ func (c *Client) ExpandedSearch(ctx context.Context, p SearchParams) (*ExpandedS
 		return nil, err
 	}
 	var v ExpandedSearchResult
-	if _, err := c.Get(ctx, ExpandedSearchPath(p), JSON, &v); err != nil {
+	if _, err := c.getJSON(ctx, ExpandedSearchPath(p), &v); err != nil {
 		return nil, err
 	}
 	return &v, nil

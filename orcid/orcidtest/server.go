@@ -30,6 +30,8 @@ type Server struct {
 	records   map[string]*built
 	extension map[any]any
 
+	huge *hugeRecord // WithHugeRecord
+
 	limits  limiter
 	log     requestLog
 	injects injections
@@ -215,7 +217,7 @@ func (s *Server) record(r *http.Request, id string) (*built, bool) {
 	if ok {
 		return b, true
 	}
-	p, pc, ok := theData().lookup(id)
+	p, pc, ok := s.specFor(id)
 	if !ok {
 		return nil, false
 	}

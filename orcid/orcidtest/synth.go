@@ -136,9 +136,12 @@ var bigJournals = []string{"Physical Review Letters", "Journal of High Energy Ph
 
 var bigEnergies = []string{"7 TeV", "8 TeV", "13 TeV", "13.6 TeV"}
 
-var bigWorksOnce = sync.OnceValue(func() []work {
-	ws := make([]work, 0, BigRecordWorks)
-	for i := 0; i < BigRecordWorks; i++ {
+var bigWorksOnce = sync.OnceValue(func() []work { return helixWorks(BigRecordWorks) })
+
+// helixWorks makes n collaboration papers, newest first over 17 years.
+func helixWorks(n int) []work {
+	ws := make([]work, 0, n)
+	for i := 0; i < n; i++ {
 		// Every ninth work is the previous one again, added by another
 		// source: same DOI, so ORCID groups the two summaries together.
 		if i%9 == 8 {
@@ -148,7 +151,7 @@ var bigWorksOnce = sync.OnceValue(func() []work {
 			ws = append(ws, d)
 			continue
 		}
-		year := 2025 - i*17/BigRecordWorks
+		year := 2025 - i*17/n
 		energy := bigEnergies[min(3, max(0, (year-2009)/4))]
 		w := work{
 			Title:   fmt.Sprintf("%s %s in pp collisions at √s = %s with the HELIX detector", bigKinds[mix(i, 1)%len(bigKinds)], bigProcesses[mix(i, 2)%len(bigProcesses)], energy),
@@ -171,7 +174,7 @@ var bigWorksOnce = sync.OnceValue(func() []work {
 		ws = append(ws, w)
 	}
 	return ws
-})
+}
 
 func bigWorks() []work { return bigWorksOnce() }
 

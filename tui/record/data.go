@@ -189,10 +189,10 @@ func workRows(w *orcid.Works) []workRow {
 	}
 	out := make([]workRow, 0, len(w.Group))
 	for _, g := range w.Group {
-		if len(g.WorkSummary) == 0 {
+		s := g.Preferred() // the one summary exports write too (export.PutCodes)
+		if s == nil {
 			continue
 		}
-		s := &g.WorkSummary[0]
 		r := workRow{putCode: s.PutCode, typ: line(s.Type)}
 		r.title = titleOf(s.Title)
 		r.ltitle = strings.ToLower(r.title)

@@ -1,0 +1,179 @@
+package orcid
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net"
+	"net/http"
+	"strings"
+	"sync/atomic"
+	"testing"
+	"time"
+)
+
+// TestSlowButSteadyAnswerCompletes: the timeout is on silence. An answer
+// trickling in for several times the timeout, a few bytes at a time, is
+// read whole; an answer that stops in the middle fails after one timeout
+// of silence and says how much had come.
+func TestSlowButSteadyAnswerCompletes(t *testing.T) {
+	const timeout = 40 * time.Millisecond
+	doc := `{"path":"/` + clTestID + `/person","biography":{"content":"` + strings.Repeat("x", 40) + `"}}`
+	var stall atomic.Bool
+	c, _ := clServer(t, func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/json")
+		f := w.(http.Flusher)
+		for i := 0; i < len(doc); i += 8 {
+			if stall.Load() && i >= 16 {
+				<-r.Context().Done()
+				return
+			}
+			fmt.Fprint(w, doc[i:min(i+8, len(doc))])
+			f.Flush()
+			time.Sleep(timeout / 4) // steady: 12 pieces, 3 timeouts in all
+		}
+	}, WithTimeout(timeout), WithMaxRetries(0))
+	p, err := c.Person(context.Background(), clTestID)
+	if err != nil || p.Path != "/"+clTestID+"/person" {
+		t.Fatalf("steady answer: %+v, %v", p, err)
+	}
+	stall.Store(true)
+	_, err = c.Person(context.Background(), clTestID)
+	if !errors.Is(err, context.DeadlineExceeded) || !strings.Contains(err.Error(), "did not answer within 40ms: nothing more came after 16 bytes") {
+		t.Fatalf("stalled answer: %v", err)
+	}
+}
+
+// TestTransferCeiling: however steady, an answer that goes on past the
+// ceiling is cut, and the message says so.
+func TestTransferCeiling(t *testing.T) {
+	c, _ := clServer(t, func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/json")
+		fmt.Fprint(w, `{"path":"`)
+		for r.Context().Err() == nil {
+			fmt.Fprint(w, "x")
+			w.(http.Flusher).Flush()
+			time.Sleep(2 * time.Millisecond)
+		}
+	}, WithTimeout(time.Second), WithMaxTransferTime(50*time.Millisecond), WithMaxRetries(0))
+	_, err := c.Person(context.Background(), clTestID)
+	if !errors.Is(err, context.DeadlineExceeded) || !strings.Contains(err.Error(), "was still sending after 50ms") {
+		t.Fatalf("err = %v", err)
+	}
+}
+
+// TestFlakyReadsRetried: 502, 504, a reset connection and a body cut short
+// are retried like a 503, without slowing the limiter (they are not the
+// burst limit), up to the retry budget.
+func TestFlakyReadsRetried(t *testing.T) {
+	doc := `{"path":"/` + clTestID + `/works","group":[]}`
+	faults := map[string]func(w http.ResponseWriter){
+		"502": func(w http.ResponseWriter) { http.Error(w, "bad gateway", http.StatusBadGateway) },
+		"504": func(w http.ResponseWriter) { http.Error(w, "gateway timeout", http.StatusGatewayTimeout) },
+		"reset": func(w http.ResponseWriter) {
+			w.Header().Set("Content-Type", "application/json")
+			w.Header().Set("Content-Length", fmt.Sprint(len(doc)))
+			fmt.Fprint(w, doc[:10])
+			w.(http.Flusher).Flush()
+			conn, _, _ := w.(http.Hijacker).Hijack()
+			conn.(*net.TCPConn).SetLinger(0)
+			conn.Close()
+		},
+		"reset before the answer": func(w http.ResponseWriter) {
+			conn, _, _ := w.(http.Hijacker).Hijack()
+			conn.(*net.TCPConn).SetLinger(0)
+			conn.Close()
+		},
+		"truncated": func(w http.ResponseWriter) {
+			w.Header().Set("Content-Type", "application/json")
+			fmt.Fprint(w, doc[:len(doc)/2])
+		},
+	}
+	for name, fault := range faults {
+		for _, failures := range []int{2, 3} {
+			var n atomic.Int32
+			c, _ := clServer(t, func(w http.ResponseWriter, r *http.Request) {
+				if n.Add(1) <= int32(failures) {
+					fault(w)
+					return
+				}
+				w.Header().Set("Content-Type", "application/json")
+				fmt.Fprint(w, doc)
+			}, WithMaxRetries(2))
+			_, err := c.Works(context.Background(), clTestID)
+			s := c.Stats()
+			if failures == 2 && (err != nil || s.Sent != 3 || s.Retried != 2) {
+				t.Errorf("%s ×2: err = %v, stats %+v; want success on the 3rd request", name, err, s)
+			}
+			if failures == 3 && (err == nil || s.Sent != 3) {
+				t.Errorf("%s ×3: err = %v, %d sent; want an error after 3 requests", name, err, s.Sent)
+			}
+			if s.Effective != s.Limit || s.Status503 != 0 {
+				t.Errorf("%s: the limiter slowed to %v (limit %v)", name, s.Effective, s.Limit)
+			}
+		}
+	}
+}
+
+// TestBodyCapPerEndpoint: the cap is sized per endpoint from ORCID's
+// ceilings, and a body over it names the endpoint and the sizes.
+func TestBodyCapPerEndpoint(t *testing.T) {
+	tests := []struct {
+		path  string
+		name  string
+		limit int64
+	}{
+		{RecordPath(clTestID), "/record", recordBudget},
+		{WorksPath(clTestID), "/works", recordBudget},
+		{WorksBulkPath(clTestID, []int64{1, 2, 3}), "the bulk read of 3 full works (/works/…)", errorBodyLimit + 3*fullWorkBudget},
+		{PersonPath(clTestID), "/person", sectionBudget},
+		{WorkPath(clTestID, 7), "/work/…", itemBudget + fullWorkBudget},
+		{ExpandedSearchPath(SearchParams{Query: "x", Rows: 1000}), "/expanded-search", sectionBudget + 1000*hitBudget},
+		{SearchPath(SearchParams{Query: "x"}), "/search", sectionBudget + DefaultSearchRows*hitBudget},
+	}
+	for _, tt := range tests {
+		ep := endpointOf(tt.path)
+		if ep.name != tt.name || ep.limit != tt.limit {
+			t.Errorf("%s: %q %d, want %q %d", tt.path, ep.name, ep.limit, tt.name, tt.limit)
+		}
+	}
+	// A 10,000-work record in pretty JSON is about 27 MB: far below.
+	if recordBudget < 4*27<<20 {
+		t.Errorf("record budget %d leaves too little headroom", recordBudget)
+	}
+	for _, announced := range []bool{true, false} {
+		c, _ := clServer(t, func(w http.ResponseWriter, r *http.Request) {
+			w.Header().Set("Content-Type", "application/json")
+			if announced {
+				w.Header().Set("Content-Length", "4096")
+			}
+			fmt.Fprint(w, `{"path":"`+strings.Repeat("a", 4096-11)+`"}`)
+		}, WithMaxBodySize(1024))
+		_, err := c.Person(context.Background(), clTestID)
+		want := "the answer for /person is more than 1 KiB, over the 1 KiB this client reads for it"
+		if announced {
+			want = "the answer for /person is 4 KiB announced, over the 1 KiB this client reads for it"
+		}
+		if !errors.Is(err, ErrBodyTooLarge) || !strings.Contains(err.Error(), want) || strings.Contains(err.Error(), "ORCID API?") {
+			t.Errorf("announced=%v: %v", announced, err)
+		}
+	}
+}
+
+// TestDecodeErrorNamesField: a body that does not decode names where and
+// why, and what decoded around a wrong type is kept.
+func TestDecodeErrorNamesField(t *testing.T) {
+	c, _ := clServer(t, func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/json")
+		fmt.Fprint(w, `{"path":"/x/works","group":[{"work-summary":[{"put-code":"twelve"}]}]}`)
+	})
+	var v Works
+	_, err := c.getJSON(context.Background(), WorksPath(clTestID), &v)
+	var de *DecodeError
+	if !errors.As(err, &de) || !strings.Contains(err.Error(), "group.work-summary.put-code") {
+		t.Fatalf("err = %v", err)
+	}
+	if v.Path != "/x/works" {
+		t.Errorf("what decoded was lost: %+v", v)
+	}
+}
