@@ -69,7 +69,10 @@ func TestNewcomerRun(t *testing.T) {
 	// B again, then A again: no request for A.
 	tm.Type("/")
 	tm.Send(tea.PasteMsg{Content: B})
-	wait("B again", has("Tanaka")) // the screen is drawn as changes: test words, not lines
+	// The screen is drawn as changes, with cursor moves for unchanged
+	// cells: wait for words without spaces that only the new screen has,
+	// so the next step starts after it was drawn.
+	wait("B again", has("花子"))
 	srv.ResetRequests()
 	tm.Type("/")
 	tm.Send(tea.PasteMsg{Content: A})
