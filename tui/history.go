@@ -7,11 +7,11 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"runtime"
 	"sync"
 
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/orcid-tui/orcid-tui/auth"
 	"github.com/orcid-tui/orcid-tui/internal/atomicfile"
 )
 
@@ -22,26 +22,15 @@ import (
 // kilobytes; anything much bigger is not one.
 const maxHistoryFile = 1 << 20
 
-// DefaultHistoryFile is where the search history is kept:
-// $XDG_STATE_HOME/orcid-tui/history.json (~/.local/state/orcid-tui/...) on
-// Unix, the user config directory elsewhere, as the token file.
+// DefaultHistoryFile is where the search history is kept: history.json
+// beside the token file, in the state directory
+// ($XDG_STATE_HOME/orcid-tui, ~/.local/state/orcid-tui on Unix).
 func DefaultHistoryFile() (string, error) {
-	switch runtime.GOOS {
-	case "windows", "darwin", "ios", "plan9":
-		d, err := os.UserConfigDir()
-		if err != nil {
-			return "", err
-		}
-		return filepath.Join(d, "orcid-tui", "history.json"), nil
-	}
-	if d := os.Getenv("XDG_STATE_HOME"); filepath.IsAbs(d) {
-		return filepath.Join(d, "orcid-tui", "history.json"), nil
-	}
-	h, err := os.UserHomeDir()
+	tok, err := auth.DefaultTokenFile()
 	if err != nil {
 		return "", err
 	}
-	return filepath.Join(h, ".local", "state", "orcid-tui", "history.json"), nil
+	return filepath.Join(filepath.Dir(tok), "history.json"), nil
 }
 
 // historyFile is the file's content.
