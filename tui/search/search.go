@@ -347,9 +347,6 @@ func (m *Model) updateTable(msg tea.KeyPressMsg) tea.Cmd {
 		m.jumping = false
 		m.stop()
 		m.cancelled = true
-		if len(m.rows) == 0 {
-			m.FocusInput() // the query is there: enter runs it again
-		}
 		return common.Cmd(common.StatusMsg{Text: "cancelled"})
 	}
 	switch {
@@ -372,6 +369,9 @@ func (m *Model) updateTable(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Enter):
 		if r, ok := m.selected(); ok {
 			return common.Cmd(common.OpenRecordMsg{ID: r.id})
+		}
+		if m.cancelled && m.searched {
+			return m.search(m.q) // "Search cancelled: enter runs it again"
 		}
 		m.FocusInput()
 	case key.Matches(msg, k.Open):
