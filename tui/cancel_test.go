@@ -82,7 +82,7 @@ func TestEscCancelsLoading(t *testing.T) {
 		if a.status != "cancelled" {
 			t.Errorf("status %q, want cancelled", a.status)
 		}
-		if s := text(a.search.View()); !strings.Contains(s, "Search cancelled") || strings.Contains(s, "0 found") {
+		if s := text(a.search.View()); !strings.Contains(s, "Search for “carberry” cancelled") || strings.Contains(s, "0 found") {
 			t.Errorf("search pane does not say cancelled:\n%s", s)
 		}
 		srv.ClearFaults()

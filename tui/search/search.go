@@ -780,7 +780,7 @@ func (m *Model) View() string {
 	case !m.searched:
 		b.WriteString(m.hints(iw, lines))
 	case len(m.rows) == 0 && m.cancelled:
-		b.WriteString("\n" + st.Dim.Render(common.Truncate("Search cancelled: enter runs it again.", iw, "…")))
+		b.WriteString("\n" + st.Dim.Render(common.Truncate("Search for “"+sanitize.Truncate(sanitize.Line(m.q.Input), 40)+"” cancelled: enter runs it again.", iw, "…")))
 	case len(m.rows) == 0 && !m.loading && m.q.Kind == orcid.QueryDOI:
 		// "family-name:10.5555/…" would be no help for a DOI.
 		b.WriteString("\n" + ansi.Wrap(fmt.Sprintf("No public record lists the DOI %s among its works",
