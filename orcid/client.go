@@ -354,12 +354,17 @@ func (c *Client) wait(ctx context.Context) error {
 	if err := ctx.Err(); err != nil {
 		return fmt.Errorf("request cancelled: %w", err)
 	}
+	// Spacing first, then the bucket: a request holding a token while it
+	// waits for its spacing would be sent at the old rate after a cut.
+	if err := c.limiter.pace.Wait(ctx); err != nil {
+		return fmt.Errorf("request cancelled while waiting for the rate limit: %w", err)
+	}
 	c.limiter.refresh(c.now())
 	if c.limiter.lim.Allow() {
 		return nil
 	}
 	c.stats.waited.Add(1)
-	if err := c.limiter.lim.Wait(ctx); err != nil {
+	if err := c.limiter.wait(ctx, c.now); err != nil {
 		if ctx.Err() != nil {
 			return fmt.Errorf("request cancelled while waiting for the rate limit: %w", ctx.Err())
 		}
