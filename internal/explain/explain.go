@@ -263,7 +263,7 @@ func classify(err error) Explanation {
 	case errors.Is(err, syscall.ECONNREFUSED) && errors.As(err, &urlErr):
 		// Refused is never "reset in the middle": nothing was answered.
 		return ofURLError(urlErr)
-	case errors.As(err, &bad) && (errors.Is(bad.Err, syscall.ECONNRESET) || errors.Is(bad.Err, io.ErrUnexpectedEOF)):
+	case errors.As(err, &bad) && !errors.As(bad.Err, new(*orcid.DecodeError)) && (errors.Is(bad.Err, syscall.ECONNRESET) || errors.Is(bad.Err, io.ErrUnexpectedEOF)):
 		x := Explanation{Kind: ConnReset, What: "the connection was reset in the middle of the answer", Remedy: TryAgain}
 		x.Host, x.Status = hostOf(bad.URL), bad.StatusCode
 		if x.Host != "" {

@@ -106,6 +106,7 @@ func TestOf(t *testing.T) {
 			"the server answered HTML instead of JSON (500, a server error)", func(x Explanation) bool { return x.Title == "oops" }},
 		{"truncated", &orcid.BadResponseError{StatusCode: 200, ContentType: "application/json", Err: errors.New("unexpected end of JSON input")}, Truncated, TryAgain,
 			"the answer was truncated (200, the document ends early)", nil},
+		{"truncated, streamed", &orcid.BadResponseError{StatusCode: 200, Err: &orcid.DecodeError{Field: "group[7]", Err: io.ErrUnexpectedEOF}}, Truncated, TryAgain, "the answer was truncated (200", nil},
 		{"too large", &orcid.BadResponseError{StatusCode: 200, Err: fmt.Errorf("x: %w", orcid.ErrBodyTooLarge)}, TooLarge, NoRemedy, "too large to read (200)", nil},
 		{"too large, endpoint", &orcid.BadResponseError{StatusCode: 200, URL: "https://pub.orcid.org/v3.0/x/record", Err: &orcid.BodyTooLargeError{Endpoint: "/record", Limit: 176 << 20, Size: 200 << 20}},
 			TooLarge, NoRemedy, "the answer for /record is 200 MiB announced, over the 176 MiB this client reads for it", func(x Explanation) bool { return !strings.Contains(x.What, "ORCID API?") }},
