@@ -288,6 +288,7 @@ func (m *Model) handleRecord(msg recordMsg) tea.Cmd {
 	p.body = msg.body
 	p.fetched = m.now()
 	m.keepRecord(p, msg.data, msg.body)
+	m.markOwn(p)
 	// The raw view of this body is built when it is first shown: for a big
 	// record it costs as much as the rest of the load.
 	delete(p.raws, rawKey{resRecord, orcid.JSON})
@@ -297,7 +298,9 @@ func (m *Model) handleRecord(msg recordMsg) tea.Cmd {
 	m.relayout()
 	// The record's success takes its earlier failure off the status line.
 	cmds := []tea.Cmd{common.Cmd(common.DoneMsg{Op: recordOp(p.id), Text: done})}
-	if reloaded {
+	if p.afterWrite != nil {
+		cmds = append(cmds, m.confirmWrite(p))
+	} else if reloaded {
 		// R says it worked: the new copy is what is shown.
 		cmds = append(cmds, common.Cmd(common.StatusMsg{Text: done}))
 	}

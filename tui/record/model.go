@@ -13,6 +13,7 @@ import (
 	"github.com/orcid-tui/orcid-tui/orcid"
 	"github.com/orcid-tui/orcid-tui/tui/cache"
 	"github.com/orcid-tui/orcid-tui/tui/common"
+	"github.com/orcid-tui/orcid-tui/tui/editor"
 )
 
 // tabID names the record's tabs in display order.
@@ -113,6 +114,9 @@ type page struct {
 	search   string
 	matches  []match
 	matchCur int
+
+	// afterWrite is what the re-read after a write must show (write.go).
+	afterWrite *writeCheck
 }
 
 func newPage(id orcid.ID) *page {
@@ -172,6 +176,7 @@ type Model struct {
 
 	input textinput.Model
 	mode  inputMode
+	wr    writeState // a form, a delete confirmation, a write (write.go)
 
 	// Built in Update for View: the lines of the current tab (except works
 	// and raw, which slice their own), the tab bar and the column header.
@@ -389,13 +394,16 @@ func (m *Model) Blur()         { m.focused = false; m.closeInput(false) }
 func (m *Model) Focused() bool { return m.focused }
 
 // InputFocused reports whether the filter or search input holds the keys.
-func (m *Model) InputFocused() bool { return m.mode != inputNone }
+func (m *Model) InputFocused() bool { return m.mode != inputNone || m.writing() }
 
 // ShortHelp lists the keys that apply now.
 func (m *Model) ShortHelp() []key.Binding {
 	k := m.keys
 	if m.mode != inputNone {
 		return []key.Binding{k.Enter, k.Cancel}
+	}
+	if m.writing() {
+		return m.writeHelp()
 	}
 	p := m.cur
 	if p == nil {
@@ -421,7 +429,7 @@ func (m *Model) ShortHelp() []key.Binding {
 	// One entry for [ and ], as in the design's key line.
 	section := key.NewBinding(key.WithKeys("[", "]"), key.WithHelp("[ ]", "section"))
 	curl := common.WithDesc(k.CopyCurl, "curl")
-	out := []key.Binding{section}
+	out := append([]key.Binding{section}, m.writeShortHelp()...)
 	// Everything must fit 80 columns with the root's "? help · q quit":
 	// the rest is in the full help (?).
 	switch {
@@ -473,6 +481,8 @@ func (m *Model) FullHelp() [][]key.Binding {
 			k.Raw, common.WithDesc(k.Format, "json/xml (opens raw)"), sideways, common.WithDesc(k.Wrap, "raw: wrap long lines")},
 		{common.WithDesc(k.Open, "open link or record in browser"), common.WithDesc(k.Copy, "copy link, DOI or iD"),
 			common.WithDesc(k.CopyCurl, "copy request as curl"), common.WithDesc(k.Reload, "reload from ORCID")},
+		{common.WithDesc(keyAdd, "add a work, affiliation or funding (signed in)"), common.WithDesc(keyEdit, "edit the item (yours: ✎)"),
+			common.WithDesc(keyDelete, "delete the item (asks first)"), common.WithDesc(editor.SendKey, "form: send")},
 	}
 }
 

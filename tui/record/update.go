@@ -24,6 +24,10 @@ func (m *Model) Update(msg tea.Msg) tea.Cmd {
 		return m.handleBulk(msg)
 	case rawMsg:
 		return m.handleRaw(msg)
+	case writingMsg:
+		return m.handleWrite(msg)
+	case fullItemMsg:
+		return m.handleFullItem(msg)
 	case spinner.TickMsg:
 		if msg.ID != m.spin.ID() {
 			return nil
@@ -62,6 +66,13 @@ func (m *Model) Update(msg tea.Msg) tea.Cmd {
 		m.input, cmd = m.input.Update(msg)
 		return cmd
 	}
+	if m.wr.choose != nil {
+		return m.chooserUpdate(msg)
+	}
+	if m.wr.form != nil {
+		// The form's own messages (next field, submit, paste).
+		return m.formUpdate(msg)
+	}
 	return nil
 }
 
@@ -71,11 +82,19 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	if m.mode != inputNone {
 		return m.handleInputKey(msg)
 	}
+	if m.writing() {
+		return m.writeInputKey(msg)
+	}
 	p := m.cur
 	if p == nil {
 		return nil
 	}
 	if msg.String() == "esc" {
+		if m.wr.req != 0 && m.wr.cancel != nil {
+			m.wr.cancel()
+			m.notice = "cancelled"
+			return nil
+		}
 		if cmd, ok := m.cancelLoading(); ok {
 			return cmd
 		}
@@ -145,6 +164,9 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 			return nil
 		}
 		return common.Cmd(common.CopyMsg{Text: text, What: what})
+	}
+	if cmd, ok := m.writeKeys(msg); ok {
+		return cmd
 	}
 	switch {
 	case p.tab == tabRaw:

@@ -29,6 +29,9 @@ func (m *Model) contentW() int {
 // size, tab, data, sort or filter, detail, styles.
 func (m *Model) relayout() {
 	m.bodyH = max(m.h-2-chromeLines, 1)
+	if m.wr.form != nil {
+		m.wr.form.SetSize(m.innerW(), max(m.h-2, 4))
+	}
 	m.lines = nil
 	m.colHead = ""
 	m.tabBar = m.buildTabBar()
@@ -480,6 +483,9 @@ func (m *Model) View() string {
 		}
 		return m.styles.Box(m.title(), info, strings.Join(lines, "\n"), m.w, m.h, m.focused)
 	}
+	if m.wr.form != nil || m.wr.choose != nil {
+		return m.styles.Box(m.title(), info, m.formView(), m.w, m.h, m.focused)
+	}
 	var b strings.Builder
 	b.Grow((m.w + 16) * m.h)
 	b.WriteString(m.tabBar)
@@ -644,6 +650,9 @@ func (m *Model) errorLines(p *page) []string {
 func (m *Model) footer() string {
 	if m.mode != inputNone {
 		return m.input.View()
+	}
+	if s := m.writeFooter(); s != "" {
+		return s
 	}
 	if m.notice != "" {
 		return m.styles.Dim.Render(m.notice)
