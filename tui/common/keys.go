@@ -43,6 +43,7 @@ type KeyMap struct {
 	NextMatch   key.Binding
 	PrevMatch   key.Binding
 	Toggle      key.Binding // space: check a box
+	Wrap        key.Binding // raw view: wrap long lines or scroll them sideways
 
 	// Environment pane.
 	ClientToken key.Binding
@@ -95,6 +96,7 @@ func DefaultKeyMap() KeyMap {
 		NextMatch:   b([]string{"n"}, "n", "next match"),
 		PrevMatch:   b([]string{"N"}, "N", "prev match"),
 		Toggle:      b([]string{"space"}, "space", "toggle"),
+		Wrap:        b([]string{"w"}, "w", "wrap"),
 
 		ClientToken: b([]string{"c"}, "c", "client token"),
 		SignIn:      b([]string{"l"}, "l", "sign in"),

@@ -52,6 +52,16 @@ func (s *Session) ClientFor(id orcid.ID) *orcid.Client {
 	return s.Client
 }
 
+// CacheScope names the environment and identity answers are read as, for
+// the cache: answers are only ever served to the same scope, so a signed-in
+// user's limited items never reach anyone else.
+func (s *Session) CacheScope() string {
+	if s == nil {
+		return ""
+	}
+	return s.Env.Name + "|" + s.Env.PublicAPIURL + "|" + s.Env.MemberAPIURL + "|" + s.Who + "|" + string(s.SignedIn)
+}
+
 // SessionMsg announces a new session: another environment, or credentials
 // changed. The root model forwards it to every pane.
 type SessionMsg struct{ *Session }

@@ -363,6 +363,10 @@ func clampAdd(v, d int) int {
 
 func (m *Model) shiftRaw(d int) {
 	p := m.cur
+	if m.rawWrap {
+		m.notice = "lines are wrapped: w cuts them again to scroll sideways"
+		return
+	}
 	_, k := m.rawDoc(p)
 	pos := p.rawPos[k]
 	pos.x = max(pos.x+d, 0)
@@ -393,6 +397,8 @@ func (m *Model) rawKeys(msg tea.KeyPressMsg) tea.Cmd {
 	switch {
 	case key.Matches(msg, k.Filter):
 		return m.openInput(inputSearch, "search: ", p.search)
+	case key.Matches(msg, k.Wrap):
+		m.toggleWrap()
 	case key.Matches(msg, k.NextMatch):
 		m.stepMatch(1)
 	case key.Matches(msg, k.PrevMatch):
@@ -487,7 +493,7 @@ func (m *Model) jumpToMatch(p *page) {
 		return
 	}
 	_, k := m.rawDoc(p)
-	top := p.rawPos[k].offset
+	top, _ := m.rawRowAt(p.rawPos[k].offset, 0)
 	i := sort.Search(len(p.matches), func(j int) bool { return p.matches[j].line >= top })
 	if i == len(p.matches) {
 		i = 0
@@ -511,10 +517,20 @@ func (m *Model) stepMatch(d int) {
 // showMatch scrolls so the current hit is visible, a few lines from the top.
 func (m *Model) showMatch(p *page) {
 	mt := p.matches[p.matchCur]
-	_, k := m.rawDoc(p)
+	d, k := m.rawDoc(p)
 	pos := p.rawPos[k]
-	if mt.line < pos.offset || mt.line >= pos.offset+m.bodyH {
-		pos.offset = max(mt.line-m.bodyH/3, 0)
+	from, to := matchCols(d, mt)
+	m.ensureWrap(d)
+	row := m.rawRowOf(mt.line, from)
+	if row < pos.offset || row >= pos.offset+m.bodyH {
+		pos.offset = max(row-m.bodyH/3, 0)
+	}
+	// Sideways too: the hit in full when it fits, a third in from the left.
+	if w := m.innerW(); !m.rawWrap && (from < pos.x || to > pos.x+w) {
+		pos.x = max(0, from-w/3)
+		if to > pos.x+w {
+			pos.x = max(from, to-w) // a hit wider than the pane: its start
+		}
 	}
 	p.rawPos[k] = pos
 	m.rawCache = map[int]string{}
