@@ -453,6 +453,7 @@ func detailItems(w *orcid.Work, env orcid.Environment) []item {
 	if s := w.Source; s != nil {
 		add("Source", val(s.SourceName), item{})
 	}
+	add("Visibility", strings.TrimPrefix(strings.TrimSuffix(visTag(w.Visibility), ")"), " ("), item{})
 	add("Put-code", strconv.FormatInt(w.PutCode, 10), item{})
 	if c := w.Citation; c != nil && strings.TrimSpace(c.Value) != "" {
 		add("Citation type", humanise(line(c.Type)), item{})

@@ -737,3 +737,31 @@ func TestSignedOutWhileEditing(t *testing.T) {
 		t.Error("a write was sent")
 	}
 }
+
+// In a work's detail, e and d act on that work, and a limited work says
+// so there too.
+func TestWriteFromWorkDetail(t *testing.T) {
+	f := newWriteFixture(t, writeScopes)
+	res, err := f.member.Add(context.Background(), orcidtest.CarberryID, &orcid.WorkDraft{
+		Title: &orcid.DraftTitle{Title: &orcid.Value{Value: "Detailed work"}}, Type: "report", Visibility: orcid.VisibilityLimited,
+		ExternalIDs: &orcid.DraftExternalIDs{ExternalID: []orcid.DraftExternalID{{Type: "doi", Value: "10.5555/TUI-DETAIL", Relationship: "self"}}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	open(t, f.m, orcidtest.CarberryID)
+	hit(f.m, "]")
+	cursorTo(t, f.m, res.PutCode)
+	hit(f.m, "enter")
+	if got := plain(f.m); !strings.Contains(got, "limited: trusted parties") || !strings.Contains(got, "Detailed work") {
+		t.Fatalf("detail:\n%s", got)
+	}
+	f.m.cur.lists[tabWorks].cursor = 0 // the list's cursor elsewhere: the detail decides
+	hit(f.m, "d")
+	if want := fmt.Sprintf("delete work “Detailed work” (put-code %d)?", res.PutCode); !strings.Contains(plain(f.m), want) {
+		t.Fatalf("no confirmation %q:\n%s", want, plain(f.m))
+	}
+	hit(f.m, "n", "e")
+	if fm := f.m.wr.form; fm == nil || fm.PutCode() != res.PutCode {
+		t.Fatal("e in the detail did not edit the opened work")
+	}
+}
