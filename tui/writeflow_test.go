@@ -108,7 +108,7 @@ func TestWriteFlow(t *testing.T) {
 			}
 			seen = screen
 			return true
-		}, teatest.WithDuration(15*time.Second), teatest.WithCheckInterval(20*time.Millisecond))
+		}, teatest.WithDuration(45*time.Second), teatest.WithCheckInterval(20*time.Millisecond))
 	}
 	waitRaw := func(s string) {
 		t.Helper()
@@ -118,7 +118,7 @@ func TestWriteFlow(t *testing.T) {
 				return true
 			}
 			return false
-		}, teatest.WithDuration(15*time.Second), teatest.WithCheckInterval(20*time.Millisecond))
+		}, teatest.WithDuration(45*time.Second), teatest.WithCheckInterval(20*time.Millisecond))
 	}
 	ctrl := func(r rune) { tm.Send(tea.KeyPressMsg{Code: r, Mod: tea.ModCtrl}) }
 	tab := func(n int) {
