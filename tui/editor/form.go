@@ -288,8 +288,11 @@ func (f *Form) WantsEsc() bool {
 // sending and ignores keys until Failed or the pane closes it, so a second
 // press sends nothing.
 func (f *Form) Update(msg tea.Msg) (cmd tea.Cmd, submit bool) {
-	if _, ok := msg.(tea.KeyPressMsg); ok && f.sending {
-		return nil, false
+	switch msg.(type) {
+	case tea.KeyPressMsg, tea.PasteMsg:
+		if f.sending {
+			return nil, false // the draft being sent stays as it was sent
+		}
 	}
 	if km, ok := msg.(tea.KeyPressMsg); ok && key.Matches(km, SendKey) {
 		return nil, f.trySubmit()

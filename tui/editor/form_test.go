@@ -160,3 +160,21 @@ func TestUnknownItem(t *testing.T) {
 		t.Error("a work form filled from a keyword")
 	}
 }
+
+// A paste goes into the focused field; while the draft is being sent it
+// changes nothing.
+func TestPaste(t *testing.T) {
+	f, _ := New(orcid.KindKeyword, 0, nil)
+	f.form.Init()
+	f.Update(tea.PasteMsg{Content: "raku"})
+	if f.v.Content != "raku" {
+		t.Fatalf("pasted into %q", f.v.Content)
+	}
+	if _, ok := f.Update(tea.KeyPressMsg{Code: 's', Mod: tea.ModCtrl}); !ok {
+		t.Fatal(f.Reason())
+	}
+	f.Update(tea.PasteMsg{Content: " ware"})
+	if f.v.Content != "raku" {
+		t.Errorf("a paste changed the draft being sent: %q", f.v.Content)
+	}
+}
