@@ -185,6 +185,7 @@ func (f *Form) build() {
 			f.input("external-ids", "Identifier (a DOI by default)", "e.g. 10.5555/12345678 or https://doi.org/…", &v.IDValue),
 			f.choose("external-ids.type", "Identifier type (/ to filter)", options(IdentifierTypes, false), &v.IDType, 4),
 			f.choose("external-ids.relationship", "Identifier relationship", options(orcid.Relationships, false), &v.IDRel, 0),
+			f.input("external-ids.more", "Other identifiers", "type:value; … e.g. isbn:978-0-00-000000-2; pmid:123", &v.MoreIDs),
 			f.choose("type", "Type (/ to filter)", options(orcid.WorkTypes, false), &v.Type, 6),
 			f.input("publication-date", "Publication date", "YYYY, YYYY-MM or YYYY-MM-DD", &v.Date),
 			f.input("journal-title", "Journal title", "optional", &v.Journal),
@@ -424,6 +425,10 @@ func (f *Form) errFor(keyName string) error {
 // owner is the key of the field that shows a problem with ORCID field
 // name: the longest key that is the name or a part of it.
 func (f *Form) owner(name string) string {
+	if f.kind == orcid.KindWork && strings.HasPrefix(name, "external-ids[") && !strings.HasPrefix(name, "external-ids[0]") {
+		// The first identifier has fields of its own; the others share one.
+		return "external-ids.more"
+	}
 	best := ""
 	for _, k := range f.keys {
 		if (name == k || strings.HasPrefix(name, k+".") || strings.HasPrefix(name, k+"[")) && len(k) > len(best) {

@@ -178,3 +178,34 @@ func TestPaste(t *testing.T) {
 		t.Errorf("a paste changed the draft being sent: %q", f.v.Content)
 	}
 }
+
+// The work's other identifiers are one field: shown as type:value,
+// edited there, and read back keeping what ORCID had for each.
+func TestOtherIdentifiers(t *testing.T) {
+	w := fullWork()
+	w.ExternalIDs.ExternalID[1].URL = v("https://example.org/isbn")
+	f, err := New(orcid.KindWork, 42, w)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if f.v.MoreIDs != "isbn:978-3-16-148410-0" {
+		t.Fatalf("shown as %q", f.v.MoreIDs)
+	}
+	f.v.MoreIDs += "; ISSN:1234-5678; doi:https://doi.org/10.5555/B; nonsense"
+	ids := f.Draft().(*orcid.WorkDraft).ExternalIDs.ExternalID
+	if len(ids) != 5 {
+		t.Fatalf("%d identifiers: %+v", len(ids), ids)
+	}
+	if ids[1].URL == nil || ids[1].URL.Value != "https://example.org/isbn" {
+		t.Errorf("the ISBN lost its URL: %+v", ids[1])
+	}
+	if ids[2].Type != "issn" || ids[2].Relationship != "part-of" {
+		t.Errorf("ISSN: %+v", ids[2])
+	}
+	if ids[3].Value != "10.5555/B" {
+		t.Errorf("DOI not made bare: %+v", ids[3])
+	}
+	if got := f.FieldErrors()["external-ids.more"]; !strings.Contains(got, "type and value") {
+		t.Errorf("the malformed entry is not named under the field: %v", f.FieldErrors())
+	}
+}

@@ -13,6 +13,7 @@ import (
 type values struct {
 	Title, Subtitle, Type, Date, Journal string
 	IDType, IDValue, IDRel, IDURL        string
+	MoreIDs                              string // a work's other identifiers: "isbn:978-…; pmid:123"
 	URL, Description, Contributors       string
 	Language, Country, Visibility        string
 
@@ -143,6 +144,7 @@ func fromWork(w *orcid.Work) (values, keep) {
 			v.IDURL = ids[0].URL.Value
 		}
 		k.moreIDs = ids[1:]
+		v.MoreIDs = idsText(ids[1:])
 	}
 	if c := w.Citation; c != nil && strings.TrimSpace(c.Value) != "" {
 		k.citation = &orcid.DraftCitation{Type: c.Type, Value: c.Value}
@@ -287,11 +289,52 @@ func (f *Form) keepIDs() *orcid.DraftExternalIDs {
 	return &orcid.DraftExternalIDs{ExternalID: slicesClone(f.keep.moreIDs)}
 }
 
+// idsText writes identifiers as the "Other identifiers" field shows them.
+func idsText(ids []orcid.DraftExternalID) string {
+	parts := make([]string, len(ids))
+	for i, x := range ids {
+		parts[i] = x.Type + ":" + x.Value
+	}
+	return strings.Join(parts, "; ")
+}
+
+// moreIDs reads the "Other identifiers" field: "type:value" entries
+// separated by ";". An identifier the work had keeps its relationship and
+// URL; a new one is the work's own (self), but an ISSN is the journal's
+// (part-of). A malformed entry is kept with what could be read, so
+// orcid.Validate names it.
+func (f *Form) moreIDs() []orcid.DraftExternalID {
+	var out []orcid.DraftExternalID
+	for _, e := range strings.Split(f.v.MoreIDs, ";") {
+		if e = strings.TrimSpace(e); e == "" {
+			continue
+		}
+		typ, val, _ := strings.Cut(e, ":")
+		x := orcid.DraftExternalID{Type: strings.ToLower(strings.TrimSpace(typ)), Value: strings.TrimSpace(val), Relationship: "self"}
+		if x.Type == "issn" {
+			x.Relationship = "part-of"
+		}
+		if x.Type == "doi" {
+			if doi, ok := orcid.NormalizeDOI(x.Value); ok {
+				x.Value = doi
+			}
+		}
+		for _, old := range f.keep.moreIDs {
+			if old.Type == x.Type && old.Value == x.Value {
+				x = old
+				break
+			}
+		}
+		out = append(out, x)
+	}
+	return out
+}
+
 // externalIDs is the work's identifiers: the one in the form first (a DOI
-// pasted as a link made bare, as ORCID stores it), then the others it had.
+// pasted as a link made bare, as ORCID stores it), then the others.
 func (f *Form) externalIDs() *orcid.DraftExternalIDs {
 	v := &f.v
-	ids := slicesClone(f.keep.moreIDs)
+	ids := f.moreIDs()
 	if val := strings.TrimSpace(v.IDValue); val != "" {
 		if strings.EqualFold(v.IDType, "doi") {
 			if doi, ok := orcid.NormalizeDOI(val); ok {
