@@ -264,6 +264,7 @@ func (m *Model) SetSession(s *common.Session) {
 		m.deactivate(p)
 	}
 	m.cur, m.back, m.fwd = nil, nil, nil
+	m.dropWrites()
 	m.mode = inputNone
 	m.relayout()
 }

@@ -65,6 +65,7 @@ type writeState struct {
 }
 
 type draftKey struct {
+	id      orcid.ID
 	kind    orcid.ItemKind
 	putCode int64
 }
@@ -244,7 +245,7 @@ func (m *Model) writeKeys(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 		m.wr.confirm = &pendingDelete{p: m.cur, kind: it.kind, putCode: it.putCode, label: it.label}
 		return nil, true
 	}
-	if f := m.wr.drafts[draftKey{it.kind, it.putCode}]; f != nil {
+	if f := m.wr.drafts[draftKey{m.cur.id, it.kind, it.putCode}]; f != nil {
 		return m.showForm(f), true
 	}
 	return m.readFull(it), true
@@ -253,7 +254,7 @@ func (m *Model) writeKeys(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 // openForm opens the form for a new item (putCode 0, from nil) or for the
 // item from, bringing back a draft left with esc.
 func (m *Model) openForm(k orcid.ItemKind, putCode int64, from any) tea.Cmd {
-	if f := m.wr.drafts[draftKey{k, putCode}]; f != nil {
+	if f := m.wr.drafts[draftKey{m.cur.id, k, putCode}]; f != nil {
 		return m.showForm(f)
 	}
 	f, err := editor.New(k, putCode, from)
@@ -265,7 +266,7 @@ func (m *Model) openForm(k orcid.ItemKind, putCode int64, from any) tea.Cmd {
 }
 
 func (m *Model) showForm(f *editor.Form) tea.Cmd {
-	delete(m.wr.drafts, draftKey{f.Kind(), f.PutCode()})
+	delete(m.wr.drafts, draftKey{m.cur.id, f.Kind(), f.PutCode()})
 	m.wr.form, m.wr.formPage = f, m.cur
 	f.SetSize(m.innerW(), max(m.h-2, 4))
 	return f.Init()
@@ -376,7 +377,7 @@ func (m *Model) closeForm(keep bool) {
 		if m.wr.drafts == nil {
 			m.wr.drafts = map[draftKey]*editor.Form{}
 		}
-		m.wr.drafts[draftKey{f.Kind(), f.PutCode()}] = f
+		m.wr.drafts[draftKey{m.wr.formPage.id, f.Kind(), f.PutCode()}] = f
 		m.notice = "draft kept: " + map[bool]string{true: "a", false: "e"}[f.PutCode() == 0] + " brings it back"
 	}
 	m.wr.form, m.wr.formPage = nil, nil
@@ -866,4 +867,13 @@ func (m *Model) cursorOn(p *page, k orcid.ItemKind, pc int64) {
 		}
 	}
 	m.fix()
+}
+
+// dropWrites forgets the form, its drafts and any write under way: the
+// session's environment changed, and with it the records they were for.
+func (m *Model) dropWrites() {
+	if m.wr.cancel != nil {
+		m.wr.cancel()
+	}
+	m.wr = writeState{}
 }

@@ -765,3 +765,27 @@ func TestWriteFromWorkDetail(t *testing.T) {
 		t.Fatal("e in the detail did not edit the opened work")
 	}
 }
+
+// A draft is kept under its record's iD (a put-code means nothing on
+// another record), and another environment drops the form and drafts.
+func TestDraftsBelongToTheirRecord(t *testing.T) {
+	f := newWriteFixture(t, writeScopes)
+	open(t, f.m, orcidtest.CarberryID)
+	hit(f.m, "]", "a")
+	wtype(f.m, "Kept for Carberry")
+	hit(f.m, "esc")
+	if len(f.m.wr.drafts) != 1 {
+		t.Fatalf("%d drafts", len(f.m.wr.drafts))
+	}
+	if k := (draftKey{orcidtest.CarberryID, orcid.KindWork, 0}); f.m.wr.drafts[k] == nil {
+		t.Fatalf("draft not kept under %+v", k)
+	}
+	hit(f.m, "a")
+	hit(f.m, "esc")
+	s := *f.m.sess
+	s.Env.Name = "elsewhere"
+	f.m.SetSession(&s)
+	if f.m.wr.form != nil || len(f.m.wr.drafts) != 0 {
+		t.Error("another environment kept the form or its drafts")
+	}
+}
