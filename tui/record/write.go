@@ -443,7 +443,11 @@ func (m *Model) handleWrite(msg writingMsg) tea.Cmd {
 			cmd := f.Failed(reason)
 			return tea.Batch(cmd, common.Cmd(common.ErrorMsg{Err: msg.err, What: "the " + kindWord(msg.kind) + " was not " + msg.op}))
 		}
-		return common.Cmd(common.ErrorMsg{Err: msg.err, What: fmt.Sprintf("%s put-code %d was not %s", kindWord(msg.kind), msg.putCode, msg.op)})
+		name := "the " + kindWord(msg.kind)
+		if msg.putCode != 0 {
+			name = fmt.Sprintf("%s put-code %d", kindWord(msg.kind), msg.putCode)
+		}
+		return common.Cmd(common.ErrorMsg{Err: msg.err, What: name + " was not " + msg.op})
 	}
 	pc := msg.putCode
 	if msg.res != nil && msg.res.PutCode != 0 {
@@ -869,11 +873,9 @@ func (m *Model) cursorOn(p *page, k orcid.ItemKind, pc int64) {
 	m.fix()
 }
 
-// dropWrites forgets the form, its drafts and any write under way: the
-// session's environment changed, and with it the records they were for.
+// dropWrites forgets the form and its drafts: the session's environment
+// changed, and with it the records they were for. A write under way is
+// left to finish: its outcome is still said in the status line.
 func (m *Model) dropWrites() {
-	if m.wr.cancel != nil {
-		m.wr.cancel()
-	}
-	m.wr = writeState{}
+	m.wr = writeState{req: m.wr.req, cancel: m.wr.cancel}
 }

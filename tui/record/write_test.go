@@ -789,3 +789,23 @@ func TestDraftsBelongToTheirRecord(t *testing.T) {
 		t.Error("another environment kept the form or its drafts")
 	}
 }
+
+// A write under way when the environment changes is cancelled with the
+// rest of the record's requests, and still says how it ended.
+func TestWriteOutcomeAfterEnvChange(t *testing.T) {
+	f := newWriteFixture(t, writeScopes)
+	open(t, f.m, orcidtest.CarberryID)
+	hit(f.m, "]", "a")
+	fillWork(f.m, "In flight", "10.5555/TUI-FLIGHT")
+	send := f.m.Update(wkey("ctrl+s"))
+	s := *f.m.sess
+	s.Env.Name = "elsewhere"
+	f.m.SetSession(&s)
+	st := statuses(wrun(f.m, send))
+	if !strings.Contains(st, "error: the work was not added: nothing was sent") {
+		t.Errorf("status:\n%s", st)
+	}
+	if n := f.count(http.MethodPost, "/work"); n != 0 {
+		t.Errorf("%d POSTs", n)
+	}
+}
