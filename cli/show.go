@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"os"
 	"slices"
 	"strconv"
 	"strings"
@@ -257,16 +256,6 @@ func rawPath(id orcid.ID, section string) string {
 	return string(id) + "/" + section
 }
 
-// isTerminal reports whether w is a terminal (then raw bodies are stripped of
-// control characters before they are drawn).
-func isTerminal(w io.Writer) bool {
-	f, ok := w.(*os.File)
-	if !ok {
-		return false
-	}
-	fi, err := f.Stat()
-	return err == nil && fi.Mode()&os.ModeCharDevice != 0
-}
 
 // printFullWorks loads every full work of works (the preferred summary of
 // each group) through the bulk endpoint and prints them.
