@@ -15,7 +15,10 @@ type item struct {
 	copy  string   // what y copies ("" = link)
 	what  string   // what it is, for "copied DOI"
 	open  orcid.ID // enter opens this record
-	wrap  bool     // person tab: wrap the value instead of truncating
+	// putCode is the activity's put-code on the funding, peer review,
+	// research resource and affiliation tabs: enter opens it in full.
+	putCode int64
+	wrap    bool // person tab: wrap the value instead of truncating
 }
 
 // workRow is one work group of the works tab, sanitised, with its sort and
@@ -232,7 +235,7 @@ func affItems(a *orcid.Affiliations) []item {
 	var out []item
 	for _, g := range a.AffiliationGroup {
 		for _, s := range g.Summaries {
-			it := item{cells: []string{
+			it := item{putCode: s.PutCode, cells: []string{
 				orgName(s.Organization),
 				line(s.RoleTitle),
 				line(s.DepartmentName),
@@ -261,7 +264,7 @@ func fundingItems(f *orcid.Fundings) []item {
 		}
 		s := &g.FundingSummary[0]
 		grant := findExtID(s.ExternalIDs, "grant_number")
-		it := item{cells: []string{
+		it := item{putCode: s.PutCode, cells: []string{
 			titleOf(s.Title),
 			humanise(line(s.Type)),
 			orgName(s.Organization),
@@ -291,7 +294,7 @@ func reviewItems(p *orcid.PeerReviews) []item {
 	for _, g := range p.Group {
 		for _, sg := range g.PeerReviewGroup {
 			for _, s := range sg.PeerReviewSummary {
-				it := item{cells: []string{
+				it := item{putCode: s.PutCode, cells: []string{
 					fuzzy(s.CompletionDate),
 					humanise(line(s.ReviewerRole)),
 					humanise(line(s.ReviewType)),
@@ -327,7 +330,7 @@ func resourceItems(r *orcid.ResearchResources) []item {
 					}
 				}
 			}
-			it := item{cells: []string{
+			it := item{putCode: s.PutCode, cells: []string{
 				titleOf(p.Title),
 				strings.Join(hosts, "; "),
 				dateRange(p.StartDate, p.EndDate),
@@ -369,62 +372,10 @@ func detailItems(w *orcid.Work, env orcid.Environment) []item {
 	if u := val(w.URL); u != "" {
 		add("URL", u, item{link: u, what: "URL"})
 	}
-	first := true
-	for _, x := range extIDs(w.ExternalIDs) {
-		label := ""
-		if first {
-			label = "Identifiers"
-		}
-		v := line(x.Value)
-		if n := val(x.Normalized); n != "" {
-			v = n
-		}
-		rel := ""
-		if r := line(x.Relationship); r != "" && r != "self" {
-			rel = " (" + humanise(r) + ")"
-		}
-		add(label, line(x.Type)+"  "+v+rel, item{link: extIDURL(x), copy: v, what: strings.ToUpper(line(x.Type))})
-		first = false
-	}
-	if w.Contributors != nil {
-		first := true
-		for _, c := range w.Contributors.Contributor {
-			label := ""
-			if first {
-				label = "Contributors"
-			}
-			name := val(c.CreditName)
-			if name == "" {
-				name = "(no name)"
-			}
-			v := name
-			if a := c.ContributorAttributes; a != nil {
-				var parts []string
-				if r := humanise(line(a.Role)); r != "" {
-					parts = append(parts, r)
-				}
-				if s := humanise(line(a.Sequence)); s != "" {
-					parts = append(parts, s)
-				}
-				if len(parts) > 0 {
-					v += " — " + strings.Join(parts, ", ")
-				}
-			}
-			it := item{}
-			if c.ContributorORCID != nil {
-				path := line(c.ContributorORCID.Path)
-				if path == "" {
-					path = line(c.ContributorORCID.URI)
-				}
-				if id, err := orcid.ParseID(path); err == nil {
-					v += "  " + string(id)
-					it.open, it.link, it.copy, it.what = id, env.IDURI(id), string(id), "iD"
-				}
-			}
-			add(label, v, it)
-			first = false
-		}
-	}
+	f := fields(out)
+	f.extIDs("Identifiers", w.ExternalIDs)
+	f.contributors("Contributors", w.Contributors, env)
+	out = f
 	add("Description", strings.TrimSpace(text(w.ShortDescription)), item{wrap: true})
 	if s := w.Source; s != nil {
 		add("Source", val(s.SourceName), item{})

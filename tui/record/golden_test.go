@@ -23,6 +23,7 @@ func TestGolden(t *testing.T) {
 		{"works", orcidtest.CarberryID, []string{"]"}},
 		{"work_detail", orcidtest.CarberryID, []string{"]", "G", "k", "k", "enter"}},
 		{"employment", orcidtest.CarberryID, []string{"]", "]"}},
+		{"funding_detail", orcidtest.CarberryID, []string{"[", "[", "[", "[", "enter"}},
 		{"raw_json", orcidtest.CarberryID, []string{"]", "enter", "r"}},
 		{"raw_xml", orcidtest.CarberryID, []string{"]", "enter", "r", "x"}},
 		{"merged", orcidtest.MergedID, nil},

@@ -98,6 +98,8 @@ type page struct {
 	detail    int64 // put-code of the opened work; 0 shows the list
 	detailPos listState
 
+	items itemsState // full fundings, peer reviews, resources, affiliations
+
 	// Raw bodies per resource and format.
 	rawRes   string
 	rawFmt   orcid.Format
@@ -128,11 +130,12 @@ func (p *page) resetCaches() {
 	p.rawReqs = map[uint64]rawKey{}
 	p.rawPos = map[rawKey]rawPos{}
 	p.matches, p.matchCur = nil, 0
+	p.items.reset()
 }
 
 // busy reports whether any request of the page is under way.
 func (p *page) busy() bool {
-	return p != nil && (p.loading || len(p.bulkReqs) > 0 || len(p.rawReqs) > 0)
+	return p != nil && (p.loading || len(p.bulkReqs) > 0 || len(p.rawReqs) > 0 || len(p.items.reqs) > 0)
 }
 
 const resRecord = "record"
@@ -297,6 +300,7 @@ func (m *Model) deactivate(p *page) {
 	p.pending = map[int64]bool{}
 	p.bulkReqs = map[uint64]bool{}
 	p.rawReqs = map[uint64]rawKey{}
+	p.items.reqs = map[uint64]itemRef{}
 }
 
 // activate gives p a fresh context for its requests.
@@ -349,6 +353,7 @@ func (m *Model) show(p *page) tea.Cmd {
 		if p.tab == tabRaw {
 			cmds = append(cmds, m.ensureRaw(p))
 		}
+		cmds = append(cmds, m.ensureItem(p))
 	}
 	m.relayout()
 	return tea.Batch(cmds...)
@@ -430,6 +435,9 @@ func (m *Model) ShortHelp() []key.Binding {
 		}
 	default:
 		// The pane's top border says "esc back" when there is history.
+		if _, open := p.openRef(); !open && opensInFull(p.tab) {
+			out = append(out, common.WithDesc(k.Enter, "detail"))
+		}
 		out = append(out, common.WithDesc(k.Open, "open"), k.Copy, curl, k.Raw)
 	}
 	return out

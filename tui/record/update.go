@@ -24,6 +24,8 @@ func (m *Model) Update(msg tea.Msg) tea.Cmd {
 		return m.handleBulk(msg)
 	case rawMsg:
 		return m.handleRaw(msg)
+	case itemMsg:
+		return m.handleItem(msg)
 	case spinner.TickMsg:
 		if msg.ID != m.spin.ID() {
 			return nil
@@ -182,6 +184,13 @@ func (m *Model) enter() tea.Cmd {
 		m.relayout()
 		return m.fetchAround(p, w.putCode)
 	}
+	if _, open := p.openRef(); open {
+		if cmd := m.retryItem(); cmd != nil {
+			return cmd
+		}
+	} else if it := m.curItem(); it != nil && it.putCode != 0 && opensInFull(p.tab) {
+		return m.openItem(it)
+	}
 	if it := m.curItem(); it != nil && it.open != "" {
 		return m.Open(it.open)
 	}
@@ -202,6 +211,9 @@ func (m *Model) back1() tea.Cmd {
 		}
 		p.detail = 0
 		m.relayout()
+		return nil
+	case p.tab != tabWorks && p.tab != tabRaw && p.items.open[p.tab] != 0:
+		m.closeItem()
 		return nil
 	case p.tab == tabWorks && p.filter != "":
 		p.filter = ""

@@ -48,6 +48,10 @@ func (m *Model) relayout() {
 		m.colHead = m.styles.NoMarker + p.workCols.header(p.sortMode)
 	case p.tab == tabPerson:
 		m.lines = labelled(p.data.person, cw)
+	case p.items.open[p.tab] != 0:
+		ref, _ := p.openRef()
+		m.lines = labelled(p.items.full[ref], cw)
+		m.colHead = m.itemHead(p, ref)
 	case p.tab == tabRaw:
 		m.colHead = m.rawHead(p)
 		if m.rawWidth != m.innerW() {
@@ -126,6 +130,9 @@ func (m *Model) curList() *listState {
 	p := m.cur
 	if p.tab == tabWorks && p.detail != 0 {
 		return &p.detailPos
+	}
+	if _, open := p.openRef(); open {
+		return p.itemPos()
 	}
 	return &p.lists[p.tab]
 }
@@ -555,6 +562,12 @@ func (m *Model) viewBody(b *strings.Builder) {
 			nl(" " + m.styles.Dim.Render("enter tries again"))
 		} else {
 			nl(" " + m.spin.View() + " Loading the full work …")
+		}
+		return
+	case p.items.open[p.tab] != 0 && p.items.full[itemRef{p.tab, p.items.open[p.tab]}] == nil:
+		nl("")
+		for _, l := range m.itemStatusLines(p, itemRef{p.tab, p.items.open[p.tab]}) {
+			nl(" " + l)
 		}
 		return
 	}
