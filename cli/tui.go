@@ -48,6 +48,7 @@ func (c *cli) runTUI(ctx context.Context, g *globals) error {
 		return err
 	}
 	orcid.Version = version
+	saveCreds, saveCitation := c.configSavers(cfg)
 	opts := tui.Options{
 		Environments:  tuiEnvironments(cfg),
 		Initial:       cfg.Environment.Value,
@@ -59,7 +60,9 @@ func (c *cli) runTUI(ctx context.Context, g *globals) error {
 		NoColor:       c.getenv("NO_COLOR") != "" || os.Getenv("NO_COLOR") != "",
 		Demo:          true,
 
-		SaveCredentials: c.credentialSaver(cfg),
+		SaveCredentials:    saveCreds,
+		CitationFormat:     cfg.CitationFormat.Value,
+		SaveCitationFormat: saveCitation,
 	}
 	return tui.Run(ctx, opts)
 }

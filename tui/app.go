@@ -139,6 +139,7 @@ func New(opts Options) *App {
 	})
 	a.search = search.New(a.st, a.keys)
 	a.record = record.New(a.st, a.keys)
+	a.record.SetCitation(opts.CitationFormat, opts.SaveCitationFormat)
 	a.setSession(a.env.Session())
 	a.focus = common.PaneSearch
 	a.search.Focus()
@@ -410,6 +411,9 @@ func (a *App) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		}
 	}
 
+	if kc, ok := p.(common.KeyClaimer); ok && kc.ClaimsKey(msg) {
+		return p.Update(msg) // E exports there; the environment pane is a tab away
+	}
 	switch {
 	case key.Matches(msg, k.Quit):
 		return a.quit()

@@ -43,6 +43,8 @@ type KeyMap struct {
 	NextMatch   key.Binding
 	PrevMatch   key.Binding
 	Toggle      key.Binding // space: check a box
+	Export      key.Binding // E on the works tab and the search results (elsewhere E is EnvPane)
+	Cite        key.Binding // copy the citation of a work
 
 	// Environment pane.
 	ClientToken key.Binding
@@ -95,6 +97,8 @@ func DefaultKeyMap() KeyMap {
 		NextMatch:   b([]string{"n"}, "n", "next match"),
 		PrevMatch:   b([]string{"N"}, "N", "prev match"),
 		Toggle:      b([]string{"space"}, "space", "toggle"),
+		Export:      b([]string{"E"}, "E", "export"),
+		Cite:        b([]string{"Y"}, "Y", "copy citation"),
 
 		ClientToken: b([]string{"c"}, "c", "client token"),
 		SignIn:      b([]string{"l"}, "l", "sign in"),

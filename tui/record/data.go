@@ -38,6 +38,7 @@ type workRow struct {
 // the command that fetched it.
 type recData struct {
 	name   string
+	family string // the family name, for export file names
 	person []item
 	works  []workRow
 	lists  [numTabs][]item // affiliation, funding, peer review, resources
@@ -61,6 +62,9 @@ func buildData(rec *orcid.Record, env orcid.Environment, id orcid.ID) *recData {
 	}
 	if rec.Person != nil {
 		d.name = displayName(rec.Person.Name)
+		if n := rec.Person.Name; n != nil {
+			d.family = val(n.FamilyName)
+		}
 	}
 	d.person = personItems(rec.Person, env, id)
 	a := rec.ActivitiesSummary

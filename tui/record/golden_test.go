@@ -24,6 +24,8 @@ func TestGolden(t *testing.T) {
 		{"work_detail", orcidtest.CarberryID, []string{"]", "G", "k", "k", "enter"}},
 		{"employment", orcidtest.CarberryID, []string{"]", "]"}},
 		{"funding_detail", orcidtest.CarberryID, []string{"[", "[", "[", "[", "enter"}},
+		{"export_format", orcidtest.CarberryID, []string{"]", "E", "l"}},
+		{"export_path", orcidtest.CarberryID, []string{"]", "E", "l", "enter"}},
 		{"raw_json", orcidtest.CarberryID, []string{"]", "enter", "r"}},
 		{"raw_xml", orcidtest.CarberryID, []string{"]", "enter", "r", "x"}},
 		{"merged", orcidtest.MergedID, nil},

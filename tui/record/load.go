@@ -321,7 +321,7 @@ func (m *Model) handleBulk(msg bulkMsg) tea.Cmd {
 		}
 	}
 	m.relayout()
-	return common.Cmd(common.DoneMsg{Op: worksOp(p.id)})
+	return tea.Batch(common.Cmd(common.DoneMsg{Op: worksOp(p.id)}), m.citeWaiting(p))
 }
 
 func (m *Model) handleRaw(msg rawMsg) tea.Cmd {

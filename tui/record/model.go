@@ -167,6 +167,8 @@ type Model struct {
 	input textinput.Model
 	mode  inputMode
 
+	exp exporter // E (export the works) and Y (copy a citation)
+
 	// Built in Update for View: the lines of the current tab (except works
 	// and raw, which slice their own), the tab bar and the column header.
 	lines    []lineData
@@ -374,13 +376,16 @@ func (m *Model) Blur()         { m.focused = false; m.closeInput(false) }
 func (m *Model) Focused() bool { return m.focused }
 
 // InputFocused reports whether the filter or search input holds the keys.
-func (m *Model) InputFocused() bool { return m.mode != inputNone }
+func (m *Model) InputFocused() bool { return m.mode != inputNone || m.dialogActive() }
 
 // ShortHelp lists the keys that apply now.
 func (m *Model) ShortHelp() []key.Binding {
 	k := m.keys
 	if m.mode != inputNone {
 		return []key.Binding{k.Enter, k.Cancel}
+	}
+	if m.footerDialog() {
+		return m.exp.dlg.Keys()
 	}
 	p := m.cur
 	if p == nil {
@@ -424,6 +429,7 @@ func (m *Model) ShortHelp() []key.Binding {
 	case p.tab == tabWorks && p.detail != 0:
 		// The column header already says "esc back to the list".
 		out = append(out, common.WithDesc(k.Open, "open"), k.Copy, curl, k.Raw)
+		out = m.ifRoom(out, common.WithDesc(k.Cite, "cite"))
 	case p.tab == tabWorks:
 		// r and esc back are in the full help: the root puts "/ search"
 		// first on this line.
@@ -433,6 +439,7 @@ func (m *Model) ShortHelp() []key.Binding {
 		} else {
 			out = append(out, k.Sort)
 		}
+		out = m.ifRoom(out, k.Export, common.WithDesc(k.Cite, "cite"))
 	default:
 		// The pane's top border says "esc back" when there is history.
 		if _, open := p.openRef(); !open && opensInFull(p.tab) {
@@ -461,6 +468,8 @@ func (m *Model) FullHelp() [][]key.Binding {
 			k.Raw, common.WithDesc(k.Format, "json/xml (opens raw)"), sideways},
 		{common.WithDesc(k.Open, "open link or record in browser"), common.WithDesc(k.Copy, "copy link, DOI or iD"),
 			common.WithDesc(k.CopyCurl, "copy request as curl"), common.WithDesc(k.Reload, "reload from ORCID")},
+		{common.WithDesc(k.Export, "works: export the works shown (BibTeX, RIS, CSL-JSON, CSV)"),
+			common.WithDesc(k.Cite, "works: copy the work's citation")},
 	}
 }
 

@@ -26,6 +26,12 @@ func (m *Model) Update(msg tea.Msg) tea.Cmd {
 		return m.handleRaw(msg)
 	case itemMsg:
 		return m.handleItem(msg)
+	case exportBatchMsg:
+		return m.handleExportBatch(msg)
+	case exportDoneMsg:
+		return m.handleExportDone(msg)
+	case citationSavedMsg:
+		return m.handleCitationSaved(msg)
 	case spinner.TickMsg:
 		if msg.ID != m.spin.ID() {
 			return nil
@@ -48,6 +54,16 @@ func (m *Model) Update(msg tea.Msg) tea.Cmd {
 		return nil
 	case tea.KeyPressMsg:
 		return m.handleKey(msg)
+	}
+	if m.dialogActive() {
+		// The dialog's own answers (does the file exist?) and its input's.
+		cmd, ans := m.exp.dlg.Update(msg)
+		if ans != nil {
+			return tea.Batch(cmd, m.answered(*ans))
+		}
+		return cmd
+	}
+	switch msg := msg.(type) {
 	case common.ClickMsg:
 		return m.click(msg)
 	case tea.MouseWheelMsg:
@@ -70,6 +86,9 @@ func (m *Model) Update(msg tea.Msg) tea.Cmd {
 func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	k := m.keys
 	m.notice = ""
+	if cmd, ok := m.exportKey(msg); ok {
+		return cmd
+	}
 	if m.mode != inputNone {
 		return m.handleInputKey(msg)
 	}
@@ -149,6 +168,10 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		return common.Cmd(common.CopyMsg{Text: text, What: what})
 	}
 	switch {
+	case p.tab == tabWorks && key.Matches(msg, k.Export):
+		return m.startExport()
+	case p.tab == tabWorks && key.Matches(msg, k.Cite):
+		return m.copyCitation()
 	case p.tab == tabRaw:
 		return m.rawKeys(msg)
 	case p.tab == tabWorks && p.detail == 0:

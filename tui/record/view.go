@@ -651,6 +651,9 @@ func (m *Model) footer() string {
 	if m.mode != inputNone {
 		return m.input.View()
 	}
+	if m.footerDialog() {
+		return m.exp.dlg.View(m.innerW())
+	}
 	if m.notice != "" {
 		return m.styles.Dim.Render(m.notice)
 	}
