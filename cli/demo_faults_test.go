@@ -59,6 +59,8 @@ func checkOneLine(t *testing.T, r result, want ...string) {
 }
 
 func TestFaultsCLI(t *testing.T) {
+	// Reads are retried after a 503, a reset or a body cut short: quickly
+	// here, so the faults (which last) are met three times in no time.
 	fastRetry := []orcid.Option{orcid.WithBackoff(time.Millisecond, 2*time.Millisecond), orcid.WithMaxRetries(2)}
 	show := []string{"--demo", "show", orcidtest.CarberryID}
 	search := []string{"--demo", "search", "carberry"}
@@ -73,10 +75,10 @@ func TestFaultsCLI(t *testing.T) {
 			nil, append([]string{"--request-timeout", "150ms"}, show...), []string{"did not answer within 150ms", "try again"}},
 		{"slow search", orcidtest.Fault{Name: orcidtest.FaultSlow, Delay: time.Minute},
 			nil, append([]string{"--request-timeout", "150ms"}, search...), []string{"did not answer within 150ms"}},
-		{"reset show", orcidtest.Fault{Name: orcidtest.FaultReset}, nil, show, []string{"connection was reset", "try again"}},
-		{"reset search", orcidtest.Fault{Name: orcidtest.FaultReset}, nil, search, []string{"connection was reset"}},
-		{"truncated show", orcidtest.Fault{Name: orcidtest.FaultTruncated}, nil, show, []string{"truncated", "try again"}},
-		{"truncated search", orcidtest.Fault{Name: orcidtest.FaultTruncated}, nil, search, []string{"truncated"}},
+		{"reset show", orcidtest.Fault{Name: orcidtest.FaultReset}, fastRetry, show, []string{"connection was reset", "try again"}},
+		{"reset search", orcidtest.Fault{Name: orcidtest.FaultReset}, fastRetry, search, []string{"connection was reset"}},
+		{"truncated show", orcidtest.Fault{Name: orcidtest.FaultTruncated}, fastRetry, show, []string{"truncated", "try again"}},
+		{"truncated search", orcidtest.Fault{Name: orcidtest.FaultTruncated}, fastRetry, search, []string{"truncated"}},
 		{"html200 show", orcidtest.Fault{Name: orcidtest.FaultHTML200}, nil, show, []string{"answered HTML instead of JSON (200)", "down for maintenance"}},
 		{"html500 search", orcidtest.Fault{Name: orcidtest.FaultHTML500}, nil, search, []string{"answered HTML instead of JSON (500, a server error)", "try again later"}},
 		{"storm show", orcidtest.Fault{Name: orcidtest.FaultStorm}, fastRetry, show, []string{"rate limiting (503) — retried 2 times", "wait a little"}},

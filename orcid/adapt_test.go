@@ -96,8 +96,9 @@ func TestAdaptiveLimiterDecreaseAndRecover(t *testing.T) {
 		t.Fatal("still marked slowed at the configured rate")
 	}
 
-	// A 503 midway through the recovery halves the rate reached and
-	// restarts the quiet period.
+	// A 503 midway through a recovery is a failed climb: back to the rate
+	// that held, and for adaptForget no closer than one step (1.5) below
+	// the rate that failed.
 	now = now.Add(time.Minute)
 	a.on503(now, now)
 	a.refresh(now.Add(3 * adaptQuiet)) // 6 + 3·1.5
@@ -106,11 +107,36 @@ func TestAdaptiveLimiterDecreaseAndRecover(t *testing.T) {
 	}
 	later := now.Add(3 * adaptQuiet)
 	a.on503(later, later)
-	if got := a.effective(later); got != 5.25 {
-		t.Fatalf("effective %v after a 503 at 10.5, want 5.25", got)
+	if got := a.effective(later); got != 6 {
+		t.Fatalf("effective %v after a failed climb at 10.5, want 6 (the rate that held)", got)
 	}
-	if got := a.effective(later.Add(adaptQuiet - time.Millisecond)); got != 5.25 {
-		t.Fatalf("effective %v before a whole quiet period, want 5.25", got)
+	for _, q := range []struct {
+		after time.Duration
+		want  float64
+	}{{adaptQuiet, 7.5}, {2 * adaptQuiet, 9}, {10 * adaptQuiet, 9}, {adaptForget, 12}} {
+		if got := a.effective(later.Add(q.after)); got != q.want {
+			t.Fatalf("%v after the failed climb: effective %v, want %v", q.after, got, q.want)
+		}
+	}
+	// A 503 at the rate that held (not climbing) halves it, as any cut.
+	a.on503(later.Add(time.Millisecond), later.Add(time.Millisecond))
+	if got := a.effective(later.Add(time.Millisecond)); got != 3 {
+		t.Fatalf("effective %v after a 503 at the held rate, want 3", got)
+	}
+}
+
+// TestAdaptiveLimiterCutDrainsBucket: after a cut, the bucket holds no
+// token: the next request waits a whole interval at the new rate, however
+// many tokens the burst had saved.
+func TestAdaptiveLimiterCutDrainsBucket(t *testing.T) {
+	a := newAdaptiveLimiter(12, 39)
+	now := time.Now()
+	a.on503(now, now)
+	if a.lim.AllowN(now, 1) {
+		t.Fatal("a token was left after the cut")
+	}
+	if !a.lim.AllowN(now.Add(time.Second/6+time.Millisecond), 1) {
+		t.Fatal("no token one interval (1/6 s) after the cut")
 	}
 }
 

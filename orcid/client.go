@@ -361,12 +361,17 @@ func (c *Client) wait(ctx context.Context) error {
 	if err := ctx.Err(); err != nil {
 		return fmt.Errorf("request cancelled: %w", err)
 	}
+	// Spacing first, then the bucket: a request holding a token while it
+	// waits for its spacing would be sent at the old rate after a cut.
+	if err := c.limiter.pace.Wait(ctx); err != nil {
+		return fmt.Errorf("request cancelled while waiting for the rate limit: %w", err)
+	}
 	c.limiter.refresh(c.now())
 	if c.limiter.lim.Allow() {
 		return nil
 	}
 	c.stats.waited.Add(1)
-	if err := c.limiter.lim.Wait(ctx); err != nil {
+	if err := c.limiter.wait(ctx, c.now); err != nil {
 		if ctx.Err() != nil {
 			return fmt.Errorf("request cancelled while waiting for the rate limit: %w", ctx.Err())
 		}
@@ -647,9 +652,11 @@ func pathID(path string) ID {
 	return ""
 }
 
-// textMessage is a plain-text body (429, 503) as one safe short line.
+// textMessage is a plain-text body (429, 503) as one safe line: whole, up
+// to a length no real message reaches (ORCID's 429 text names a URL at its
+// end, which the user needs).
 func textMessage(data []byte) string {
-	return sanitize.Snippet(data, 300)
+	return sanitize.Snippet(data, 1000)
 }
 
 // maskToken keeps the first four characters of a token.
@@ -767,76 +774,66 @@ func (c *Client) read(ctx context.Context, id ID, path func(ID) string, v any) e
 	return err
 }
 
+// partial is what a typed read returns: the value, or on an error nil,
+// except when the body did not decode, where what decoded is returned
+// with the error (a *BadResponseError wrapping a *DecodeError).
+func partial[T any](v *T, err error) (*T, error) {
+	var de *DecodeError
+	switch {
+	case err == nil:
+		return v, nil
+	case errors.As(err, &de):
+		return v, err
+	}
+	return nil, err
+}
+
 // Record reads the whole record.
 func (c *Client) Record(ctx context.Context, id ID) (*Record, error) {
 	var v Record
-	if err := c.read(ctx, id, RecordPath, &v); err != nil {
-		return nil, err
-	}
-	return &v, nil
+	return partial(&v, c.read(ctx, id, RecordPath, &v))
 }
 
 // Person reads the person section.
 func (c *Client) Person(ctx context.Context, id ID) (*Person, error) {
 	var v Person
-	if err := c.read(ctx, id, PersonPath, &v); err != nil {
-		return nil, err
-	}
-	return &v, nil
+	return partial(&v, c.read(ctx, id, PersonPath, &v))
 }
 
 // Activities reads the summaries of all eleven activity sections.
 func (c *Client) Activities(ctx context.Context, id ID) (*ActivitiesSummary, error) {
 	var v ActivitiesSummary
-	if err := c.read(ctx, id, ActivitiesPath, &v); err != nil {
-		return nil, err
-	}
-	return &v, nil
+	return partial(&v, c.read(ctx, id, ActivitiesPath, &v))
 }
 
 // Works reads the grouped work summaries.
 func (c *Client) Works(ctx context.Context, id ID) (*Works, error) {
 	var v Works
-	if err := c.read(ctx, id, WorksPath, &v); err != nil {
-		return nil, err
-	}
-	return &v, nil
+	return partial(&v, c.read(ctx, id, WorksPath, &v))
 }
 
 // Work reads one full work.
 func (c *Client) Work(ctx context.Context, id ID, putCode int64) (*Work, error) {
 	var v Work
-	if err := c.read(ctx, id, func(id ID) string { return WorkPath(id, putCode) }, &v); err != nil {
-		return nil, err
-	}
-	return &v, nil
+	return partial(&v, c.read(ctx, id, func(id ID) string { return WorkPath(id, putCode) }, &v))
 }
 
 // Fundings reads the funding section.
 func (c *Client) Fundings(ctx context.Context, id ID) (*Fundings, error) {
 	var v Fundings
-	if err := c.read(ctx, id, func(id ID) string { return SectionPath(id, "fundings") }, &v); err != nil {
-		return nil, err
-	}
-	return &v, nil
+	return partial(&v, c.read(ctx, id, func(id ID) string { return SectionPath(id, "fundings") }, &v))
 }
 
 // PeerReviews reads the peer-review section.
 func (c *Client) PeerReviews(ctx context.Context, id ID) (*PeerReviews, error) {
 	var v PeerReviews
-	if err := c.read(ctx, id, func(id ID) string { return SectionPath(id, "peer-reviews") }, &v); err != nil {
-		return nil, err
-	}
-	return &v, nil
+	return partial(&v, c.read(ctx, id, func(id ID) string { return SectionPath(id, "peer-reviews") }, &v))
 }
 
 // ResearchResources reads the research-resource section.
 func (c *Client) ResearchResources(ctx context.Context, id ID) (*ResearchResources, error) {
 	var v ResearchResources
-	if err := c.read(ctx, id, func(id ID) string { return SectionPath(id, "research-resources") }, &v); err != nil {
-		return nil, err
-	}
-	return &v, nil
+	return partial(&v, c.read(ctx, id, func(id ID) string { return SectionPath(id, "research-resources") }, &v))
 }
 
 // AffiliationSection names the seven affiliation sections by their path.
@@ -873,8 +870,5 @@ func (c *Client) Affiliations(ctx context.Context, id ID, s AffiliationSection) 
 		return nil, fmt.Errorf("unknown affiliation section %s: use employments, educations, qualifications, invited-positions, distinctions, memberships or services", quoteShort(string(s)))
 	}
 	var v Affiliations
-	if err := c.read(ctx, id, func(id ID) string { return SectionPath(id, string(s)) }, &v); err != nil {
-		return nil, err
-	}
-	return &v, nil
+	return partial(&v, c.read(ctx, id, func(id ID) string { return SectionPath(id, string(s)) }, &v))
 }

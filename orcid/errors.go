@@ -13,14 +13,15 @@ import (
 
 // ORCID error codes a reader meets (api_en.properties in ORCID-Source).
 const (
-	CodeDeprecated    = 9007 // record merged into another (301 on GET)
-	CodeNotFound      = 9016
-	CodeLocked        = 9018
-	CodeUnclaimed     = 9036
-	CodeNotPublic     = 9039
-	CodeTooManyCodes  = 9042 // more than 100 put-codes in a bulk read
-	CodeStartTooLarge = 9043 // anonymous start > 10,000
-	CodeDeactivated   = 9044
+	CodeDeprecated     = 9007 // record merged into another (301 on GET)
+	CodeUndefinedField = 9008 // 500: a search query names a field Solr does not know
+	CodeNotFound       = 9016
+	CodeLocked         = 9018
+	CodeUnclaimed      = 9036
+	CodeNotPublic      = 9039
+	CodeTooManyCodes   = 9042 // more than 100 put-codes in a bulk read
+	CodeStartTooLarge  = 9043 // anonymous start > 10,000
+	CodeDeactivated    = 9044
 )
 
 // ORCID error codes of the member API's writes (api_en.properties).
@@ -302,6 +303,9 @@ func (e *RateLimitError) Error() string {
 		if msg == "" {
 			msg = "too many requests"
 		}
+		if e.ShortWait() {
+			return fmt.Sprintf("ORCID asks to slow down (429): %s. It asked to wait %s; wait that long and try again.", msg, e.RetryAfter.Round(time.Second))
+		}
 		return fmt.Sprintf("ORCID's daily request quota is used up (429): %s. Try again tomorrow or use credentials.", msg)
 	}
 	s := fmt.Sprintf("ORCID is busy (%d) and still refused after %d attempts", e.StatusCode, e.Attempts)
@@ -309,6 +313,12 @@ func (e *RateLimitError) Error() string {
 		s += fmt.Sprintf("; it asked to wait %s", e.RetryAfter.Round(time.Second))
 	}
 	return s + ". Wait a moment and try again."
+}
+
+// ShortWait reports whether a 429 came with a Retry-After of less than an
+// hour: the server asks to slow down, not to come back tomorrow.
+func (e *RateLimitError) ShortWait() bool {
+	return e.StatusCode == 429 && e.RetryAfter > 0 && e.RetryAfter < time.Hour
 }
 
 // Is matches ErrQuotaExceeded (429) and ErrBusy (503).

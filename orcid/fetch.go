@@ -66,15 +66,17 @@ func (c *Client) fetch(ctx context.Context, path string, rs readSpec, v any) (*B
 	}
 	attempts := 0
 	for {
+		// A 503 speaks about the rate in force when the request was queued:
+		// one queued before a cut and sent after it does not cut again.
+		queued := c.now()
 		if err := c.wait(ctx); err != nil {
 			return nil, attempts, err
 		}
 		attempts++
-		sent := c.now()
 		body, resp, out, err := c.attempt(ctx, u, path, ep, rs, v)
 		switch out {
 		case retryBusy:
-			c.on503(sent)
+			c.on503(queued)
 			ra := min(parseRetryAfter(resp.Header.Get("Retry-After"), c.now()), c.maxRetryAfter)
 			if attempts > c.maxRetries {
 				return body, attempts, &RateLimitError{StatusCode: resp.StatusCode, Attempts: attempts, RetryAfter: ra, Message: textMessage(body.Data)}

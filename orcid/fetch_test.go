@@ -176,4 +176,38 @@ func TestDecodeErrorNamesField(t *testing.T) {
 	if v.Path != "/x/works" {
 		t.Errorf("what decoded was lost: %+v", v)
 	}
+	// The typed read returns what decoded along with the error.
+	w, err := c.Works(context.Background(), clTestID)
+	if !errors.As(err, &de) || w == nil || w.Path != "/x/works" || len(w.Group) != 1 {
+		t.Errorf("Works = %+v, %v; want what decoded and the DecodeError", w, err)
+	}
+}
+
+// Test429Wording: ORCID's whole 429 text is kept (it ends with the URL
+// that says how to raise the quota), and a 429 asking to wait a few
+// seconds is not a used-up daily quota.
+func Test429Wording(t *testing.T) {
+	const quota = "Too Many Requests. You have exceeded the daily quota for anonymous usage of this API. You can increase your daily quota by registering for and using Public API client credentials (https://info.orcid.org/documentation/integration-guide/registering-a-public-api-client/)"
+	for _, retryAfter := range []string{"", "5"} {
+		c, _ := clServer(t, func(w http.ResponseWriter, r *http.Request) {
+			if retryAfter != "" {
+				w.Header().Set("Retry-After", retryAfter)
+			}
+			w.Header().Set("Content-Type", "text/plain")
+			w.WriteHeader(http.StatusTooManyRequests)
+			fmt.Fprint(w, quota)
+		})
+		_, err := c.Record(context.Background(), clTestID)
+		msg := err.Error()
+		switch retryAfter {
+		case "":
+			if !strings.Contains(msg, "registering-a-public-api-client/)") || !strings.Contains(msg, "Try again tomorrow") {
+				t.Errorf("quota: %q", msg)
+			}
+		default:
+			if strings.Contains(msg, "tomorrow") || !strings.Contains(msg, "It asked to wait 5s") || !errors.Is(err, ErrQuotaExceeded) {
+				t.Errorf("Retry-After 5: %q", msg)
+			}
+		}
+	}
 }

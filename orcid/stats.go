@@ -10,7 +10,7 @@ import (
 type Stats struct {
 	Sent      int64   // requests sent (each retry counts)
 	InFlight  int64   // requests under way now
-	Waited    int64   // requests that had to wait for the limiter
+	Waited    int64   // requests that had to wait for the limiter (its rate, not the spacing of a burst)
 	Retried   int64   // retries made
 	Status503 int64   // 503 answers seen
 	Status429 int64   // 429 answers seen

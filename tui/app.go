@@ -15,6 +15,7 @@ import (
 	"github.com/orcid-tui/orcid-tui/auth"
 	"github.com/orcid-tui/orcid-tui/internal/sanitize"
 	"github.com/orcid-tui/orcid-tui/orcid"
+	"github.com/orcid-tui/orcid-tui/tui/cache"
 	"github.com/orcid-tui/orcid-tui/tui/common"
 	"github.com/orcid-tui/orcid-tui/tui/envpane"
 	"github.com/orcid-tui/orcid-tui/tui/record"
@@ -72,12 +73,15 @@ type App struct {
 	record *record.Model
 
 	focus   common.PaneID
+	envFrom common.PaneID // the pane focused before the environment pane
 	w, h    int
 	sized   bool
 	dark    bool
 	noColor bool
 
 	session *common.Session
+	cache   *cache.Cache  // shared by the panes, keyed by session scope
+	history *historyStore // nil: the search history is not kept
 	stats   orcid.Stats
 	mstats  orcid.Stats // member client
 	frame   int         // status-bar spinner frame
@@ -140,6 +144,12 @@ func New(opts Options) *App {
 	a.search = search.New(a.st, a.keys)
 	a.record = record.New(a.st, a.keys)
 	a.record.SetCitation(opts.CitationFormat, opts.SaveCitationFormat)
+	a.cache = cache.New(opts.CacheBytes)
+	a.search.SetCache(a.cache)
+	a.record.SetCache(a.cache)
+	if opts.HistoryFile != "" {
+		a.history = &historyStore{path: opts.HistoryFile}
+	}
 	a.setSession(a.env.Session())
 	a.focus = common.PaneSearch
 	a.search.Focus()
@@ -161,6 +171,11 @@ func (a *App) setSession(s *common.Session) {
 	if s == nil {
 		return
 	}
+	if old := a.session; old != nil && old.SignedIn != "" && old.CacheScope() != s.CacheScope() {
+		// Signed out or someone else signed in: what the user read, limited
+		// items included, leaves memory with them.
+		a.cache.DeletePrefix(old.CacheScope() + "\x00")
+	}
 	a.session = s
 	a.search.SetSession(s)
 	a.record.SetSession(s)
@@ -169,6 +184,9 @@ func (a *App) setSession(s *common.Session) {
 // Init implements tea.Model.
 func (a *App) Init() tea.Cmd {
 	cmds := []tea.Cmd{a.env.Init(), a.statsTick()}
+	if a.history != nil {
+		cmds = append(cmds, a.history.load())
+	}
 	if a.opts.Theme == "" || a.opts.Theme == "auto" {
 		cmds = append(cmds, tea.RequestBackgroundColor)
 	}
@@ -189,6 +207,9 @@ func (a *App) Focus(p common.PaneID) {
 		return
 	}
 	a.pane(a.focus).Blur()
+	if p == common.PaneEnv {
+		a.envFrom = a.focus
+	}
 	a.focus = p
 	a.pane(p).Focus()
 	a.layout()
@@ -211,8 +232,13 @@ func (a *App) cycle(d int) {
 // Update implements tea.Model.
 func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	seq := a.statusSeq
+	hv := a.search.HistoryVersion()
 	cmd := a.update(msg)
 	a.layout()
+	if h := a.history; h != nil && h.loaded && !h.broken && a.search.HistoryVersion() != hv {
+		q, v := a.search.Histories()
+		cmd = tea.Batch(cmd, h.save(q, v))
+	}
 	if a.statusSeq != seq && a.status != "" {
 		cmd = tea.Batch(cmd, a.expireStatus())
 	}
@@ -248,6 +274,24 @@ func (a *App) update(msg tea.Msg) tea.Cmd {
 		return a.statsTick()
 	case hangupMsg:
 		return a.quit()
+	case historyLoadedMsg:
+		a.history.loaded = true
+		if msg.err != nil {
+			a.history.broken = true
+			a.setError(msg.err, "search history not read (it is kept for this run only)")
+			return nil
+		}
+		a.search.AddHistories(msg.queries)
+		if q, v := a.search.Histories(); v > 0 {
+			// Queries made before the file was read: save them with it.
+			return a.history.save(q, v)
+		}
+		return nil
+	case historySavedMsg:
+		if msg.err != nil {
+			a.setError(msg.err, "search history not saved")
+		}
+		return nil
 	case statusExpiredMsg:
 		if msg.seq == a.statusSeq {
 			a.clearStatus()
@@ -410,6 +454,12 @@ func (a *App) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 			return p.Update(msg)
 		}
 	}
+	if a.focus == common.PaneEnv && msg.String() == "esc" {
+		// esc closes the environment pane (at narrow widths it covers the
+		// others) and goes back to where the user was.
+		a.Focus(a.envFrom)
+		return nil
+	}
 
 	if kc, ok := p.(common.KeyClaimer); ok && kc.ClaimsKey(msg) {
 		return p.Update(msg) // E exports there; the environment pane is a tab away
@@ -481,8 +531,11 @@ func (a *App) layout() {
 	} else {
 		x := 0
 		if !narrow {
+			// The same width focused or not, so moving the focus does not
+			// reflow the other panes; only a dialog (credentials, sign-in)
+			// takes more room.
 			ew := envWidth
-			if a.env.Wide() {
+			if a.env.Modal() {
 				ew = min(max(envWidth, w*45/100), 90)
 			}
 			a.rects[common.PaneEnv] = rect{0, top, ew, areaH}

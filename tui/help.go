@@ -114,6 +114,17 @@ func (a *App) helpOverlay(w, h int) string {
 	if len(lines) > win {
 		body = append(body, st.Dim.Render(fmt.Sprintf("lines %s–%s of %s · j/k, ctrl+d/ctrl+u scroll",
 			common.Count(from+1), common.Count(to), common.Count(len(lines)))))
+		// The box keeps the width of the whole list, so it does not jump
+		// about while scrolling.
+		bw := 0
+		for _, l := range lines {
+			bw = max(bw, ansi.StringWidth(l))
+		}
+		for i, l := range body {
+			if d := bw - ansi.StringWidth(l); d > 0 {
+				body[i] = l + strings.Repeat(" ", d)
+			}
+		}
 	}
 	return a.overlayBox(strings.Join(body, "\n"), w, h)
 }

@@ -7,6 +7,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/orcid-tui/orcid-tui/orcid/orcidtest"
+	"github.com/orcid-tui/orcid-tui/tui/common"
 )
 
 // resultRows counts the search pane's result rows on screen.
@@ -83,5 +84,57 @@ func TestFirstScreenExampleDOIFindsItsWorkInDemo(t *testing.T) {
 	searchFor(a, doi)
 	if !strings.Contains(text(a.search.View()), orcidtest.CarberryID) {
 		t.Errorf("the example DOI %s finds nothing in the demo:\n%s", doi, text(a.search.View()))
+	}
+}
+
+// The Person tab scrolls like the works list and says where it is.
+func TestPersonTabScrollsWithPosition(t *testing.T) {
+	a := demoApp(t, 80, 24)
+	searchFor(a, "carberry")
+	drive(a, press("enter"))
+	s := text(a.record.View())
+	if !strings.Contains(s, "lines 1–") || !strings.Contains(s, " of ") {
+		t.Fatalf("no position on the Person tab:\n%s", s)
+	}
+	for range 30 {
+		drive(a, press("j"))
+	}
+	s = text(a.record.View())
+	if strings.Contains(s, "lines 1–") || strings.Contains(s, "ORCID iD ") {
+		t.Errorf("the Person tab did not scroll:\n%s", s)
+	}
+}
+
+// The environment pane, opened over the others at a narrow width, closes
+// with esc back to where the user was; at 120 columns focusing it does not
+// move the other panes.
+func TestEnvPaneEscAndNoReflow(t *testing.T) {
+	a := demoApp(t, 80, 24)
+	searchFor(a, "carberry")
+	drive(a, press("enter"))
+	drive(a, press("E"))
+	if !strings.Contains(screen(a), "Environment") || strings.Contains(screen(a), "Search ") {
+		t.Fatalf("E at 80 columns does not cover the others:\n%s", screen(a))
+	}
+	drive(a, press("esc"))
+	if a.Focused() != common.PaneRecord || !strings.Contains(screen(a), "Josiah") {
+		t.Errorf("esc: focus %v, want the record again:\n%s", a.Focused(), screen(a))
+	}
+
+	a = demoApp(t, 120, 40)
+	searchFor(a, "carberry")
+	drive(a, press("enter"))
+	before := map[common.PaneID]rect{}
+	for id, r := range a.rects {
+		before[id] = r
+	}
+	drive(a, press("E"))
+	for _, id := range []common.PaneID{common.PaneSearch, common.PaneEnv} {
+		if a.rects[id] != before[id] {
+			t.Errorf("focusing the environment pane moved %v from %+v to %+v", id, before[id], a.rects[id])
+		}
+	}
+	if a.rects[common.PaneRecord].w != before[common.PaneRecord].w || a.rects[common.PaneRecord].x != before[common.PaneRecord].x {
+		t.Errorf("focusing the environment pane changed the record's column: %+v -> %+v", before[common.PaneRecord], a.rects[common.PaneRecord])
 	}
 }

@@ -172,7 +172,7 @@ func TestHelpCompleteAndScrolls(t *testing.T) {
 	}
 	got := all.String()
 	for _, want := range []string{"esc/backspace", "L/alt+→", "←/→ h/l", "raw: scroll sideways", "y ", "copy link",
-		"C ", "copy request as curl", "R ", "reload", "f ", "filter works", "new ORCID search", "esc (loading)", "1–9 0"} {
+		"C ", "copy request as curl", "R ", "reload", "f ", "filter works", "new ORCID search", "esc (loading)", "1–9 0", "wrap long lines"} {
 		if !strings.Contains(got, want) {
 			t.Errorf("help lacks %q:\n%s", want, got)
 		}

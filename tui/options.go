@@ -76,6 +76,13 @@ type Options struct {
 	// beyond this run (config.Config.SetCitationFormat). It runs off the UI
 	// goroutine; nil keeps the choice for this run only.
 	SaveCitationFormat func(format string) error
+	// HistoryFile keeps the search history between runs (DefaultHistoryFile
+	// gives the usual place); "" keeps it for this run only.
+	HistoryFile string
+
+	// CacheBytes bounds the in-memory cache of records, works, raw bodies
+	// and search pages; 0 means cache.DefaultBytes (64 MB).
+	CacheBytes int64
 
 	// ProgramOptions are added to tea.NewProgram's options by Run (tests).
 	ProgramOptions []tea.ProgramOption

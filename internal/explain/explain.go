@@ -277,6 +277,9 @@ func classify(err error) Explanation {
 		return x
 	case errors.Is(err, auth.ErrOtherServer):
 		return Explanation{Kind: NotSignedInHere, What: "not signed in at this server: the saved token was issued for another registry or API URL", Remedy: SignIn}
+	case errors.As(err, &insec) && insec.Mode.IsDir():
+		p := sanitize.Line(insec.Path)
+		return Explanation{Kind: InsecureTokenFile, What: "the token file " + p + " is a directory, not a file: remove it or choose another token file", Path: p}
 	case errors.As(err, &insec):
 		p := sanitize.Line(insec.Path)
 		return Explanation{Kind: InsecureTokenFile, What: "the token file " + p + " is readable by others", Remedy: Chmod, Path: p}
@@ -307,11 +310,19 @@ func classify(err error) Explanation {
 		return ofWrite(api)
 	case errors.As(err, &api):
 		return ofAPI(api)
-	case errors.Is(err, syscall.ECONNRESET), errors.As(err, &bad) && errors.Is(bad.Err, io.ErrUnexpectedEOF):
+	case errors.Is(err, syscall.ECONNREFUSED) && errors.As(err, &urlErr):
+		// Refused is never "reset in the middle": nothing was answered.
+		return ofURLError(urlErr)
+	case errors.As(err, &bad) && !errors.As(bad.Err, new(*orcid.DecodeError)) && (errors.Is(bad.Err, syscall.ECONNRESET) || errors.Is(bad.Err, io.ErrUnexpectedEOF)):
 		x := Explanation{Kind: ConnReset, What: "the connection was reset in the middle of the answer", Remedy: TryAgain}
-		if errors.As(err, &bad) {
-			x.Host, x.Status = hostOf(bad.URL), bad.StatusCode
-		} else if errors.As(err, &urlErr) {
+		x.Host, x.Status = hostOf(bad.URL), bad.StatusCode
+		if x.Host != "" {
+			x.What += " from " + x.Host
+		}
+		return x
+	case errors.Is(err, syscall.ECONNRESET), errors.As(err, &urlErr) && (errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF)):
+		x := Explanation{Kind: ConnReset, What: "the connection was closed before any answer came", Remedy: TryAgain}
+		if errors.As(err, &urlErr) {
 			x.Host = hostOf(urlErr.URL)
 		}
 		if x.Host != "" {
@@ -327,6 +338,12 @@ func classify(err error) Explanation {
 		if m := noAnswerWithin.FindStringSubmatch(err.Error()); m != nil {
 			x.Host, x.Limit = sanitize.Line(m[1]), sanitize.Line(m[2])
 			x.What = fmt.Sprintf("ORCID (%s) did not answer within %s", x.Host, x.Limit)
+			if m[3] != "" {
+				x.What += fmt.Sprintf(": nothing more came after %s of the answer", sanitize.Line(m[3]))
+			}
+		} else if m := stillSending.FindStringSubmatch(err.Error()); m != nil {
+			x.Host, x.Limit = sanitize.Line(m[1]), sanitize.Line(m[2])
+			x.What = fmt.Sprintf("ORCID (%s) was still sending after %s, the most one answer may take", x.Host, x.Limit)
 		}
 		return x
 	case errors.As(err, &urlErr):
@@ -402,10 +419,21 @@ func ofMerged(m *orcid.MergedError) Explanation {
 func ofRateLimit(e *orcid.RateLimitError) Explanation {
 	x := Explanation{Status: e.StatusCode, Attempts: e.Attempts, RetryAfter: e.RetryAfter, Message: Quote(e.Message)}
 	if e.StatusCode == 429 {
+		// ORCID's whole text: it ends with the URL that says how to get
+		// a larger quota.
+		x.Message = quoteWhole(e.Message)
 		x.Kind, x.Remedy = Quota, TryTomorrow
-		x.What = "ORCID's daily request quota is used up (429)"
+		x.What = "ORCID's daily request quota is used up (429"
+		if e.ShortWait() {
+			x.Remedy = WaitAndRetry
+			x.What = "ORCID asks to slow down (429"
+		}
 		if x.Message != "" {
-			x.What = "ORCID's daily request quota is used up (429: " + x.Message + ")"
+			x.What += ": " + x.Message
+		}
+		x.What += ")"
+		if e.ShortWait() {
+			x.What += fmt.Sprintf(", and it asks to wait %s", e.RetryAfter)
 		}
 		return x
 	}
@@ -496,6 +524,10 @@ func ofAPI(e *orcid.APIError) Explanation {
 		x.Kind, x.Remedy, x.What = Forbidden, SignInWithScope, said(fmt.Sprintf("ORCID says this is forbidden (%s) for the current credentials", tag))
 	case x.Status == 400:
 		x.Kind, x.Remedy, x.What = BadRequest, CheckQuery, said(fmt.Sprintf("ORCID refused the request (%s)", tag))
+	case e.ErrorCode == orcid.CodeUndefinedField:
+		// ORCID answers 500 for a query naming a field Solr does not
+		// know: the query's fault, not the server's.
+		x.Kind, x.Remedy, x.What = BadRequest, CheckQuery, said(fmt.Sprintf("ORCID could not run the query (%s)", tag))
 	case x.Status >= 500:
 		x.Kind, x.Remedy, x.What = ServerError, TryLater, said(fmt.Sprintf("ORCID had a server error (%s)", tag))
 	default:
@@ -516,6 +548,7 @@ func apiMessage(e *orcid.APIError) string {
 
 func ofBadResponse(e *orcid.BadResponseError) Explanation {
 	x := Explanation{Status: e.StatusCode, Host: hostOf(e.URL)}
+	var decodeErr *orcid.DecodeError
 	server := x.Host
 	if server == "" {
 		server = "the server"
@@ -540,8 +573,20 @@ func ofBadResponse(e *orcid.BadResponseError) Explanation {
 			x.What = fmt.Sprintf("the answer was truncated (%d from %s, the document ends early)", e.StatusCode, x.Host)
 		}
 	case errors.Is(e.Err, orcid.ErrBodyTooLarge):
-		x.Kind, x.Remedy = TooLarge, CheckAPIURL
+		// Says which endpoint and how big: an ORCID server that sends
+		// more than any record at ORCID's ceilings is not a wrong URL.
+		x.Kind = TooLarge
 		x.What = fmt.Sprintf("the answer from %s is too large to read (%d)", server, e.StatusCode)
+		var big *orcid.BodyTooLargeError
+		if errors.As(e.Err, &big) {
+			x.What = fmt.Sprintf("%s (%d from %s)", sanitize.Line(big.Error()), e.StatusCode, server)
+		}
+	case errors.As(e.Err, &decodeErr):
+		x.Kind, x.Remedy, x.Reason = BadAnswer, TryLater, Quote(decodeErr.Error())
+		x.What = fmt.Sprintf("ORCID's answer from %s (%d) did not decode %s; what decoded before it is kept", server, e.StatusCode, x.Reason)
+		if !isORCIDHost(x.Host) {
+			x.Remedy = CheckAPIURLOrLater
+		}
 	default:
 		x.Kind, x.Remedy = BadAnswer, CheckAPIURL
 		x.Message = Quote(e.Snippet)
@@ -604,6 +649,16 @@ func hostOf(raw string) string {
 	return sanitize.Line(u.Scheme + "://" + u.Host)
 }
 
+// isORCIDHost: scheme://host is ORCID's own (production or sandbox).
+func isORCIDHost(host string) bool {
+	u, err := url.Parse(host)
+	if err != nil {
+		return false
+	}
+	h := strings.ToLower(u.Hostname())
+	return h == "orcid.org" || strings.HasSuffix(h, ".orcid.org")
+}
+
 // isLocal says whether raw names this computer.
 func isLocal(raw string) bool {
 	u, err := url.Parse(raw)
@@ -618,14 +673,25 @@ func isLocal(raw string) bool {
 	return ip != nil && ip.IsLoopback()
 }
 
+// quoteWhole is Quote without the shortening, for a message whose end
+// matters (up to a length no real one reaches).
+func quoteWhole(s string) string {
+	return sanitize.Truncate(strings.Join(strings.Fields(sanitize.Line(s)), " "), 1000)
+}
+
 // Quote sanitises and shortens text from the network (or from a library)
 // for a message: one line, runs of space folded, at most 200 characters.
 func Quote(s string) string {
 	return sanitize.Truncate(strings.Join(strings.Fields(sanitize.Line(s)), " "), 200)
 }
 
-// noAnswerWithin finds host and timeout in the client's timeout error.
-var noAnswerWithin = regexp.MustCompile(`ORCID \(([^)\s]+)\) did not answer within ([0-9a-zµ.]+)`)
+// noAnswerWithin finds host, timeout and (for an answer that stopped) how
+// much had come, in the client's timeout error; stillSending the client's
+// transfer-ceiling error.
+var (
+	noAnswerWithin = regexp.MustCompile(`ORCID \(([^)\s]+)\) did not answer within ([0-9a-zµ.]+)(?:: nothing more came after ([0-9.]+ (?:bytes|KiB|MiB)))?`)
+	stillSending   = regexp.MustCompile(`ORCID \(([^)\s]+)\) was still sending after ([0-9a-zµ.]+)`)
+)
 
 // isHTML says whether an unexpected answer is an HTML page.
 func isHTML(e *orcid.BadResponseError) bool {

@@ -29,6 +29,9 @@ func api(status, code int, id orcid.ID, path string) *orcid.APIError {
 
 const rec = orcid.ID("0000-0001-5109-3700")
 
+// quotaText is ORCID's 429 text, whose end (the URL) must not be cut.
+const quotaText = "Too Many Requests. You have exceeded the daily quota for anonymous usage of this API. You can increase your daily quota by registering for and using Public API client credentials (https://info.orcid.org/documentation/integration-guide/registering-a-public-api-client/)"
+
 // TestOf is the classification table: at least one row per Kind, with
 // the words and the facts each front end builds on.
 func TestOf(t *testing.T) {
@@ -63,11 +66,17 @@ func TestOf(t *testing.T) {
 		{"401", &orcid.APIError{StatusCode: 401, ErrorDocument: orcid.ErrorDocument{DeveloperMessage: "need a\ntoken"}}, Unauthorized, SignIn,
 			"ORCID wants a valid token (401): need a token", nil},
 		{"403", api(403, 0, "", ""), Forbidden, SignInWithScope, "forbidden (403)", nil},
+		{"500 undefined field", &orcid.APIError{StatusCode: 500, ErrorDocument: orcid.ErrorDocument{ErrorCode: 9008, DeveloperMessage: "undefined field frob"}}, BadRequest, CheckQuery,
+			"ORCID could not run the query (500, error 9008): undefined field frob", nil},
 		{"400", &orcid.APIError{StatusCode: 400, ErrorDocument: orcid.ErrorDocument{ErrorCode: 9043, UserMessage: "start too large"}}, BadRequest, CheckQuery,
 			"ORCID refused the request (400, error 9043): start too large", nil},
 		{"500", api(500, 0, "", ""), ServerError, TryLater, "ORCID had a server error (500)", nil},
 		{"418", api(418, 0, "", ""), Refused, NoRemedy, "ORCID refused the request (418)", nil},
 
+		{"quota, whole text", &orcid.RateLimitError{StatusCode: 429, Message: quotaText}, Quota, TryTomorrow,
+			"(429: " + quotaText + ")", nil},
+		{"429 with a short Retry-After", &orcid.RateLimitError{StatusCode: 429, RetryAfter: 5 * time.Second, Message: "Too Many Requests"}, Quota, WaitAndRetry,
+			"ORCID asks to slow down (429: Too Many Requests), and it asks to wait 5s", func(x Explanation) bool { return !strings.Contains(x.What, "daily") }},
 		{"quota", &orcid.RateLimitError{StatusCode: 429, Message: "quota\x1b[31m  exceeded"}, Quota, TryTomorrow,
 			"ORCID's daily request quota is used up (429: quota exceeded)", nil},
 		{"busy", &orcid.RateLimitError{StatusCode: 503, Attempts: 3, RetryAfter: 2 * time.Second}, Busy, WaitAndRetry,
@@ -86,14 +95,29 @@ func TestOf(t *testing.T) {
 		{"reset mid-body", &orcid.BadResponseError{StatusCode: 200, URL: "https://pub.example.org/v3.0/x", Err: fmt.Errorf("reading the body: %w", os.NewSyscallError("read", syscall.ECONNRESET))},
 			ConnReset, TryAgain, "the connection was reset in the middle of the answer from https://pub.example.org", func(x Explanation) bool { return x.Host == "https://pub.example.org" }},
 		{"reset, short body", &orcid.BadResponseError{StatusCode: 200, Err: io.ErrUnexpectedEOF}, ConnReset, TryAgain, "the connection was reset in the middle of the answer", nil},
-		{"reset, transport", &url.Error{Op: "Get", URL: "https://pub.orcid.org/v3.0/x", Err: os.NewSyscallError("read", syscall.ECONNRESET)}, ConnReset, TryAgain, "from https://pub.orcid.org", nil},
+		{"reset, transport", &url.Error{Op: "Get", URL: "https://pub.orcid.org/v3.0/x", Err: os.NewSyscallError("read", syscall.ECONNRESET)}, ConnReset, TryAgain,
+			"the connection was closed before any answer came from https://pub.orcid.org", func(x Explanation) bool { return !strings.Contains(x.What, "middle") }},
+		{"closed before the answer", &url.Error{Op: "Get", URL: "http://127.0.0.1:9/v3.0/x", Err: io.EOF}, ConnReset, TryAgain, "closed before any answer came", nil},
+		{"refused, wrapped by the client", fmt.Errorf("could not reach ORCID at 127.0.0.1:9: %w", dial("http://127.0.0.1:9/v3.0/x", os.NewSyscallError("connect", syscall.ECONNREFUSED))),
+			Unreachable, CheckNetwork, "cannot reach http://127.0.0.1:9: connection refused", nil},
 		{"html", &orcid.BadResponseError{StatusCode: 200, URL: "https://pub.example.org/x", ContentType: "text/html", Snippet: "<html><title>Down\x1b[31m for maintenance</title>"},
 			HTMLAnswer, CheckAPIURLOrLater, `https://pub.example.org answered HTML instead of JSON (200): "Down for maintenance"`, func(x Explanation) bool { return x.Title == "Down for maintenance" }},
 		{"html 500", &orcid.BadResponseError{StatusCode: 500, Snippet: "<!doctype html><p>oops"}, HTMLAnswer, TryLater,
 			"the server answered HTML instead of JSON (500, a server error)", func(x Explanation) bool { return x.Title == "oops" }},
 		{"truncated", &orcid.BadResponseError{StatusCode: 200, ContentType: "application/json", Err: errors.New("unexpected end of JSON input")}, Truncated, TryAgain,
 			"the answer was truncated (200, the document ends early)", nil},
-		{"too large", &orcid.BadResponseError{StatusCode: 200, Err: fmt.Errorf("x: %w", orcid.ErrBodyTooLarge)}, TooLarge, CheckAPIURL, "too large to read (200)", nil},
+		{"truncated, streamed", &orcid.BadResponseError{StatusCode: 200, Err: &orcid.DecodeError{Field: "group[7]", Err: io.ErrUnexpectedEOF}}, Truncated, TryAgain, "the answer was truncated (200", nil},
+		{"too large", &orcid.BadResponseError{StatusCode: 200, Err: fmt.Errorf("x: %w", orcid.ErrBodyTooLarge)}, TooLarge, NoRemedy, "too large to read (200)", nil},
+		{"too large, endpoint", &orcid.BadResponseError{StatusCode: 200, URL: "https://pub.orcid.org/v3.0/x/record", Err: &orcid.BodyTooLargeError{Endpoint: "/record", Limit: 176 << 20, Size: 200 << 20}},
+			TooLarge, NoRemedy, "the answer for /record is 200 MiB announced, over the 176 MiB this client reads for it", func(x Explanation) bool { return !strings.Contains(x.What, "ORCID API?") }},
+		{"decode, ORCID", &orcid.BadResponseError{StatusCode: 200, URL: "https://pub.orcid.org/v3.0/x/works", Err: &orcid.DecodeError{Field: "group[3]", Err: errors.New("bad value")}},
+			BadAnswer, TryLater, "ORCID's answer from https://pub.orcid.org (200) did not decode at group[3]: bad value; what decoded before it is kept", nil},
+		{"decode, elsewhere", &orcid.BadResponseError{StatusCode: 200, URL: "https://example.org/v3.0/x/works", Err: &orcid.DecodeError{Err: errors.New("bad value")}},
+			BadAnswer, CheckAPIURLOrLater, "did not decode bad value", nil},
+		{"stalled answer", fmt.Errorf("ORCID (pub.orcid.org) did not answer within 30s: nothing more came after 1.5 MiB of the answer; try again later: %w", context.DeadlineExceeded),
+			Timeout, TryAgain, "ORCID (pub.orcid.org) did not answer within 30s: nothing more came after 1.5 MiB of the answer", nil},
+		{"transfer ceiling", fmt.Errorf("ORCID (pub.orcid.org) was still sending after 15m0s (40 MiB received), the most one answer may take: %w", context.DeadlineExceeded),
+			Timeout, TryAgain, "ORCID (pub.orcid.org) was still sending after 15m0s", nil},
 		{"not a document", &orcid.BadResponseError{StatusCode: 200, URL: "https://a.example/x", ContentType: "text/plain", Snippet: "hello"}, BadAnswer, CheckAPIURL,
 			"https://a.example answered something that is not an ORCID document (200, text/plain): hello", nil},
 
@@ -127,6 +151,8 @@ func TestOf(t *testing.T) {
 		{"no refresh token", auth.ErrNoRefreshToken, NoRefreshToken, SignInAgain, "no refresh token", nil},
 		{"no browser", auth.ErrNoBrowser, NoBrowser, OpenElsewhere, "no browser here", nil},
 		{"keyring", fmt.Errorf("store: %w", auth.ErrKeyringTimeout), KeyringTimeout, NoRemedy, "keyring did not answer in time", nil},
+		{"token file is a directory", &auth.InsecureFileError{Path: "/tmp/tokens", Mode: os.ModeDir | 0o755}, InsecureTokenFile, NoRemedy,
+			"the token file /tmp/tokens is a directory, not a file", func(x Explanation) bool { return !strings.Contains(x.What, "readable") }},
 		{"insecure file", &auth.InsecureFileError{Path: "/tmp/t.json", Mode: 0o644}, InsecureTokenFile, Chmod, "the token file /tmp/t.json is readable by others",
 			func(x Explanation) bool { return x.Path == "/tmp/t.json" }},
 		// A taken loopback port is auth's advice, not a network problem.

@@ -45,6 +45,7 @@ type KeyMap struct {
 	Toggle      key.Binding // space: check a box
 	Export      key.Binding // E on the works tab and the search results (elsewhere E is EnvPane)
 	Cite        key.Binding // copy the citation of a work
+	Wrap        key.Binding // raw view: wrap long lines or scroll them sideways
 
 	// Environment pane.
 	ClientToken key.Binding
@@ -99,6 +100,7 @@ func DefaultKeyMap() KeyMap {
 		Toggle:      b([]string{"space"}, "space", "toggle"),
 		Export:      b([]string{"E"}, "E", "export"),
 		Cite:        b([]string{"Y"}, "Y", "copy citation"),
+		Wrap:        b([]string{"w"}, "w", "wrap"),
 
 		ClientToken: b([]string{"c"}, "c", "client token"),
 		SignIn:      b([]string{"l"}, "l", "sign in"),

@@ -67,6 +67,7 @@ type exportBatchMsg struct {
 	job   *exportJob
 	codes []int64
 	works []*orcid.Work
+	sizes []int64 // for the program's cache, measured in the command
 	fails []orcid.BulkFailure
 	err   error
 }
@@ -199,6 +200,7 @@ func (m *Model) answered(a exportui.Answer) tea.Cmd {
 	}
 	m.exp.last = a.Choice
 	p := m.cur
+	m.worksFromCache(p) // works read in an earlier visit cost nothing
 	job := &exportJob{p: p, format: f, path: a.Path, overwrite: a.Overwrite}
 	job.ctx, job.cancel = context.WithCancel(context.Background())
 	for _, wi := range p.order {
@@ -231,6 +233,12 @@ func (m *Model) exportNext(job *exportJob) tea.Cmd {
 		msg := exportBatchMsg{job: job, codes: batch, err: err}
 		if fw != nil {
 			msg.works, msg.fails = fw.Works, fw.Failed
+			msg.sizes = make([]int64, len(fw.Works))
+			for i, w := range fw.Works {
+				if w != nil {
+					msg.sizes[i] = workSize(w)
+				}
+			}
 		}
 		return msg
 	}
@@ -248,6 +256,9 @@ func (m *Model) handleExportBatch(msg exportBatchMsg) tea.Cmd {
 	for i, pc := range msg.codes {
 		if i < len(msg.works) && msg.works[i] != nil && p.full[pc] == nil {
 			p.full[pc] = msg.works[i]
+			if i < len(msg.sizes) {
+				m.cache.Put(m.workKey(p.id, pc), msg.works[i], msg.sizes[i])
+			}
 		}
 	}
 	for _, f := range msg.fails {

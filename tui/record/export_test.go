@@ -16,7 +16,7 @@ import (
 )
 
 // statuses are the texts of the StatusMsgs in msgs.
-func statuses(msgs []tea.Msg) []string {
+func exportStatuses(msgs []tea.Msg) []string {
 	var out []string
 	for _, m := range msgs {
 		switch m := m.(type) {
@@ -76,7 +76,7 @@ func TestExportEachFormat(t *testing.T) {
 			path := filepath.Join(t.TempDir(), "out"+ext)
 			msgs := typePath(m, path)
 			want := "exported 13 works to " + path
-			if s := statuses(msgs); len(s) != 1 || s[0] != want {
+			if s := exportStatuses(msgs); len(s) != 1 || s[0] != want {
 				t.Fatalf("status %q, want %q", s, want)
 			}
 			data, err := os.ReadFile(path)
@@ -163,7 +163,7 @@ func TestExportNeverOverwritesUnasked(t *testing.T) {
 	press(m, "E", "enter")
 	typePath(m, path)
 	msgs := press(m, "y")
-	if s := statuses(msgs); len(s) != 1 || !strings.HasPrefix(s[0], "exported 13 works") {
+	if s := exportStatuses(msgs); len(s) != 1 || !strings.HasPrefix(s[0], "exported 13 works") {
 		t.Fatalf("status %q", s)
 	}
 	if data, _ := os.ReadFile(path); !bytes.Contains(data, []byte("@article{")) {
@@ -206,11 +206,11 @@ func TestExportCancel(t *testing.T) {
 		t.Fatalf("no export under way:\n%s", plain(m))
 	}
 	msgs := press(m, "esc")
-	if s := statuses(msgs); len(s) != 1 || s[0] != "export cancelled" {
+	if s := exportStatuses(msgs); len(s) != 1 || s[0] != "export cancelled" {
 		t.Fatalf("status %q, want export cancelled", s)
 	}
 	msgs = run(m, first) // the read under way ends; its answer is dropped
-	if s := statuses(msgs); len(s) != 0 {
+	if s := exportStatuses(msgs); len(s) != 0 {
 		t.Errorf("a cancelled export still said %q", s)
 	}
 	if _, err := os.Stat(path); err == nil {
@@ -235,7 +235,7 @@ func TestExportRequests(t *testing.T) {
 	press(m, "E", "enter")
 	path := filepath.Join(t.TempDir(), "big.bib")
 	msgs := typePath(m, path)
-	if s := statuses(msgs); len(s) != 1 || s[0] != "exported "+common.Count(n)+" works to "+path {
+	if s := exportStatuses(msgs); len(s) != 1 || s[0] != "exported "+common.Count(n)+" works to "+path {
 		t.Fatalf("status %q", s)
 	}
 	log := tr.log()

@@ -9,6 +9,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/orcid-tui/orcid-tui/orcid"
+	"github.com/orcid-tui/orcid-tui/tui/cache"
 	"github.com/orcid-tui/orcid-tui/tui/common"
 )
 
@@ -32,10 +33,16 @@ type itemsState struct {
 	reqs map[uint64]itemRef   // requests under way
 }
 
+// reset forgets the items read (R); the items open stay open, to be read
+// again when the record is back.
 func (s *itemsState) reset() {
+	open, pos := s.open, s.pos
+	if open == nil {
+		open, pos = map[tabID]int64{}, map[tabID]*listState{}
+	}
 	*s = itemsState{
-		open: map[tabID]int64{},
-		pos:  map[tabID]*listState{},
+		open: open,
+		pos:  pos,
 		full: map[itemRef][]item{},
 		errs: map[itemRef]string{},
 		reqs: map[uint64]itemRef{},
@@ -142,6 +149,12 @@ func (m *Model) ensureItem(p *page) tea.Cmd {
 	if !ok || p.items.full[ref] != nil || p.items.errs[ref] != "" || p.itemLoading(ref) {
 		return nil
 	}
+	if v, _, ok := m.cache.Get(m.itemKey(p.id, ref)); ok {
+		// Read in an earlier visit of the record: laid out already.
+		p.items.full[ref] = v.([]item)
+		m.relayout()
+		return nil
+	}
 	c := m.client(p.id)
 	if c == nil {
 		return nil
@@ -209,6 +222,7 @@ func (m *Model) handleItem(msg itemMsg) tea.Cmd {
 		msg.lines = []item{}
 	}
 	p.items.full[msg.ref] = msg.lines
+	m.cache.Put(m.itemKey(p.id, msg.ref), msg.lines, itemsSize(msg.lines))
 	m.relayout()
 	return common.Cmd(common.DoneMsg{Op: op})
 }
@@ -266,4 +280,23 @@ func (m *Model) retryItem() tea.Cmd {
 func opensInFull(t tabID) bool {
 	_, aff := affTabs[t]
 	return aff || t == tabFunding || t == tabPeerReview || t == tabResources
+}
+
+// itemKey is where the program's cache keeps a laid-out full item; R drops
+// it with the record's other entries (same prefix).
+func (m *Model) itemKey(id orcid.ID, ref itemRef) string {
+	return cache.Key(m.sess.CacheScope(), string(id), "item", strconv.Itoa(int(ref.tab)), strconv.FormatInt(ref.putCode, 10))
+}
+
+// itemsSize is about what laid-out fields take in memory.
+func itemsSize(lines []item) int64 {
+	n := int64(256)
+	for _, it := range lines {
+		n += 128
+		for _, c := range it.cells {
+			n += int64(len(c))
+		}
+		n += int64(len(it.link) + len(it.copy))
+	}
+	return n
 }

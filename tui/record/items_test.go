@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/orcid-tui/orcid-tui/orcid/orcidtest"
+	"github.com/orcid-tui/orcid-tui/tui/cache"
 )
 
 // countPaths counts the logged requests whose path contains part.
@@ -131,5 +132,27 @@ func TestFullItemSanitised(t *testing.T) {
 	f.add("Title", line("a\x1b[31mred\x07"), item{})
 	if strings.ContainsAny(f[0].cells[1], "\x1b\x07") {
 		t.Errorf("escape kept: %q", f[0].cells[1])
+	}
+}
+
+// TestFullItemFromCache: a full item read on an earlier visit of the record
+// comes from the program's cache; R reads it again.
+func TestFullItemFromCache(t *testing.T) {
+	m, tr := newTestModel(t, 120, 50)
+	m.SetCache(cache.New(0))
+	open(t, m, orcidtest.CarberryID)
+	run(m, m.setTab(tabFunding))
+	press(m, "enter")
+	open(t, m, orcidtest.TanakaID)
+	open(t, m, orcidtest.CarberryID) // a new page, from the cache
+	run(m, m.setTab(tabFunding))
+	before := tr.n()
+	press(m, "enter")
+	if n := tr.n() - before; n != 0 || !strings.Contains(plain(m), "412500 USD") {
+		t.Errorf("a cached item sent %d requests:\n%s", n, plain(m))
+	}
+	press(m, "R")
+	if n := countPaths(tr.log(), "/funding/"); n != 2 {
+		t.Errorf("after R the item was read %d times in all, want 2", n)
 	}
 }

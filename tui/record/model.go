@@ -3,6 +3,7 @@ package record
 import (
 	"context"
 	"strings"
+	"time"
 
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/spinner"
@@ -10,7 +11,9 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/orcid-tui/orcid-tui/orcid"
+	"github.com/orcid-tui/orcid-tui/tui/cache"
 	"github.com/orcid-tui/orcid-tui/tui/common"
+	"github.com/orcid-tui/orcid-tui/tui/editor"
 )
 
 // tabID names the record's tabs in display order.
@@ -68,7 +71,8 @@ type page struct {
 	ctx    context.Context
 	cancel context.CancelFunc
 
-	recReq  uint64 // the record request under way, 0 when none
+	recReq  uint64    // the record request under way, 0 when none
+	fetched time.Time // when the record shown was read from ORCID
 	loading bool
 	err     error  // why the last load of the record failed
 	errText string // err in plain words
@@ -94,6 +98,8 @@ type page struct {
 	pending  map[int64]bool
 	bulkReqs map[uint64]bool
 	bulkErr  string // why the last bulk request failed
+	// worksLooked: the cache was searched for this record's full works.
+	worksLooked bool
 
 	detail    int64 // put-code of the opened work; 0 shows the list
 	detailPos listState
@@ -110,6 +116,9 @@ type page struct {
 	search   string
 	matches  []match
 	matchCur int
+
+	// afterWrite is what the re-read after a write must show (write.go).
+	afterWrite *writeCheck
 }
 
 func newPage(id orcid.ID) *page {
@@ -125,6 +134,7 @@ func (p *page) resetCaches() {
 	p.pending = map[int64]bool{}
 	p.bulkReqs = map[uint64]bool{}
 	p.bulkErr = ""
+	p.worksLooked = false
 	p.raws = map[rawKey]*rawDoc{}
 	p.rawErrs = map[rawKey]string{}
 	p.rawReqs = map[uint64]rawKey{}
@@ -161,11 +171,15 @@ type Model struct {
 	back []*page
 	fwd  []*page
 
+	cache *cache.Cache     // answers read before; nil keeps none
+	clock func() time.Time // time.Now; tests set it
+
 	spin     spinner.Model
 	spinning bool
 
 	input textinput.Model
 	mode  inputMode
+	wr    writeState // a form, a delete confirmation, a write (write.go)
 
 	exp exporter // E (export the works) and Y (copy a citation)
 
@@ -176,6 +190,12 @@ type Model struct {
 	colHead  string
 	bodyH    int
 	rawCache map[int]string
+	// Wrapping of the raw view (w), for every body; the wrapped rows are
+	// built for wrapDoc at width wrapW.
+	rawWrap  bool
+	wrapDoc  *rawDoc
+	wrapW    int
+	wrapRows []rawRow
 	rawWidth int
 	notice   string // a one-line message in the footer (e.g. "nothing to open here")
 
@@ -276,6 +296,11 @@ func (m *Model) Open(id orcid.ID) tea.Cmd {
 	m.input.Blur()
 	m.notice = ""
 	m.activate(p)
+	if cmd, ok := m.fromCache(p); ok {
+		// Read before, as this identity: no request.
+		m.relayout()
+		return cmd
+	}
 	m.relayout()
 	return m.load(p)
 }
@@ -376,13 +401,18 @@ func (m *Model) Blur()         { m.focused = false; m.closeInput(false) }
 func (m *Model) Focused() bool { return m.focused }
 
 // InputFocused reports whether the filter or search input holds the keys.
-func (m *Model) InputFocused() bool { return m.mode != inputNone || m.dialogActive() }
+func (m *Model) InputFocused() bool {
+	return m.mode != inputNone || m.writing() || m.dialogActive()
+}
 
 // ShortHelp lists the keys that apply now.
 func (m *Model) ShortHelp() []key.Binding {
 	k := m.keys
 	if m.mode != inputNone {
 		return []key.Binding{k.Enter, k.Cancel}
+	}
+	if m.writing() {
+		return m.writeHelp()
 	}
 	if m.footerDialog() {
 		return m.exp.dlg.Keys()
@@ -411,7 +441,7 @@ func (m *Model) ShortHelp() []key.Binding {
 	// One entry for [ and ], as in the design's key line.
 	section := key.NewBinding(key.WithKeys("[", "]"), key.WithHelp("[ ]", "section"))
 	curl := common.WithDesc(k.CopyCurl, "curl")
-	out := []key.Binding{section}
+	out := append([]key.Binding{section}, m.writeShortHelp()...)
 	// Everything must fit 80 columns with the root's "? help · q quit":
 	// the rest is in the full help (?).
 	switch {
@@ -465,9 +495,11 @@ func (m *Model) FullHelp() [][]key.Binding {
 			common.WithHelp(k.Forward, "L/alt+→", "forward"),
 			key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc (loading)", "cancel"))},
 		{k.Sort, common.WithDesc(k.Filter, "filter works / find in raw"), k.NextMatch, k.PrevMatch,
-			k.Raw, common.WithDesc(k.Format, "json/xml (opens raw)"), sideways},
+			k.Raw, common.WithDesc(k.Format, "json/xml (opens raw)"), sideways, common.WithDesc(k.Wrap, "raw: wrap long lines")},
 		{common.WithDesc(k.Open, "open link or record in browser"), common.WithDesc(k.Copy, "copy link, DOI or iD"),
 			common.WithDesc(k.CopyCurl, "copy request as curl"), common.WithDesc(k.Reload, "reload from ORCID")},
+		{common.WithDesc(keyAdd, "add a work, affiliation or funding (signed in)"), common.WithDesc(keyEdit, "edit the item (yours: ✎)"),
+			common.WithDesc(keyDelete, "delete the item (asks first)"), common.WithDesc(editor.SendKey, "form: send")},
 		{common.WithDesc(k.Export, "works: export the works shown (BibTeX, RIS, CSL-JSON, CSV)"),
 			common.WithDesc(k.Cite, "works: copy the work's citation")},
 	}

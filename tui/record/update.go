@@ -24,6 +24,10 @@ func (m *Model) Update(msg tea.Msg) tea.Cmd {
 		return m.handleBulk(msg)
 	case rawMsg:
 		return m.handleRaw(msg)
+	case writingMsg:
+		return m.handleWrite(msg)
+	case fullItemMsg:
+		return m.handleFullItem(msg)
 	case itemMsg:
 		return m.handleItem(msg)
 	case exportBatchMsg:
@@ -80,6 +84,13 @@ func (m *Model) Update(msg tea.Msg) tea.Cmd {
 		m.input, cmd = m.input.Update(msg)
 		return cmd
 	}
+	if m.wr.choose != nil {
+		return m.chooserUpdate(msg)
+	}
+	if m.wr.form != nil {
+		// The form's own messages (next field, submit, paste).
+		return m.formUpdate(msg)
+	}
 	return nil
 }
 
@@ -92,11 +103,19 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	if m.mode != inputNone {
 		return m.handleInputKey(msg)
 	}
+	if m.writing() {
+		return m.writeInputKey(msg)
+	}
 	p := m.cur
 	if p == nil {
 		return nil
 	}
 	if msg.String() == "esc" {
+		if m.wr.req != 0 && m.wr.cancel != nil {
+			m.wr.cancel()
+			m.notice = "cancelled"
+			return nil
+		}
 		if cmd, ok := m.cancelLoading(); ok {
 			return cmd
 		}
@@ -166,6 +185,9 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 			return nil
 		}
 		return common.Cmd(common.CopyMsg{Text: text, What: what})
+	}
+	if cmd, ok := m.writeKeys(msg); ok {
+		return cmd
 	}
 	switch {
 	case p.tab == tabWorks && key.Matches(msg, k.Export):
@@ -376,6 +398,10 @@ func clampAdd(v, d int) int {
 
 func (m *Model) shiftRaw(d int) {
 	p := m.cur
+	if m.rawWrap {
+		m.notice = "lines are wrapped: w cuts them again to scroll sideways"
+		return
+	}
 	_, k := m.rawDoc(p)
 	pos := p.rawPos[k]
 	pos.x = max(pos.x+d, 0)
@@ -406,6 +432,8 @@ func (m *Model) rawKeys(msg tea.KeyPressMsg) tea.Cmd {
 	switch {
 	case key.Matches(msg, k.Filter):
 		return m.openInput(inputSearch, "search: ", p.search)
+	case key.Matches(msg, k.Wrap):
+		m.toggleWrap()
 	case key.Matches(msg, k.NextMatch):
 		m.stepMatch(1)
 	case key.Matches(msg, k.PrevMatch):
@@ -500,7 +528,7 @@ func (m *Model) jumpToMatch(p *page) {
 		return
 	}
 	_, k := m.rawDoc(p)
-	top := p.rawPos[k].offset
+	top, _ := m.rawRowAt(p.rawPos[k].offset, 0)
 	i := sort.Search(len(p.matches), func(j int) bool { return p.matches[j].line >= top })
 	if i == len(p.matches) {
 		i = 0
@@ -524,10 +552,20 @@ func (m *Model) stepMatch(d int) {
 // showMatch scrolls so the current hit is visible, a few lines from the top.
 func (m *Model) showMatch(p *page) {
 	mt := p.matches[p.matchCur]
-	_, k := m.rawDoc(p)
+	d, k := m.rawDoc(p)
 	pos := p.rawPos[k]
-	if mt.line < pos.offset || mt.line >= pos.offset+m.bodyH {
-		pos.offset = max(mt.line-m.bodyH/3, 0)
+	from, to := matchCols(d, mt)
+	m.ensureWrap(d)
+	row := m.rawRowOf(mt.line, from)
+	if row < pos.offset || row >= pos.offset+m.bodyH {
+		pos.offset = max(row-m.bodyH/3, 0)
+	}
+	// Sideways too: the hit in full when it fits, a third in from the left.
+	if w := m.innerW(); !m.rawWrap && (from < pos.x || to > pos.x+w) {
+		pos.x = max(0, from-w/3)
+		if to > pos.x+w {
+			pos.x = max(from, to-w) // a hit wider than the pane: its start
+		}
 	}
 	p.rawPos[k] = pos
 	m.rawCache = map[int]string{}
