@@ -413,3 +413,13 @@ func (m *Model) ifRoom(out []key.Binding, extra ...key.Binding) []key.Binding {
 	}
 	return out
 }
+
+// envKeys is the key that reaches the environment pane from the tab shown,
+// for hints ("E, then l"): E, except on the works tab, where E exports and
+// tab (the pane after the record's) gets there.
+func (m *Model) envKeys() string {
+	if m.cur != nil && m.cur.tab == tabWorks {
+		return "tab"
+	}
+	return "E"
+}
