@@ -396,7 +396,9 @@ func (m *Model) reload(p *page) tea.Cmd {
 	p.workLines, p.workWidth = nil, 0
 	m.rawCache = map[int]string{}
 	p.setErr(nil)
-	return m.load(p)
+	cmd := m.load(p)
+	m.relayout() // the works' lines again: the old rows show until the answer
+	return cmd
 }
 
 // otherFormat is the format x switches f to.
