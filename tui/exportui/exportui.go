@@ -169,6 +169,23 @@ func (d *Dialog) Update(msg tea.Msg) (tea.Cmd, *Answer) {
 	return nil, nil
 }
 
+// HandleKey routes a key of the pane that owns the dialog: to the dialog
+// while it asks (ans is the user's answer once they decide), or, while the
+// pane's job runs, esc, which closes the progress line and reports
+// cancelled for the pane to stop its job. handled is false for keys that
+// are the pane's own.
+func (d *Dialog) HandleKey(msg tea.KeyPressMsg) (cmd tea.Cmd, ans *Answer, cancelled, handled bool) {
+	switch {
+	case d.Active():
+		cmd, ans = d.Update(msg)
+		return cmd, ans, false, true
+	case d.Running() && msg.String() == "esc":
+		d.Close()
+		return nil, nil, true, true
+	}
+	return nil, nil, false, false
+}
+
 func (d *Dialog) key(msg tea.KeyPressMsg) (tea.Cmd, *Answer) {
 	s := msg.String()
 	switch d.step {

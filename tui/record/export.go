@@ -58,7 +58,6 @@ type exportJob struct {
 	overwrite bool
 	codes     []int64 // what to write, in the tab's order
 	missing   []int64 // not yet read
-	read      int
 	failed    int
 }
 
@@ -140,20 +139,19 @@ func exportStem(p *page) string {
 // exportKey gives the key to the dialog when it asks something, and esc to
 // a running export. ok is false when the key is not the dialog's.
 func (m *Model) exportKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
-	if m.dialogActive() {
-		cmd, ans := m.exp.dlg.Update(msg)
-		if ans != nil {
-			return tea.Batch(cmd, m.answered(*ans)), true
-		}
-		return cmd, true
+	if m.exp.dlg == nil {
+		return nil, false
 	}
-	if m.exp.job != nil && msg.String() == "esc" {
+	cmd, ans, cancelled, ok := m.exp.dlg.HandleKey(msg)
+	switch {
+	case ans != nil:
+		return tea.Batch(cmd, m.answered(*ans)), true
+	case cancelled && m.exp.job != nil:
 		m.exp.job.cancel()
 		m.exp.job = nil
-		m.exp.dlg.Close()
 		return common.Cmd(common.StatusMsg{Text: "export cancelled"}), true
 	}
-	return nil, false
+	return cmd, ok
 }
 
 // startExport is E: ask the format and the path of the works shown.

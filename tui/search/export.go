@@ -100,18 +100,18 @@ func (m *Model) startExport() tea.Cmd {
 
 // exportKey gives keys to the dialog, and esc to a running export.
 func (m *Model) exportKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
-	if m.dialogActive() {
-		cmd, ans := m.exp.dlg.Update(msg)
-		if ans != nil {
+	if m.exp.dlg != nil {
+		cmd, ans, cancelled, ok := m.exp.dlg.HandleKey(msg)
+		switch {
+		case ans != nil:
 			return tea.Batch(cmd, m.runExport(*ans)), true
+		case cancelled && m.exp.job != nil:
+			m.exp.job.cancel()
+			m.exp.job = nil
+			return common.Cmd(common.StatusMsg{Text: "export cancelled"}), true
+		case ok:
+			return cmd, true
 		}
-		return cmd, true
-	}
-	if m.exp.job != nil && msg.String() == "esc" {
-		m.exp.job.cancel()
-		m.exp.job = nil
-		m.exp.dlg.Close()
-		return common.Cmd(common.StatusMsg{Text: "export cancelled"}), true
 	}
 	if !m.inputFocused && key.Matches(msg, m.keys.Export) && len(m.rows) > 0 {
 		return m.startExport(), true
