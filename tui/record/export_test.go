@@ -310,3 +310,12 @@ func copies(msgs []tea.Msg) []common.CopyMsg {
 	}
 	return out
 }
+
+// TestExportPastePath: a path pasted while the dialog asks goes into it.
+func TestExportPastePath(t *testing.T) {
+	m, _ := newTestModel(t, 80, 24)
+	open(t, m, orcidtest.CarberryID)
+	press(m, "]", "E", "enter", "ctrl+u")
+	run(m, m.Update(tea.PasteMsg{Content: "/tmp/pasted.bib"}))
+	mustContain(t, plain(m), "save to: /tmp/pasted.bib")
+}

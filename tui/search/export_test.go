@@ -181,3 +181,17 @@ func TestExportSearchOverwriteAndCancel(t *testing.T) {
 		t.Error("a cancelled export wrote its file")
 	}
 }
+
+// TestExportSearchPastePath: a path pasted while the dialog asks goes into
+// it, not into a new search.
+func TestExportSearchPastePath(t *testing.T) {
+	m, _ := searched(t)
+	keys(m, "E", "1", "enter")
+	for range 60 {
+		m.Update(tea.KeyPressMsg{Code: tea.KeyBackspace})
+	}
+	m.Update(tea.PasteMsg{Content: "/tmp/pasted.csv"})
+	if v := ansi.Strip(m.View()); !strings.Contains(v, "save to: /tmp/pasted.csv") || m.Input() != "orcid:0009-0008-*" {
+		t.Errorf("the paste did not reach the path (query %q):\n%s", m.Input(), v)
+	}
+}

@@ -273,6 +273,10 @@ func (m *Model) Update(msg tea.Msg) tea.Cmd {
 		}
 		return m.updateTable(msg)
 	case tea.PasteMsg:
+		if m.dialogActive() {
+			cmd, _ := m.exp.dlg.Update(msg) // a path pasted into the export's
+			return cmd
+		}
 		if !m.inputFocused {
 			// A paste over the results starts a new search, like "/".
 			m.NewSearch()
