@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/orcid-tui/orcid-tui/internal/termcheck"
 	"github.com/orcid-tui/orcid-tui/orcid/orcidtest"
 	"github.com/orcid-tui/orcid-tui/tui/cache"
 )
@@ -125,13 +126,41 @@ func TestFullItemCancelAndRetry(t *testing.T) {
 	}
 }
 
-// TestFullItemHostile: control characters in a full item never reach the
-// screen.
-func TestFullItemSanitised(t *testing.T) {
-	f := fields{}
-	f.add("Title", line("a\x1b[31mred\x07"), item{})
-	if strings.ContainsAny(f[0].cells[1], "\x1b\x07") {
-		t.Errorf("escape kept: %q", f[0].cells[1])
+// TestFullItemHostile: the hostile record's full fundings, peer reviews
+// and research resource (escapes, OSC 52 and 8, C1 and bidi controls,
+// invalid UTF-8 in every field) draw safely, and what y copies is clean.
+func TestFullItemHostile(t *testing.T) {
+	for _, tab := range []tabID{tabFunding, tabPeerReview, tabResources, tabEmployment} {
+		t.Run(tabNames[tab], func(t *testing.T) {
+			m, _ := newTestModel(t, 100, 40)
+			open(t, m, orcidtest.HostileID)
+			run(m, m.setTab(tab))
+			if len(m.cur.data.lists[tab]) == 0 {
+				t.Fatalf("the hostile record has no %s", tabNames[tab])
+			}
+			for i := range m.cur.data.lists[tab] {
+				m.cur.lists[tab].cursor = i
+				press(m, "enter")
+				if _, open := m.cur.openRef(); !open {
+					t.Fatalf("item %d did not open", i)
+				}
+				ref, _ := m.cur.openRef()
+				if len(m.cur.items.full[ref]) == 0 {
+					t.Fatalf("item %d not read: %q", i, m.cur.items.errs[ref])
+				}
+				if p := termcheck.Problem(m.View(), true); p != "" {
+					t.Errorf("item %d: %s", i, p)
+				}
+				for _, it := range m.cur.items.full[ref] {
+					for _, s := range append(append([]string{}, it.cells...), it.link, it.copy) {
+						if p := termcheck.Problem(s, false); p != "" {
+							t.Errorf("item %d field %q: %s", i, it.cells[0], p)
+						}
+					}
+				}
+				press(m, "esc")
+			}
+		})
 	}
 }
 
