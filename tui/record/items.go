@@ -300,3 +300,36 @@ func itemsSize(lines []item) int64 {
 	}
 	return n
 }
+
+// itemKindPath is the singular name in the path of tab t's items
+// ("funding", "invited-position").
+func itemKindPath(t tabID) string {
+	switch t {
+	case tabFunding:
+		return "funding"
+	case tabPeerReview:
+		return "peer-review"
+	case tabResources:
+		return "research-resource"
+	}
+	return affTabs[t].Kind()
+}
+
+// itemResource reads a raw resource naming a full item ("funding/1234"),
+// as r and C use it for an open item.
+func itemResource(res string) (kind string, putCode int64, ok bool) {
+	kind, n, found := strings.Cut(res, "/")
+	if !found || kind == "work" {
+		return "", 0, false
+	}
+	pc, err := strconv.ParseInt(n, 10, 64)
+	if err != nil || pc <= 0 {
+		return "", 0, false
+	}
+	for t := range numTabs {
+		if opensInFull(t) && itemKindPath(t) == kind {
+			return kind, pc, true
+		}
+	}
+	return "", 0, false
+}

@@ -1,6 +1,7 @@
 package record
 
 import (
+	"strconv"
 	"strings"
 	"testing"
 
@@ -184,4 +185,25 @@ func TestFullItemFromCache(t *testing.T) {
 	if n := countPaths(tr.log(), "/funding/"); n != 2 {
 		t.Errorf("after R the item was read %d times in all, want 2", n)
 	}
+}
+
+// TestFullItemRawAndCurl: on an open item, r shows the item's own body and
+// C copies the request for it.
+func TestFullItemRawAndCurl(t *testing.T) {
+	m, tr := newTestModel(t, 120, 40)
+	open(t, m, orcidtest.CarberryID)
+	run(m, m.setTab(tabPeerReview))
+	press(m, "enter")
+	ref, _ := m.cur.openRef()
+	path := "/peer-review/" + strconv.FormatInt(ref.putCode, 10)
+	if c := m.Curl(); !strings.Contains(c, orcidtest.CarberryID+path) {
+		t.Errorf("curl %q lacks %s", c, path)
+	}
+	press(m, "r")
+	mustContain(t, plain(m), "peer-review "+strconv.FormatInt(ref.putCode, 10)+" · JSON", `"reviewer-role"`)
+	if log := tr.log(); !strings.HasSuffix(log[len(log)-1], path) {
+		t.Errorf("raw read %s, want %s", log[len(log)-1], path)
+	}
+	press(m, "esc")
+	mustContain(t, plain(m), "Peer review 1 of 3 · esc back to the list")
 }

@@ -70,6 +70,9 @@ func resPath(id orcid.ID, res string) string {
 		pc, _ := strconv.ParseInt(strings.TrimPrefix(res, "work/"), 10, 64)
 		return orcid.WorkPath(id, pc)
 	}
+	if kind, pc, ok := itemResource(res); ok {
+		return orcid.ItemPath(id, kind, pc)
+	}
 	return orcid.RecordPath(id)
 }
 

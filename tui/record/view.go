@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/charmbracelet/x/ansi"
@@ -425,6 +426,10 @@ func (m *Model) rawHead(p *page) string {
 		what = "works"
 	case strings.HasPrefix(p.rawRes, "work/"):
 		what = "work " + strings.TrimPrefix(p.rawRes, "work/")
+	default:
+		if kind, pc, ok := itemResource(p.rawRes); ok {
+			what = kind + " " + strconv.FormatInt(pc, 10)
+		}
 	}
 	s := what + " · " + fmtName(p.rawFmt)
 	if d, _ := m.rawDoc(p); d != nil {
