@@ -100,7 +100,6 @@ func newCLI(stdin io.Reader, stdout, stderr io.Writer, getenv func(string) strin
 		secrets: auth.NewKeyringStore()}
 }
 
-
 // usageError is bad usage: wrong flags, missing or extra arguments. It is
 // reported with a short usage line and exit code 2.
 type usageError struct {

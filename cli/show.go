@@ -256,7 +256,6 @@ func rawPath(id orcid.ID, section string) string {
 	return string(id) + "/" + section
 }
 
-
 // printFullWorks loads every full work of works (the preferred summary of
 // each group) through the bulk endpoint and prints them.
 func (c *cli) printFullWorks(ctx context.Context, client *orcid.Client, p *printer, id orcid.ID, works *orcid.Works) error {
