@@ -185,7 +185,7 @@ func doiURL(doi string) string {
 	if d == "" {
 		return ""
 	}
-	return "https://doi.org/" + d
+	return orcid.DOIURL(d)
 }
 
 // bareDOI strips a resolver prefix from a DOI.
