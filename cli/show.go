@@ -24,8 +24,8 @@ Print a readable summary of an ORCID record, or of one of its sections.
 
 ID is an ORCID iD in any form people paste: 0000-0002-1825-0097,
 0000000218250097, https://orcid.org/0000-0002-1825-0097. An iD that is not
-valid (wrong length, bad character, wrong check digit) is an error (exit 1)
-with the precise reason.
+valid (wrong length, bad character, wrong check digit) can never work: exit
+2, with the precise reason.
 
 flags:
   --section NAME  one section instead of the whole record: person, works,
