@@ -128,19 +128,10 @@ func writeHit(w io.Writer, h orcid.ExpandedResult) {
 	fmt.Fprintf(w, "%s\t%s\t%s\n", sanitize.Line(h.ORCIDID), hitName(h), strings.Join(inst, "; "))
 }
 
-// hitName is "given family", else the credit name, else "".
+// hitName is the hit's display name by the rule the TUI uses too
+// (orcid.DisplayName), or "".
 func hitName(h orcid.ExpandedResult) string {
-	str := func(p *string) string {
-		if p == nil {
-			return ""
-		}
-		return strings.TrimSpace(sanitize.Line(*p))
-	}
-	name := strings.TrimSpace(str(h.GivenNames) + " " + str(h.FamilyNames))
-	if name == "" {
-		name = str(h.CreditName)
-	}
-	return name
+	return strings.TrimSpace(sanitize.Line(h.DisplayName()))
 }
 
 // totalLine is "1 234 found, showing 1–50".

@@ -20,7 +20,7 @@ func TestSearchText(t *testing.T) {
 			name:       "free text",
 			args:       []string{"--demo", "search", "--rows", "5", "carberry"},
 			wantLines:  5,
-			wantFirst:  "0000-0002-1825-0097\tJosiah Carberry\tAmerican Psychoceramics Society; Brown University; International Society for Ceramic Cognition; Uppsala University; Wesleyan University",
+			wantFirst:  "0000-0002-1825-0097\tJosiah S. Carberry\tAmerican Psychoceramics Society; Brown University; International Society for Ceramic Cognition; Uppsala University; Wesleyan University",
 			wantStderr: []string{"found, showing 1–5\n"},
 		},
 		{
@@ -33,14 +33,14 @@ func TestSearchText(t *testing.T) {
 			name:       "pasted iD prints that record's line",
 			args:       []string{"--demo", "search", "https://orcid.org/" + orcidtest.CarberryID},
 			wantLines:  1,
-			wantFirst:  "0000-0002-1825-0097\tJosiah Carberry\tAmerican Psychoceramics Society; Brown University; International Society for Ceramic Cognition; Uppsala University; Wesleyan University",
+			wantFirst:  "0000-0002-1825-0097\tJosiah S. Carberry\tAmerican Psychoceramics Society; Brown University; International Society for Ceramic Cognition; Uppsala University; Wesleyan University",
 			wantStderr: []string{"0000-0002-1825-0097 is an ORCID iD; for the whole record run: orcid-tui show 0000-0002-1825-0097", "1 found, showing 1–1"},
 		},
 		{
 			name:       "DOI searches digital-object-ids",
 			args:       []string{"--demo", "search", "https://doi.org/10.5555/12345678"},
 			wantLines:  1,
-			wantFirst:  "0000-0002-1825-0097\tJosiah Carberry\t",
+			wantFirst:  "0000-0002-1825-0097\tJosiah S. Carberry\t",
 			wantStderr: []string{"10.5555/12345678 is a DOI", "1 found, showing 1–1"},
 		},
 		{

@@ -317,17 +317,10 @@ func (p *printer) record(r *orcid.Record) {
 	}
 }
 
-// name is the display name of a person: "given family", else the credit
-// name.
+// personName is the display name of a person, by the rule the TUI uses
+// too (orcid.DisplayName): the credit name, else given and family names.
 func personName(n *orcid.Name) string {
-	if n == nil {
-		return ""
-	}
-	name := strings.TrimSpace(clean(n.GivenNames.String()) + " " + clean(n.FamilyName.String()))
-	if credit := clean(n.CreditName.String()); credit != "" && name == "" {
-		name = credit
-	}
-	return name
+	return clean(n.Display())
 }
 
 // person prints the person section; full adds every list (the person
@@ -339,8 +332,8 @@ func (p *printer) person(ps *orcid.Person, full bool) {
 	}
 	p.f("%s\n", name)
 	if ps.Name != nil {
-		if credit := clean(ps.Name.CreditName.String()); credit != "" && credit != name {
-			p.f("published as: %s\n", credit)
+		if full := clean(orcid.DisplayName("", ps.Name.GivenNames.String(), ps.Name.FamilyName.String())); full != "" && full != name {
+			p.f("given and family names: %s\n", full)
 		}
 	}
 	if ps.OtherNames != nil && len(ps.OtherNames.OtherName) > 0 {

@@ -24,7 +24,8 @@ func TestShow(t *testing.T) {
 			name: "record summary",
 			args: []string{"--demo", "show", orcidtest.CarberryID},
 			want: []string{
-				"Josiah Carberry\n",
+				// The credit name first, as the TUI shows it (orcid.DisplayName).
+				"Josiah S. Carberry\ngiven and family names: Josiah Carberry\n",
 				"/0000-0002-1825-0097\n",
 				"Josiah Carberry is a fictitious person.",
 				"Works 13 · Fundings 3 · Peer reviews 2 · Research resources 1\n",

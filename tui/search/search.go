@@ -449,20 +449,10 @@ func toRows(res *orcid.ExpandedSearchResult) []row {
 }
 
 func displayName(r orcid.ExpandedResult) string {
-	if r.CreditName != nil && strings.TrimSpace(*r.CreditName) != "" {
-		return strings.TrimSpace(*r.CreditName)
+	if n := r.DisplayName(); n != "" { // the rule the CLI uses too
+		return n
 	}
-	var parts []string
-	if r.GivenNames != nil && strings.TrimSpace(*r.GivenNames) != "" {
-		parts = append(parts, strings.TrimSpace(*r.GivenNames))
-	}
-	if r.FamilyNames != nil && strings.TrimSpace(*r.FamilyNames) != "" {
-		parts = append(parts, strings.TrimSpace(*r.FamilyNames))
-	}
-	if len(parts) == 0 {
-		return "(name not public)"
-	}
-	return strings.Join(parts, " ")
+	return "(name not public)"
 }
 
 func (m *Model) onResults(msg resultsMsg) tea.Cmd {
