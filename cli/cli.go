@@ -72,6 +72,9 @@ type cli struct {
 	// isTerminal reports whether stdin is an interactive terminal; the TUI
 	// and prompts need one.
 	isTerminal func() bool
+	// stderrTerminal, when set, replaces the check that stderr is a
+	// terminal (progress lines are shown only there; tests).
+	stderrTerminal func() bool
 	// startDemo starts the in-process registry for --demo; tests share one.
 	startDemo func(context.Context) (*demo, error)
 	// configDir replaces the user config directory (tests).

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -163,13 +164,28 @@ func (c *cli) printShow(ctx context.Context, client *orcid.Client, env orcid.Env
 	p := &printer{w: c.stdout, env: env, id: id}
 	switch o.section {
 	case "":
+		if o.fullWorks {
+			// The bulk reads start while the record is still arriving.
+			prog := c.newProgress()
+			rec, full, err := client.RecordWithFullWorks(ctx, id, prog.bulk)
+			prog.done()
+			if rec == nil {
+				return err
+			}
+			p.record(rec)
+			var codes []int64
+			if a := rec.ActivitiesSummary; a != nil {
+				codes = a.Works.PutCodes()
+			}
+			return c.printFullWorks(p, codes, full, err)
+		}
 		rec, err := client.Record(ctx, id)
-		if err != nil {
+		if !printable(rec, err) {
 			return err
 		}
 		p.record(rec)
-		if o.fullWorks && rec.ActivitiesSummary != nil {
-			return c.printFullWorks(ctx, client, p, id, rec.ActivitiesSummary.Works)
+		if err != nil {
+			return partialError(err)
 		}
 	case "person":
 		person, err := client.Person(ctx, id)
@@ -186,13 +202,20 @@ func (c *cli) printShow(ctx context.Context, client *orcid.Client, env orcid.Env
 		p.activities(act)
 	case "works":
 		works, err := client.Works(ctx, id)
-		if err != nil {
+		if !printable(works, err) {
 			return err
 		}
-		if o.fullWorks {
-			return c.printFullWorks(ctx, client, p, id, works)
+		if err == nil && o.fullWorks {
+			codes := works.PutCodes()
+			prog := c.newProgress()
+			full, err := client.AllFullWorksFunc(ctx, id, codes, prog.bulk)
+			prog.done()
+			return c.printFullWorks(p, codes, full, err)
 		}
 		p.works(works)
+		if err != nil {
+			return partialError(err)
+		}
 	case "fundings":
 		f, err := client.Fundings(ctx, id)
 		if err != nil {
@@ -240,12 +263,13 @@ func isTerminal(w io.Writer) bool {
 	return err == nil && fi.Mode()&os.ModeCharDevice != 0
 }
 
-// printFullWorks loads every full work of works (the preferred summary of
-// each group) through the bulk endpoint and prints them.
-func (c *cli) printFullWorks(ctx context.Context, client *orcid.Client, p *printer, id orcid.ID, works *orcid.Works) error {
-	codes := works.PutCodes()
-	full, err := client.AllFullWorks(ctx, id, codes)
-	if err != nil {
+// printFullWorks prints the full works that loaded (codes are the
+// put-codes asked for). Works that could not be loaded — put-codes ORCID
+// answered with an error element, and bulk reads that failed even when
+// sent again — make one line on stderr naming them, and exit status 1.
+func (c *cli) printFullWorks(p *printer, codes []int64, full *orcid.FullWorks, err error) error {
+	var bulk *orcid.BulkError
+	if err != nil && (full == nil || !errors.As(err, &bulk)) {
 		return err
 	}
 	fmt.Fprintf(p.w, "\nFull works (%d, loaded in %s)\n", len(codes), plural(full.Requests, "request"))
@@ -254,19 +278,31 @@ func (c *cli) printFullWorks(ctx context.Context, client *orcid.Client, p *print
 			p.fullWork(w)
 		}
 	}
-	if len(full.Failed) == 0 {
+	// Missing, in the order of the record.
+	gone := map[int64]bool{}
+	for _, f := range full.Failed {
+		gone[f.PutCode] = true
+	}
+	if bulk != nil {
+		for _, pc := range bulk.Missing {
+			gone[pc] = true
+		}
+	}
+	var missing []int64
+	for _, pc := range codes {
+		if gone[pc] {
+			missing = append(missing, pc)
+		}
+	}
+	if len(missing) == 0 {
 		return nil
 	}
-	var list []string
-	for i, f := range full.Failed {
-		if i == 10 {
-			list = append(list, "…")
-			break
-		}
-		list = append(list, strconv.FormatInt(f.PutCode, 10))
-	}
-	msg := fmt.Sprintf("%d of %d full works could not be loaded (put-codes %s)", len(full.Failed), len(codes), strings.Join(list, ", "))
-	if e := full.Failed[0].Err; e != nil {
+	msg := fmt.Sprintf("%d of %d full works could not be loaded (put-codes %s)", len(missing), len(codes), putCodeList(missing, 100))
+	switch {
+	case bulk != nil:
+		msg += ": " + explain.Of(bulk.Err).What
+	case full.Failed[0].Err != nil:
+		e := full.Failed[0].Err
 		said := e.UserMessage
 		if said == "" {
 			said = e.DeveloperMessage
@@ -276,6 +312,31 @@ func (c *cli) printFullWorks(ctx context.Context, client *orcid.Client, p *print
 		}
 	}
 	return userErrorf("%s — the works above are the ones that loaded", msg)
+}
+
+// putCodeList names up to n put-codes, and how many more there are.
+func putCodeList(pcs []int64, n int) string {
+	var list []string
+	for i, pc := range pcs {
+		if i == n {
+			return strings.Join(list, ", ") + fmt.Sprintf(" and %d more", len(pcs)-n)
+		}
+		list = append(list, strconv.FormatInt(pc, 10))
+	}
+	return strings.Join(list, ", ")
+}
+
+// printable says whether a read's value is worth printing: it is whole,
+// or a value of the wrong type was skipped and the rest decoded. A body
+// cut short is not printed: how much is missing is unknown.
+func printable[T any](v *T, err error) bool {
+	return v != nil && (err == nil || explain.Of(err).Kind != explain.Truncated)
+}
+
+// partialError is the error of a read whose body did not decode in full,
+// after what decoded was printed: it says so.
+func partialError(err error) error {
+	return userErrorf("%s — what is printed above is what decoded", explain.Of(err).What)
 }
 
 // printer writes records as readable text; every string from the network
