@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -15,7 +16,7 @@ import (
 	"github.com/orcid-tui/orcid-tui/orcid"
 )
 
-const searchUsage = "orcid-tui search [--rows N] [--start N] [--output text|json] QUERY..."
+const searchUsage = "orcid-tui search [--rows N | --all] [--start N] [--output text|json] QUERY..."
 
 const searchHelp = `usage: ` + searchUsage + `
 
@@ -27,6 +28,11 @@ people whose works carry it) or a pasted ORCID iD (prints that record's line).
 
 flags:
   --rows N       hits to show, 1 to 1000 (default 50)
+  --all          every hit ORCID lets you page to, 1000 a request, printed
+                 as the pages arrive: all of them with a client id and
+                 secret, up to 11000 without (ORCID serves start ≤ 10000);
+                 progress on stderr when it is a terminal. With --output
+                 json, one hit per line (JSON Lines)
   --start N      skip the first N hits (default 0; without a client id and
                  secret ORCID allows at most 10000)
   --output FMT   text (default): one line per hit, iD<TAB>name<TAB>institutions
@@ -40,6 +46,7 @@ Global flags (--env, --demo, --pub-url, ...) are accepted too; see orcid-tui hel
 type searchOptions struct {
 	rows, start int
 	output      string
+	all         bool
 }
 
 func (c *cli) searchCommand(g *globals) *cobra.Command {
@@ -50,6 +57,7 @@ func (c *cli) searchCommand(g *globals) *cobra.Command {
 	cmd.Flags().IntVar(&o.rows, "rows", 50, "hits to show")
 	cmd.Flags().IntVar(&o.start, "start", 0, "hits to skip")
 	cmd.Flags().StringVar(&o.output, "output", "text", "text or json")
+	cmd.Flags().BoolVar(&o.all, "all", false, "every hit")
 	completeValues(cmd, "output", "text", "json")
 	cmd.ValidArgsFunction = cobra.NoFileCompletions
 	return cmd
@@ -64,6 +72,9 @@ func (c *cli) search(ctx context.Context, g *globals, o searchOptions, pos []str
 	}
 	if err := oneOf(searchUsage, "output", o.output, "text", "json"); err != nil {
 		return err
+	}
+	if o.all && g.set["rows"] {
+		return usagef(searchUsage, "--all reads 1000 hits a request; it does not go with --rows")
 	}
 	input := strings.TrimSpace(strings.Join(pos, " "))
 	if input == "" {
@@ -89,6 +100,9 @@ func (c *cli) search(ctx context.Context, g *globals, o searchOptions, pos []str
 		if q.Kind == orcid.QueryDOI {
 			fmt.Fprintf(c.stderr, "%s is a DOI; searching people whose works carry it\n", sanitize.Line(q.DOI))
 		}
+		if o.all {
+			return c.searchAll(ctx, s.client, q.Solr, o)
+		}
 		res, err = s.client.ExpandedSearch(ctx, orcid.SearchParams{Query: q.Solr, Start: o.start, Rows: o.rows})
 	}
 	if err != nil {
@@ -113,6 +127,50 @@ func (c *cli) search(ctx context.Context, g *globals, o searchOptions, pos []str
 		start0 = 0
 	}
 	fmt.Fprintln(c.stderr, totalLine(res.NumFound, start0, len(res.ExpandedResult)))
+	return nil
+}
+
+// searchAll prints every hit the caller may page to, page by page as the
+// pages arrive, in the fewest requests (1000 hits each).
+func (c *cli) searchAll(ctx context.Context, client *orcid.Client, query string, o searchOptions) error {
+	prog := c.newProgress()
+	began := time.Now()
+	shown, requests := 0, 0
+	var total int64
+	found, err := client.ExpandedSearchEach(ctx, orcid.SearchParams{Query: query, Start: o.start}, func(res *orcid.ExpandedSearchResult, start int) error {
+		requests++
+		total = orcid.SearchReach(res.NumFound, o.start, orcid.MaxRows, client.Authenticated())
+		for _, h := range res.ExpandedResult {
+			if o.output == "json" {
+				data, err := json.Marshal(h)
+				if err != nil {
+					return err
+				}
+				if _, err := c.stdout.Write(append(sanitize.JSON(data), '\n')); err != nil {
+					return err
+				}
+				continue
+			}
+			writeHit(c.stdout, h)
+		}
+		shown += len(res.ExpandedResult)
+		rate := client.Stats().Effective
+		left := time.Duration(0)
+		if pages := (total - int64(shown) + orcid.MaxRows - 1) / orcid.MaxRows; pages > 0 && rate > 0 {
+			left = time.Duration(float64(pages) / rate * float64(time.Second))
+		}
+		prog.hits(int64(shown), total, requests, float64(requests)/max(time.Since(began).Seconds(), 0.001), left)
+		return nil
+	})
+	prog.done()
+	if err != nil {
+		return err
+	}
+	line := totalLine(found, o.start, shown)
+	if reach := orcid.SearchReach(found, o.start, orcid.MaxRows, client.Authenticated()); reach < found-int64(o.start) {
+		line += " (ORCID lets callers without a client id and secret page only to result 10 000)"
+	}
+	fmt.Fprintf(c.stderr, "%s, in %s\n", line, plural(requests, "request"))
 	return nil
 }
 

@@ -1,7 +1,10 @@
 package cli
 
 import (
+	"bytes"
+	"context"
 	"encoding/json"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -129,5 +132,65 @@ func TestSearchZeroHitsJSON(t *testing.T) {
 	}
 	if !strings.Contains(r.stdout, `"num-found": 0`) {
 		t.Errorf("stdout = %s", r.stdout)
+	}
+}
+
+// TestSearchAll: --all prints every hit, 1,000 a request, in the fewest
+// requests, and the total with the request count on stderr; JSON Lines with
+// --output json; not with --rows.
+func TestSearchAll(t *testing.T) {
+	srv := orcidtest.NewServer()
+	defer srv.Close()
+	for _, output := range []string{"text", "json"} {
+		srv.ResetRequests()
+		r := runAgainst(t, srv, nil, "--demo", "search", "--all", "--output", output, "family-name:smith")
+		if r.code != 0 {
+			t.Fatalf("exit %d: %s", r.code, r.stderr)
+		}
+		lines := strings.Split(strings.TrimSuffix(r.stdout, "\n"), "\n")
+		var searches int
+		for _, q := range srv.Requests() {
+			if strings.HasSuffix(q.Path, "/expanded-search") {
+				searches++
+				if !strings.Contains(q.Query, "rows=1000") {
+					t.Errorf("page asked with %s", q.Query)
+				}
+			}
+		}
+		want := (len(lines) + 999) / 1000
+		if len(lines) < orcidtest.SyntheticSmiths || searches != want {
+			t.Errorf("%s: %d hits in %d requests, want at least %d in %d", output, len(lines), searches, orcidtest.SyntheticSmiths, want)
+		}
+		if !strings.Contains(r.stderr, fmt.Sprintf("found, showing 1–%s, in %d requests", groupDigits(int64(len(lines))), want)) {
+			t.Errorf("%s: stderr %q", output, r.stderr)
+		}
+		if output == "json" && (!strings.HasPrefix(lines[0], `{"orcid-id":`) || !strings.HasSuffix(lines[len(lines)-1], "}")) {
+			t.Errorf("not JSON Lines: %q", lines[0])
+		}
+	}
+	if r := runCLI(t, nil, "", "--demo", "search", "--all", "--rows", "10", "x"); r.code != exitUsage {
+		t.Errorf("--all --rows: exit %d", r.code)
+	}
+}
+
+// TestSearchAllProgress: on a terminal, --all shows hits done of the total
+// on stderr while it pages, then clears the line before the total.
+func TestSearchAllProgress(t *testing.T) {
+	srv := orcidtest.NewServer()
+	defer srv.Close()
+	var out, errOut bytes.Buffer
+	c := newCLI(strings.NewReader(""), &out, &errOut, func(string) string { return "" })
+	c.isTerminal = func() bool { return false }
+	c.stderrTerminal = func() bool { return true }
+	c.configDir = t.TempDir()
+	c.startDemo = func(context.Context) (*demo, error) {
+		return &demo{env: srv.Environment(), close: func() {}, srv: srv}, nil
+	}
+	if code := c.run(context.Background(), []string{"--demo", "search", "--all", "family-name:smith"}); code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut.String())
+	}
+	got := errOut.String()
+	if !strings.Contains(got, "\rhits: 1 000 of ") || !strings.Contains(got, "\rhits: 2 000 of ") || !strings.Contains(got, "\r\x1b[K") {
+		t.Errorf("stderr %q", got)
 	}
 }
