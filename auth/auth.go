@@ -70,6 +70,10 @@ var (
 	ErrFlowFinished    = errors.New("this sign-in has already finished")
 	ErrNoRefreshToken  = errors.New("no refresh token")
 	ErrScopeNotGranted = errors.New("scope not granted")
+	// ErrBareCode: a pasted code without the address around it carries no
+	// state, so it could be someone else's; it is taken only when openid
+	// binds it to this sign-in with the id_token's nonce.
+	ErrBareCode = errors.New("a bare code cannot be checked against this sign-in: paste the whole address the browser was sent to (it carries the state)")
 )
 
 // Config is what an Authenticator needs to know.
@@ -81,7 +85,8 @@ type Config struct {
 	// DefaultRedirectURI, or any free port where Env.AnyLoopbackPort.
 	RedirectURI string
 	// HTTPClient makes every request of this package; nil means a client
-	// with a 30 s timeout.
+	// with a 30 s timeout. Its redirect policy is replaced: auth never
+	// follows a redirect (ErrRedirectRefused).
 	HTTPClient *http.Client
 	// Store keeps tokens; nil means tokens live in memory only.
 	Store Store
@@ -116,10 +121,7 @@ func New(cfg Config) (*Authenticator, error) {
 		return nil, errors.New("auth: environment has no registry URL")
 	}
 	cfg.Env.RegistryURL = strings.TrimRight(cfg.Env.RegistryURL, "/")
-	h := cfg.HTTPClient
-	if h == nil {
-		h = &http.Client{Timeout: 30 * time.Second}
-	}
+	h := noRedirects(cfg.HTTPClient)
 	if cfg.OpenBrowser == nil {
 		cfg.OpenBrowser = OpenBrowser
 	}
@@ -186,9 +188,8 @@ func (a *Authenticator) fetchClientToken(ctx context.Context) (*Session, error) 
 	if s != nil && s.Token().Valid() { // fetched by the flight just before this one
 		return s, nil
 	}
-	key := Key{Env: a.cfg.Env.Name, ClientID: a.cfg.ClientID}
 	if s == nil && a.cfg.Store != nil {
-		if s, err := a.cfg.Store.Get(key); err == nil && s.Token().Valid() {
+		if s, err := a.cfg.Store.Get(a.clientKey()); err == nil && a.Owns(s) && s.Token().Valid() {
 			a.keepClientToken(gen, s, false)
 			return s, nil
 		}
@@ -259,7 +260,7 @@ func (a *Authenticator) ForgetClientToken() error {
 	if a.cfg.Store != nil {
 		a.smu.Lock()
 		defer a.smu.Unlock()
-		err := a.cfg.Store.Delete(Key{Env: a.cfg.Env.Name, ClientID: a.cfg.ClientID})
+		err := a.cfg.Store.Delete(a.clientKey())
 		if err != nil && !errors.Is(err, ErrNotStored) {
 			return err
 		}

@@ -190,7 +190,7 @@ func TestClientTokenOneFetchForConcurrentCallers(t *testing.T) {
 		t.Error("the shared token request was cancelled")
 	default:
 	}
-	if s, err := st.Get(Key{Env: "hang", ClientID: "APP-HANG"}); err != nil || s.AccessToken != "access-1" {
+	if s, err := st.Get(a.clientKey()); err != nil || s.AccessToken != "access-1" {
 		t.Errorf("stored %v, %v", s, err)
 	}
 	// Cached now: no further request.
@@ -217,7 +217,7 @@ func TestForgetClientTokenDuringFetch(t *testing.T) {
 	if s := recv(t, first, "first token"); s == nil || s.AccessToken != "access-1" {
 		t.Fatalf("first = %v", s)
 	}
-	if _, err := st.Get(Key{Env: "hang", ClientID: "APP-HANG"}); !errors.Is(err, ErrNotStored) {
+	if _, err := st.Get(a.clientKey()); !errors.Is(err, ErrNotStored) {
 		t.Errorf("token of the forgotten fetch stored: %v", err)
 	}
 	if s, err := a.ClientToken(context.Background()); err != nil || s.AccessToken != "access-2" {
@@ -232,8 +232,8 @@ func TestMemberReadCancelledDuringRefresh(t *testing.T) {
 	h := newHangingRegistry(t)
 	st := NewMemoryStore()
 	a := h.authenticator(t, st)
-	s := &Session{Env: "hang", ClientID: "APP-HANG", ORCID: testID, Scopes: []string{ScopeReadLimited},
-		AccessToken: "expired", RefreshToken: "refresh-0", TokenType: "bearer", Expiry: time.Now().Add(-time.Minute)}
+	s := a.newSession([]string{ScopeReadLimited})
+	s.ORCID, s.AccessToken, s.RefreshToken, s.TokenType, s.Expiry = testID, "expired", "refresh-0", "bearer", time.Now().Add(-time.Minute)
 	ts := a.TokenSource(s)
 	c := orcid.New(a.Config().Env, orcid.WithTokenSource(ts, orcid.MemberAPI), orcid.WithMaxRetries(0))
 

@@ -20,6 +20,8 @@ import (
 
 	"github.com/coreos/go-oidc/v3/oidc"
 	"golang.org/x/oauth2"
+
+	"github.com/orcid-tui/orcid-tui/internal/sanitize"
 )
 
 // SignInOptions shape one authorization-code sign-in.
@@ -39,6 +41,20 @@ type SignInOptions struct {
 	// goroutines; it must not block. Events() delivers the same events.
 	OnEvent func(Event)
 }
+
+// PortInUseError: the loopback port of the redirect URI is taken by
+// another program. It is a setup problem of this computer, not a network
+// failure, and its message carries the advice.
+type PortInUseError struct {
+	Port        string
+	RedirectURI string
+	Err         error
+}
+
+func (e *PortInUseError) Error() string {
+	return "port " + e.Port + " is in use by another program: close it, or register another redirect URI with the client and use it (the redirect URI " + e.RedirectURI + " needs the port free)"
+}
+func (e *PortInUseError) Unwrap() error { return e.Err }
 
 // AuthorizationError is an error redirect from the registry
 // (?error=access_denied&error_description=...).
@@ -88,9 +104,12 @@ type Flow struct {
 	evClosed bool
 	onEvent  func(Event)
 
-	done chan struct{}
-	sess *Session
-	err  error
+	// outcome is closed once sess and err are set, before the listener
+	// shuts down, so the browser's request can wait for it.
+	outcome chan struct{}
+	done    chan struct{}
+	sess    *Session
+	err     error
 }
 
 type callbackResult struct {
@@ -124,7 +143,7 @@ func (a *Authenticator) SignIn(ctx context.Context, opts SignInOptions) (*Flow, 
 	ln, err := net.Listen("tcp4", redirect.Host)
 	if err != nil {
 		if errors.Is(err, syscall.EADDRINUSE) {
-			return nil, fmt.Errorf("port %s is in use by another program: the redirect URI %s needs it free: %w", redirect.Port(), redirect, err)
+			return nil, &PortInUseError{Port: redirect.Port(), RedirectURI: redirect.String(), Err: err}
 		}
 		return nil, fmt.Errorf("listen on %s: %w", redirect.Host, err)
 	}
@@ -147,6 +166,7 @@ func (a *Authenticator) SignIn(ctx context.Context, opts SignInOptions) (*Flow, 
 		events:   make(chan Event, 64),
 		onEvent:  opts.OnEvent,
 		done:     make(chan struct{}),
+		outcome:  make(chan struct{}),
 		secrets:  []string{a.cfg.ClientSecret},
 	}
 	if f.timeout <= 0 {
@@ -251,9 +271,11 @@ func (f *Flow) Cancel() { f.cancel() }
 
 // Paste accepts what the user copied from the browser's address bar after
 // authorizing (the whole redirected URL, or just its query) or the bare
-// code, racing the listener. A URL must carry this sign-in's state. It
-// returns ErrStateMismatch, ErrFlowFinished, or an error saying the text is
-// neither a URL nor a code; the flow then keeps waiting.
+// code, racing the listener. A URL must carry this sign-in's state. A bare
+// code carries none, so it is accepted only when openid was asked for (the
+// id_token's nonce then binds it to this sign-in), ErrBareCode otherwise.
+// It returns ErrStateMismatch, ErrBareCode, ErrFlowFinished, or an error
+// saying the text is neither a URL nor a code; the flow then keeps waiting.
 func (f *Flow) Paste(urlOrCode string) error {
 	in := strings.TrimSpace(urlOrCode)
 	if in == "" {
@@ -275,6 +297,11 @@ func (f *Flow) Paste(urlOrCode string) error {
 	}
 	if len(in) > 512 || strings.IndexFunc(in, func(r rune) bool { return r <= ' ' || r == 0x7f }) >= 0 {
 		return errors.New("that is neither a URL nor an authorization code")
+	}
+	if f.nonce == "" {
+		// Without openid nothing would tie the code to this sign-in: it
+		// could come from an authorization someone else started.
+		return ErrBareCode
 	}
 	return f.accept(callbackResult{code: in, via: "pasted code"}, false)
 }
@@ -345,17 +372,20 @@ func (f *Flow) run(ctx context.Context) {
 	defer f.cancel()
 	s, err := f.wait(ctx)
 	f.finished.Store(true)
+	if err != nil {
+		err = redactErr(err, f.secretList())
+		f.sess, f.err = nil, err
+	} else {
+		f.sess = s
+	}
+	close(f.outcome) // the browser's page may now say how it ended
 	sctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
 	if f.srv.Shutdown(sctx) != nil {
 		f.srv.Close()
 	}
 	cancel()
 	if err != nil {
-		err = redactErr(err, f.secretList())
 		f.emit(Failed, "sign-in failed: "+err.Error(), err)
-		f.sess, f.err = nil, err
-	} else {
-		f.sess = s
 	}
 	f.evMu.Lock()
 	f.evClosed = true
@@ -409,7 +439,7 @@ func (f *Flow) wait(ctx context.Context) (*Session, error) {
 	if r.stateChecked {
 		f.emit(StateChecked, "state matches this sign-in", nil)
 	} else {
-		f.emit(StateChecked, "a bare code carries no state: nothing to compare", nil)
+		f.emit(StateChecked, "a bare code carries no state: the id_token's nonce will bind it to this sign-in", nil)
 	}
 	if r.errCode != "" {
 		return nil, &AuthorizationError{Code: r.errCode, Description: r.errDesc}
@@ -431,14 +461,14 @@ func (f *Flow) wait(ctx context.Context) (*Session, error) {
 
 	if slices.Contains(f.scopes, ScopeOpenID) {
 		if s.IDToken == "" {
-			return nil, errors.New("openid was asked for but the registry sent no id_token")
+			return nil, f.discard(ctx, s, errors.New("openid was asked for but the registry sent no id_token"))
 		}
 		c, err := f.a.VerifyIDToken(ctx, s.IDToken, f.nonce, s.AccessToken)
 		if err != nil {
-			return nil, err
+			return nil, f.discard(ctx, s, err)
 		}
 		if s.ORCID != "" && c.Subject != string(s.ORCID) {
-			return nil, &IDTokenError{Err: fmt.Errorf("subject %s is not the token's iD %s", c.Subject, s.ORCID)}
+			return nil, f.discard(ctx, s, &IDTokenError{Err: fmt.Errorf("subject %s is not the token's iD %s", c.Subject, s.ORCID)})
 		}
 		s.Claims = c
 		f.emit(IDTokenVerified, fmt.Sprintf("RS256 signature checked against the registry's JWKS; iss %s, aud %s, sub %s, nonce matches, expires %s", c.Issuer, strings.Join(c.Audience, " "), c.Subject, c.Expiry.Format(time.RFC3339)), nil)
@@ -459,13 +489,33 @@ func (f *Flow) wait(ctx context.Context) (*Session, error) {
 	done := "signed in as " + who
 	if f.a.cfg.Store != nil {
 		if err := f.a.cfg.Store.Put(s); err != nil {
-			f.emit(Done, done+"; the token could not be saved", err)
-			return s, nil
+			return nil, f.discard(ctx, s, &SaveError{Err: err})
 		}
 		done += "; token saved"
 	}
 	f.emit(Done, done, nil)
 	return s, nil
+}
+
+// SaveError: the sign-in got a token but could not save it (the token was
+// revoked: a token nobody keeps must not stay alive on the registry).
+type SaveError struct{ Err error }
+
+func (e *SaveError) Error() string {
+	return "signed in, but the token could not be saved, so it was revoked: " + e.Err.Error()
+}
+func (e *SaveError) Unwrap() error { return e.Err }
+
+// discard revokes the token a sign-in received before it failed with err
+// (id_token rejected, save failed), so it does not stay alive unkept. The
+// revocation runs even when ctx is done (a cancelled flow), briefly.
+func (f *Flow) discard(ctx context.Context, s *Session, err error) error {
+	rctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 10*time.Second)
+	defer cancel()
+	if rerr := f.a.revokeAll(rctx, s.AccessToken, s.RefreshToken); rerr != nil {
+		return fmt.Errorf("%w (and revoking the token it received failed: %v)", err, rerr)
+	}
+	return err
 }
 
 // ServeHTTP answers the browser on the loopback listener.
@@ -510,7 +560,19 @@ func (f *Flow) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	case res.errCode != "":
 		page(w, http.StatusOK, "Sign-in failed", "The registry answered: "+res.errCode+". You can close this tab.")
 	default:
-		page(w, http.StatusOK, "Authorized", "orcid-tui received the authorization. You can close this tab and return to the terminal.")
+		// Say "Authorized" only when it is true: after the code was
+		// exchanged, the id_token checked and the token saved.
+		select {
+		case <-f.outcome:
+		case <-r.Context().Done():
+			return
+		}
+		if f.err != nil {
+			why := sanitize.Truncate(sanitize.Line(f.err.Error()), 300)
+			page(w, http.StatusBadGateway, "Sign-in failed", "orcid-tui received the authorization, but could not complete the sign-in: "+why+". Return to the terminal for details; you can close this tab.")
+			return
+		}
+		page(w, http.StatusOK, "Authorized", "orcid-tui signed you in. You can close this tab and return to the terminal.")
 	}
 }
 

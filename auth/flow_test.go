@@ -9,11 +9,14 @@ import (
 	"net/http/httptest"
 	"net/url"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/coreos/go-oidc/v3/oidc"
 
 	"github.com/orcid-tui/orcid-tui/orcid"
 	"github.com/orcid-tui/orcid-tui/orcid/orcidtest"
@@ -206,8 +209,8 @@ func TestSignInEndToEnd(t *testing.T) {
 			}
 		}
 	}
-	// Saved under env, client and iD.
-	got, err := fx.store.Get(Key{Env: "demo", ClientID: orcidtest.DemoClientID, ORCID: orcidtest.CarberryID})
+	// Saved under env, client, iD and the server that issued it.
+	got, err := fx.store.Get(Key{Env: "demo", ClientID: orcidtest.DemoClientID, ORCID: orcidtest.CarberryID, Server: ServerOf(fx.srv.Environment())})
 	if err != nil || got.AccessToken != s.AccessToken {
 		t.Errorf("stored session: %v %v", got, err)
 	}
@@ -347,27 +350,79 @@ func TestSignInPasteRacesListener(t *testing.T) {
 	}
 }
 
+// A bare pasted code carries no state, so nothing ties it to this sign-in:
+// it is accepted only when openid is asked for, where the id_token's nonce
+// does the binding. Without openid the user is told to paste the whole
+// address, and the flow keeps waiting for it.
 func TestSignInPasteBareCode(t *testing.T) {
-	fx := newFixture(t)
-	f, err := fx.a.SignIn(context.Background(), SignInOptions{NoBrowser: true, Scopes: []string{ScopeAuthenticate, ScopeReadLimited}, Timeout: 30 * time.Second})
+	for _, openid := range []bool{false, true} {
+		name := "without openid"
+		scopes := []string{ScopeAuthenticate, ScopeReadLimited}
+		if openid {
+			name, scopes = "with openid", []string{ScopeOpenID, ScopeReadLimited}
+		}
+		t.Run(name, func(t *testing.T) {
+			fx := newFixture(t)
+			f, err := fx.a.SignIn(context.Background(), SignInOptions{NoBrowser: true, Scopes: scopes, Timeout: 30 * time.Second})
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer f.Cancel()
+			br := &testBrowser{t: t, follow: false}
+			if _, _, err := br.run(f.URL(), "authorize"); err != nil {
+				t.Fatal(err)
+			}
+			u, _ := url.Parse(br.location())
+			for _, bad := range []string{"", "two words", "https://example.org/callback?nothing=here"} {
+				if err := f.Paste(bad); err == nil {
+					t.Errorf("Paste(%q) accepted", bad)
+				}
+			}
+			err = f.Paste(u.Query().Get("code"))
+			if !openid {
+				if !errors.Is(err, ErrBareCode) || !strings.Contains(err.Error(), "whole address") {
+					t.Fatalf("bare code without openid: %v", err)
+				}
+				// Still waiting: the whole address completes the sign-in.
+				if err := f.Paste(u.String()); err != nil {
+					t.Fatal(err)
+				}
+			} else if err != nil {
+				t.Fatal(err)
+			}
+			if s, err := f.Wait(); err != nil || s.ORCID != orcidtest.CarberryID {
+				t.Fatalf("%v %v", s, err)
+			}
+		})
+	}
+}
+
+// With openid, a bare code of someone else's authorization (another
+// sign-in, another nonce) is refused after the exchange, and the token it
+// brought is revoked.
+func TestSignInPasteSomeoneElsesBareCode(t *testing.T) {
+	rec := &recorder{}
+	fx := newFixture(t, recording(rec))
+	ours, err := fx.a.SignIn(context.Background(), SignInOptions{NoBrowser: true, Scopes: []string{ScopeOpenID}, Timeout: 30 * time.Second})
 	if err != nil {
 		t.Fatal(err)
 	}
+	// The other authorization: same client and redirect URI, its own nonce.
+	other := fx.a.oauth2Config([]string{ScopeOpenID}, ours.RedirectURI()).AuthCodeURL("their-state", oidc.Nonce("their-nonce"))
 	br := &testBrowser{t: t, follow: false}
-	if _, _, err := br.run(f.URL(), "authorize"); err != nil {
+	if _, _, err := br.run(other, "authorize"); err != nil {
 		t.Fatal(err)
 	}
 	u, _ := url.Parse(br.location())
-	for _, bad := range []string{"", "two words", "https://example.org/callback?nothing=here"} {
-		if err := f.Paste(bad); err == nil {
-			t.Errorf("Paste(%q) accepted", bad)
-		}
-	}
-	if err := f.Paste(u.Query().Get("code")); err != nil {
+	if err := ours.Paste(u.Query().Get("code")); err != nil {
 		t.Fatal(err)
 	}
-	if s, err := f.Wait(); err != nil || s.ORCID != orcidtest.CarberryID {
-		t.Fatalf("%v %v", s, err)
+	_, err = ours.Wait()
+	if !errors.Is(err, ErrNonceMismatch) {
+		t.Fatalf("err = %v, want a nonce mismatch", err)
+	}
+	if issued := rec.issued(); len(issued) != 1 || !slices.Contains(rec.revokedTokens(), issued[0]) {
+		t.Error("the token of the refused code was not revoked")
 	}
 }
 
@@ -513,5 +568,51 @@ func TestSignInUnregisteredPort(t *testing.T) {
 	}
 	if status != http.StatusBadRequest || !strings.Contains(body, "Redirect URI mismatch") || br.location() != "" {
 		t.Errorf("unregistered port: %d %q redirect %q", status, body, br.location())
+	}
+}
+
+// A redirect URI whose port another program holds fails at once with
+// auth's advice (a *PortInUseError), not as a network error.
+func TestSignInPortInUse(t *testing.T) {
+	ln, err := net.Listen("tcp4", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ln.Close()
+	fx := newFixture(t)
+	port := strconv.Itoa(ln.Addr().(*net.TCPAddr).Port)
+	_, err = fx.a.SignIn(context.Background(), SignInOptions{NoBrowser: true, RedirectURI: "http://127.0.0.1:" + port + "/callback"})
+	var pe *PortInUseError
+	if !errors.As(err, &pe) || pe.Port != port {
+		t.Fatalf("err = %v, want a *PortInUseError for port %s", err, port)
+	}
+	if want := "port " + port + " is in use by another program: close it, or register another redirect URI"; !strings.Contains(err.Error(), want) {
+		t.Errorf("err = %q, want %q", err, want)
+	}
+}
+
+// The browser is told "Authorized" only once the code was exchanged and
+// the id_token checked; a sign-in that fails after the redirect says so on
+// the page.
+func TestBrowserPageWaitsForTheOutcome(t *testing.T) {
+	fx := newFixture(t)
+	fx.srv.SetOAuthHooks(orcidtest.OAuthHooks{TamperIDToken: func(c map[string]any) { c["aud"] = "APP-SOMEONEELSE00001" }})
+	f, err := fx.a.SignIn(context.Background(), SignInOptions{NoBrowser: true, Scopes: []string{ScopeOpenID}, Timeout: 30 * time.Second})
+	if err != nil {
+		t.Fatal(err)
+	}
+	br := &testBrowser{t: t, follow: true}
+	status, body, err := br.run(f.URL(), "authorize")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, werr := f.Wait(); werr == nil {
+		t.Fatal("the sign-in succeeded")
+	}
+	if strings.Contains(body, "Authorized") || !strings.Contains(body, "Sign-in failed") || status == http.StatusOK {
+		t.Errorf("page %d %q", status, body)
+	}
+	if !strings.Contains(body, "id_token") {
+		t.Errorf("the page does not say why: %q", body)
 	}
 }

@@ -77,6 +77,7 @@ type Claims struct {
 	Nonce      string    `json:"nonce,omitempty"`
 	JTI        string    `json:"jti,omitempty"`
 	AtHash     string    `json:"at_hash,omitempty"`
+	AZP        string    `json:"azp,omitempty"` // authorized party
 	AMR        string    `json:"-"`
 	Name       string    `json:"name,omitempty"`
 	GivenName  string    `json:"given_name,omitempty"`
@@ -196,13 +197,48 @@ func (a *Authenticator) Verifier(ctx context.Context) (*oidc.IDTokenVerifier, er
 	}), nil
 }
 
-// VerifyIDToken verifies an id_token of this registry and client.
+// VerifyIDToken verifies an id_token of this registry and client: what the
+// package's VerifyIDToken checks, and the claims go-oidc leaves to its
+// callers (checkClaims).
 func (a *Authenticator) VerifyIDToken(ctx context.Context, raw, nonce, accessToken string) (*Claims, error) {
 	v, err := a.Verifier(ctx)
 	if err != nil {
 		return nil, err
 	}
-	return VerifyIDToken(a.ctx(ctx), v, raw, nonce, accessToken)
+	c, err := VerifyIDToken(a.ctx(ctx), v, raw, nonce, accessToken)
+	if err != nil {
+		return nil, err
+	}
+	now := time.Now
+	if a.cfg.Now != nil {
+		now = a.cfg.Now
+	}
+	if err := checkClaims(c, a.cfg.ClientID, now()); err != nil {
+		return nil, err
+	}
+	return c, nil
+}
+
+// ClockSkew is how far ahead of our clock an id_token's iat may be (go-oidc
+// allows the same for nbf).
+const ClockSkew = 5 * time.Minute
+
+// checkClaims checks what go-oidc does not (OpenID Connect Core 3.1.3.7):
+// the token was not issued in the future, beyond ClockSkew; and when it has
+// several audiences, or names an authorized party at all, that party is
+// this client — otherwise a token minted for another client that merely
+// lists this one would be accepted.
+func checkClaims(c *Claims, clientID string, now time.Time) error {
+	if !c.IssuedAt.IsZero() && c.IssuedAt.After(now.Add(ClockSkew)) {
+		return &IDTokenError{Err: fmt.Errorf("issued in the future (iat %s, now %s)", c.IssuedAt.Format(time.RFC3339), now.UTC().Format(time.RFC3339))}
+	}
+	if len(c.Audience) > 1 && c.AZP == "" {
+		return &IDTokenError{Err: fmt.Errorf("several audiences (%s) and no azp naming this client", strings.Join(c.Audience, " "))}
+	}
+	if c.AZP != "" && c.AZP != clientID {
+		return &IDTokenError{Err: fmt.Errorf("azp %s is not this client %s", c.AZP, clientID)}
+	}
+	return nil
 }
 
 // UserInfo is /oauth/userinfo's answer; ORCID adds "id" (the iD URI) and

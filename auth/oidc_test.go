@@ -56,6 +56,32 @@ func TestVerifyIDTokenRejects(t *testing.T) {
 		{name: "unknown key", unknown: true, nonce: nonce, wantText: "signature"},
 		{name: "expired", edit: func(m map[string]any) { m["exp"] = time.Now().Add(-time.Hour).Unix() }, nonce: nonce, wantText: "expired"},
 		{name: "at_hash of another token", nonce: nonce, access: "not-the-token", wantText: "access token hash"},
+		{name: "issued in the future", edit: func(m map[string]any) {
+			m["iat"] = time.Now().Add(time.Hour).Unix()
+			m["exp"] = time.Now().Add(25 * time.Hour).Unix()
+		}, nonce: nonce, wantText: "iat"},
+		{name: "several audiences, no azp", edit: func(m map[string]any) { m["aud"] = []string{orcidtest.DemoClientID, "APP-SOMEONEELSE00001"} }, nonce: nonce, wantText: "azp"},
+		{name: "several audiences, azp another client", edit: func(m map[string]any) {
+			m["aud"] = []string{orcidtest.DemoClientID, "APP-SOMEONEELSE00001"}
+			m["azp"] = "APP-SOMEONEELSE00001"
+		}, nonce: nonce, wantText: "azp"},
+		{name: "azp another client", edit: func(m map[string]any) { m["azp"] = "APP-SOMEONEELSE00001" }, nonce: nonce, wantText: "azp"},
+	}
+	// Within the clock skew, an iat ahead of our clock is accepted; so are
+	// several audiences when azp names this client.
+	accepted := map[string]func(map[string]any){
+		"iat a minute ahead": func(m map[string]any) { m["iat"] = time.Now().Add(time.Minute).Unix() },
+		"several audiences, azp this client": func(m map[string]any) {
+			m["aud"] = []string{orcidtest.DemoClientID, "APP-SOMEONEELSE00001"}
+			m["azp"] = orcidtest.DemoClientID
+		},
+	}
+	for name, edit := range accepted {
+		m := base()
+		edit(m)
+		if _, err := fx.a.VerifyIDToken(ctx, fx.srv.SignIDToken(m, false), nonce, access); err != nil {
+			t.Errorf("%s: %v", name, err)
+		}
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

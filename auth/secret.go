@@ -58,7 +58,7 @@ func (k *KeyringStore) ClientSecret(env, clientID string) (string, error) {
 	if err := checkSecretKey(env, clientID); err != nil {
 		return "", err
 	}
-	return k.secretCall(func() (string, error) { return keyring.Get(k.Service, SecretKey(env, clientID)) })
+	return k.secretCall(func() (string, error) { return k.backend().Get(k.Service, SecretKey(env, clientID)) })
 }
 
 // SaveClientSecret keeps secret for env and clientID in the keyring,
@@ -71,7 +71,7 @@ func (k *KeyringStore) SaveClientSecret(env, clientID, secret string) error {
 	if secret == "" {
 		return errors.New("an empty client secret is not saved")
 	}
-	_, err := k.secretCall(func() (string, error) { return "", keyring.Set(k.Service, SecretKey(env, clientID), secret) })
+	_, err := k.secretCall(func() (string, error) { return "", k.backend().Set(k.Service, SecretKey(env, clientID), secret) })
 	return err
 }
 
@@ -81,7 +81,7 @@ func (k *KeyringStore) DeleteClientSecret(env, clientID string) error {
 	if err := checkSecretKey(env, clientID); err != nil {
 		return err
 	}
-	_, err := k.secretCall(func() (string, error) { return "", keyring.Delete(k.Service, SecretKey(env, clientID)) })
+	_, err := k.secretCall(func() (string, error) { return "", k.backend().Delete(k.Service, SecretKey(env, clientID)) })
 	return err
 }
 

@@ -33,6 +33,11 @@ type Session struct {
 	Expiry       time.Time `json:"expiry,omitzero"`
 	IDToken      string    `json:"id_token,omitempty"`
 	Obtained     time.Time `json:"obtained,omitzero"`
+	// The server the token was issued for (see ServerOf): it is sent
+	// nowhere else. Empty in tokens saved before tokens were bound.
+	RegistryURL  string `json:"registry_url,omitempty"`
+	PublicAPIURL string `json:"public_api_url,omitempty"`
+	MemberAPIURL string `json:"member_api_url,omitempty"`
 
 	// Claims are the verified id_token claims (set by the sign-in flow; not
 	// stored: use Summary, which decodes the stored id_token for display).
@@ -42,7 +47,9 @@ type Session struct {
 }
 
 // Key says where a Session is kept.
-func (s *Session) Key() Key { return Key{Env: s.Env, ClientID: s.ClientID, ORCID: s.ORCID} }
+func (s *Session) Key() Key {
+	return Key{Env: s.Env, ClientID: s.ClientID, ORCID: s.ORCID, Server: s.Server()}
+}
 
 // Token is the session as an oauth2.Token.
 func (s *Session) Token() *oauth2.Token {
@@ -69,6 +76,9 @@ type Summary struct {
 	Expired      bool
 	Obtained     time.Time
 	Claims       *Claims // decoded from the id_token (verified at sign-in only)
+	// Server is the registry and API URLs the token is bound to ("" for a
+	// token saved before binding).
+	Server string
 }
 
 // Summary masks the session for display. now decides Expired.
@@ -85,6 +95,7 @@ func (s *Session) Summary(now time.Time) Summary {
 		Expired:      !s.Expiry.IsZero() && !now.Before(s.Expiry),
 		Obtained:     s.Obtained,
 		Claims:       s.Claims,
+		Server:       s.Server(),
 	}
 	if sum.Claims == nil && s.IDToken != "" {
 		sum.Claims, _ = DecodeClaims(s.IDToken)
@@ -102,7 +113,7 @@ func maskClientID(id string) string {
 // sessionFromToken builds a Session from a token response, keeping ORCID's
 // extras (orcid, name, id_token, scope).
 func (a *Authenticator) sessionFromToken(tok *oauth2.Token, asked []string) *Session {
-	s := (&Session{Env: a.cfg.Env.Name, ClientID: a.cfg.ClientID, Scopes: asked}).update(tok)
+	s := a.newSession(asked).update(tok)
 	if v, ok := tok.Extra("orcid").(string); ok && v != "" {
 		if id, err := orcid.ParseID(v); err == nil {
 			s.ORCID = id
@@ -110,6 +121,13 @@ func (a *Authenticator) sessionFromToken(tok *oauth2.Token, asked []string) *Ses
 			s.ORCID = orcid.ID(v)
 		}
 	}
+	return s
+}
+
+// newSession is an empty session of this environment and client.
+func (a *Authenticator) newSession(scopes []string) *Session {
+	s := &Session{Env: a.cfg.Env.Name, ClientID: a.cfg.ClientID, Scopes: slices.Clone(scopes)}
+	s.bind(a.cfg.Env)
 	return s
 }
 
@@ -169,6 +187,9 @@ func (ts *SavingTokenSource) Token() (*oauth2.Token, error) {
 // TokenContext is Token for a request made with ctx: the refresh is made
 // with ctx, and a caller whose ctx is done returns ctx's error at once.
 func (ts *SavingTokenSource) TokenContext(ctx context.Context) (*oauth2.Token, error) {
+	if err := ts.a.checkOwns(ts.Session()); err != nil {
+		return nil, err
+	}
 	if tok := ts.valid(); tok != nil {
 		return tok, nil
 	}
@@ -197,19 +218,33 @@ func (ts *SavingTokenSource) fetch(ctx context.Context) (*oauth2.Token, error) {
 		return tok, nil
 	}
 	sess := ts.Session()
-	conf := ts.a.oauth2Config(sess.Scopes, "")
-	tok, err := conf.TokenSource(ts.a.ctx(ctx), &oauth2.Token{RefreshToken: sess.RefreshToken}).Token()
+	if n := ts.a.savedNewer(sess); n != nil {
+		// Another program refreshed it (and retired this pair): use theirs.
+		ts.mu.Lock()
+		ts.sess, ts.tok = n, n.Token()
+		t := *ts.tok
+		ts.mu.Unlock()
+		return &t, nil
+	}
+	if sess.RefreshToken == "" {
+		return nil, ErrNoRefreshToken
+	}
+	tok, err := ts.a.refreshToken(ctx, sess.RefreshToken)
 	if err != nil {
 		return nil, ts.a.tokenError("refresh token", err, sess.RefreshToken)
 	}
 	ts.mu.Lock()
-	defer ts.mu.Unlock()
 	ts.sess = ts.sess.update(tok)
 	ts.tok = ts.sess.Token()
 	if ts.a.cfg.Store != nil {
 		ts.saveErr = ts.a.cfg.Store.Put(ts.sess)
 	}
+	n, saveErr := ts.sess, ts.saveErr
 	t := *ts.tok
+	ts.mu.Unlock()
+	if saveErr == nil {
+		ts.a.retire(ctx, sess, n)
+	}
 	return &t, nil
 }
 
@@ -229,13 +264,20 @@ func (ts *SavingTokenSource) SaveErr() error {
 
 // Refresh gets a new access token with s's refresh token now, and saves it.
 func (a *Authenticator) Refresh(ctx context.Context, s *Session) (*Session, error) {
+	if err := a.checkOwns(s); err != nil {
+		return nil, err
+	}
 	if s.RefreshToken == "" {
 		return nil, ErrNoRefreshToken
 	}
-	conf := a.oauth2Config(s.Scopes, "")
-	tok, err := conf.TokenSource(a.ctx(ctx), &oauth2.Token{RefreshToken: s.RefreshToken}).Token()
+	tok, err := a.refreshToken(ctx, s.RefreshToken)
 	if err != nil {
-		return nil, a.tokenError("refresh token", err, s.RefreshToken)
+		err = a.tokenError("refresh token", err, s.RefreshToken)
+		if n := a.savedNewer(s); n != nil && TokenForgotten(err) {
+			// Another program refreshed it first and retired this pair.
+			return n, nil
+		}
+		return nil, err
 	}
 	n := s.update(tok)
 	if a.cfg.Store != nil {
@@ -243,7 +285,39 @@ func (a *Authenticator) Refresh(ctx context.Context, s *Session) (*Session, erro
 			return n, fmt.Errorf("refreshed, but not saved: %w", err)
 		}
 	}
+	a.retire(ctx, s, n)
 	return n, nil
+}
+
+// savedNewer is the session saved under s's key when it is another, valid
+// token of this server: another program refreshed s meanwhile (and retired
+// s's pair). Nil otherwise.
+func (a *Authenticator) savedNewer(s *Session) *Session {
+	if a.cfg.Store == nil {
+		return nil
+	}
+	n, err := a.cfg.Store.Get(s.Key())
+	if err != nil || !a.Owns(n) || n.AccessToken == s.AccessToken || !n.Token().Valid() {
+		return nil
+	}
+	return n
+}
+
+// retire revokes the pair a refresh superseded, once the new pair n is
+// saved: revoke_old=true may be dropped on the way (ORCID's current token
+// forwarders do not pass it on), and an ORCID token lives about 20 years.
+// When the answer carried no new refresh token the old one is still n's,
+// and revoking old's access token could take it along: nothing is revoked.
+// A failure is not the refresh's: the new pair works either way.
+func (a *Authenticator) retire(ctx context.Context, old, n *Session) {
+	if n.RefreshToken == old.RefreshToken || old.AccessToken == "" || old.AccessToken == n.AccessToken {
+		return
+	}
+	// Not cut short by the caller's request ending: the old pair must die.
+	rctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 10*time.Second)
+	defer cancel()
+	_ = a.Revoke(rctx, old.AccessToken)
+	_ = a.Revoke(rctx, old.RefreshToken)
 }
 
 // Revoke revokes token (an access or refresh token) at /oauth/revoke.
@@ -269,16 +343,38 @@ func (a *Authenticator) Revoke(ctx context.Context, token string) error {
 	return redactErr(fmt.Errorf("revoke: %w", oauthErrorFrom(resp.StatusCode, body)), []string{token, a.cfg.ClientSecret})
 }
 
-// Logout revokes s's token and forgets it. A token the registry no longer
-// knows is forgotten all the same.
+// Logout revokes s's access token and its refresh token, then forgets s.
+// Revoking the access token removes its refresh token on ORCID, but an
+// expired access token may be unknown there, and the refresh token must not
+// outlive the logout: both are revoked. A token the registry no longer
+// knows is forgotten all the same. When revoking fails, s is kept and the
+// error returned; the caller may Forget it after saying so.
 func (a *Authenticator) Logout(ctx context.Context, s *Session) error {
-	if err := a.Revoke(ctx, s.AccessToken); err != nil {
-		var oe *orcid.OAuthError
-		if !errors.As(err, &oe) || oe.Code != "invalid_token" {
-			return err
-		}
+	if err := a.checkOwns(s); err != nil {
+		return err
+	}
+	if err := a.revokeAll(ctx, s.AccessToken, s.RefreshToken); err != nil {
+		return err
 	}
 	return a.Forget(s.Key())
+}
+
+// revokeAll revokes each non-empty token; "invalid_token" (already dead)
+// counts as done. It returns the first other failure.
+func (a *Authenticator) revokeAll(ctx context.Context, tokens ...string) error {
+	var first error
+	for _, t := range tokens {
+		if t == "" {
+			continue
+		}
+		if err := a.Revoke(ctx, t); err != nil {
+			var oe *orcid.OAuthError
+			if (!errors.As(err, &oe) || oe.Code != "invalid_token") && first == nil {
+				first = err
+			}
+		}
+	}
+	return first
 }
 
 // Forget removes a stored session without revoking it.
@@ -307,14 +403,36 @@ func (a *Authenticator) Sessions() ([]*Session, error) {
 		if k.Env != a.cfg.Env.Name || k.ClientID != a.cfg.ClientID || k.ORCID == "" {
 			continue
 		}
+		legacy := k.Server == "" && legacyServer(k.Env) == a.server()
+		if k.Server != a.server() && !legacy {
+			continue
+		}
 		s, err := a.cfg.Store.Get(k)
 		if err != nil {
 			continue
 		}
-		out = append(out, s)
+		if legacy {
+			s = a.migrate(k, s)
+		}
+		if a.Owns(s) {
+			out = append(out, s)
+		}
 	}
 	slices.SortFunc(out, func(x, y *Session) int { return y.Obtained.Compare(x.Obtained) })
 	return out, nil
+}
+
+// migrate binds a session saved before binding to this server (the caller
+// checked that its name stood for this server) and moves it to its bound
+// entry. When the move fails the bound copy is still used; the old entry is
+// tried again next time.
+func (a *Authenticator) migrate(old Key, s *Session) *Session {
+	n := *s
+	n.bind(a.cfg.Env)
+	if err := a.cfg.Store.Put(&n); err == nil {
+		_ = a.cfg.Store.Delete(old)
+	}
+	return &n
 }
 
 // Current is the most recently obtained stored session of this environment
@@ -334,8 +452,24 @@ func (a *Authenticator) Current() (*Session, error) {
 // token (limited items included), refreshing and saving it as needed. The
 // client's own limiter applies (member limits).
 func (a *Authenticator) MemberClient(s *Session, opts ...orcid.Option) (*orcid.Client, error) {
-	if !s.Has(ScopeReadLimited) {
-		return nil, fmt.Errorf("member API reads need %s: %w", ScopeReadLimited, ErrScopeNotGranted)
+	return a.memberClient(s, ScopeReadLimited, "member API reads need", opts)
+}
+
+// WriteClient is an orcid.Client for the member API that writes with s's
+// token (refreshed and saved like MemberClient's); s must have been granted
+// scope (/activities/update or /person/update).
+func (a *Authenticator) WriteClient(s *Session, scope string, opts ...orcid.Option) (*orcid.Client, error) {
+	return a.memberClient(s, scope, "writing needs", opts)
+}
+
+// memberClient is a member API client with s's token, which must have
+// scope for what the client is for.
+func (a *Authenticator) memberClient(s *Session, scope, what string, opts []orcid.Option) (*orcid.Client, error) {
+	if !s.Has(scope) {
+		return nil, fmt.Errorf("%s %s: %w", what, scope, ErrScopeNotGranted)
+	}
+	if err := a.checkOwns(s); err != nil {
+		return nil, err
 	}
 	opts = append(slices.Clip(opts), orcid.WithTokenSource(a.TokenSource(s), orcid.MemberAPI))
 	return orcid.New(a.cfg.Env, opts...), nil

@@ -16,38 +16,51 @@ import (
 	"github.com/zalando/go-keyring"
 
 	"github.com/orcid-tui/orcid-tui/internal/atomicfile"
+	"github.com/orcid-tui/orcid-tui/internal/filelock"
 	"github.com/orcid-tui/orcid-tui/orcid"
 )
 
-// Key says where a token is kept: environment, client and iD (empty for the
-// application's own client token).
+// Key says where a token is kept: environment, client, iD (empty for the
+// application's own client token) and the server it is bound to (ServerOf;
+// empty only for a token saved before tokens were bound).
 type Key struct {
 	Env      string
 	ClientID string
 	ORCID    orcid.ID
+	Server   string
 }
 
-// String is the key as stored: "env|client|iD" ("env|client|client" for a
-// client token).
+// String is the key as stored: "env|client|iD|server" ("client" in place of
+// the iD for a client token; no "|server" for an unbound, older token).
 func (k Key) String() string {
 	id := string(k.ORCID)
 	if id == "" {
 		id = "client"
 	}
-	return k.Env + "|" + k.ClientID + "|" + id
+	s := k.Env + "|" + k.ClientID + "|" + id
+	if k.Server != "" {
+		s += "|" + k.Server
+	}
+	return s
 }
 
 func parseKey(s string) (Key, bool) {
-	p := strings.Split(s, "|")
-	if len(p) != 3 {
+	p := strings.SplitN(s, "|", 4) // the server comes last and may hold "|"
+	if len(p) < 3 {
 		return Key{}, false
 	}
 	k := Key{Env: p[0], ClientID: p[1]}
 	if p[2] != "client" {
 		k.ORCID = orcid.ID(p[2])
 	}
+	if len(p) == 4 {
+		k.Server = p[3]
+	}
 	return k, true
 }
+
+// errNotJSON: the token file is damaged.
+var errNotJSON = errors.New("not valid JSON")
 
 // ErrNotStored: no token under that key.
 var ErrNotStored = errors.New("no stored token")
@@ -94,7 +107,9 @@ func DefaultTokenFile() (string, error) {
 
 // FileStore keeps sessions in one JSON file, mode 0600 in a 0700 directory,
 // replaced atomically on every write (atomicfile.Write: a symlink at the
-// path is followed, as reading does).
+// path is followed, as reading does). Every write holds the file's advisory
+// lock (internal/filelock) from reading to renaming and changes only its own
+// entry, so programs saving at once keep each other's tokens.
 type FileStore struct {
 	path string
 	mu   sync.Mutex
@@ -129,7 +144,7 @@ func (f *FileStore) load() (*tokenFile, error) {
 		return nil, &InsecureFileError{Path: f.path, Mode: st.Mode()}
 	}
 	if err := json.NewDecoder(fh).Decode(tf); err != nil {
-		return nil, fmt.Errorf("token file %s is not valid JSON: %w", f.path, err)
+		return nil, fmt.Errorf("token file %s is %w: %w", f.path, errNotJSON, err)
 	}
 	if tf.Tokens == nil {
 		tf.Tokens = map[string]*Session{}
@@ -162,6 +177,11 @@ func (f *FileStore) Get(k Key) (*Session, error) {
 func (f *FileStore) Put(s *Session) error {
 	f.mu.Lock()
 	defer f.mu.Unlock()
+	unlock, err := filelock.Lock(f.path)
+	if err != nil {
+		return err
+	}
+	defer unlock()
 	tf, err := f.load()
 	if err != nil {
 		return err
@@ -173,6 +193,11 @@ func (f *FileStore) Put(s *Session) error {
 func (f *FileStore) Delete(k Key) error {
 	f.mu.Lock()
 	defer f.mu.Unlock()
+	unlock, err := filelock.Lock(f.path)
+	if err != nil {
+		return err
+	}
+	defer unlock()
 	tf, err := f.load()
 	if err != nil {
 		return err
@@ -222,12 +247,53 @@ var ErrKeyringTimeout = errors.New("the OS keyring did not answer in time")
 type KeyringStore struct {
 	Service string
 	Timeout time.Duration
-	mu      sync.Mutex
+	// LockFile names the file whose advisory lock (internal/filelock)
+	// guards the index's read-modify-write against other programs; empty
+	// guards it within this store only.
+	LockFile string
+	mu       sync.Mutex
+	// kr is the keyring itself; nil is the OS keyring (go-keyring). Tests
+	// put a concurrency-safe stand-in here: go-keyring's mock is not one.
+	kr keyringBackend
 }
 
-// NewKeyringStore returns a store in the OS keyring under KeyringService.
+// keyringBackend is what KeyringStore needs of a keyring.
+type keyringBackend interface {
+	Get(service, user string) (string, error)
+	Set(service, user, password string) error
+	Delete(service, user string) error
+}
+
+type osKeyring struct{}
+
+func (osKeyring) Get(service, user string) (string, error) { return keyring.Get(service, user) }
+func (osKeyring) Set(service, user, pw string) error       { return keyring.Set(service, user, pw) }
+func (osKeyring) Delete(service, user string) error        { return keyring.Delete(service, user) }
+
+func (k *KeyringStore) backend() keyringBackend {
+	if k.kr == nil {
+		return osKeyring{}
+	}
+	return k.kr
+}
+
+// NewKeyringStore returns a store in the OS keyring under KeyringService,
+// its index guarded by a lock beside DefaultTokenFile.
 func NewKeyringStore() *KeyringStore {
-	return &KeyringStore{Service: KeyringService, Timeout: DefaultKeyringTimeout}
+	ks := &KeyringStore{Service: KeyringService, Timeout: DefaultKeyringTimeout}
+	if f, err := DefaultTokenFile(); err == nil {
+		ks.LockFile = filepath.Join(filepath.Dir(f), "keyring-index")
+	}
+	return ks
+}
+
+// lockIndex takes the index lock of other programs (a no-op without a
+// LockFile).
+func (k *KeyringStore) lockIndex() (func(), error) {
+	if k.LockFile == "" {
+		return func() {}, nil
+	}
+	return filelock.Lock(k.LockFile)
 }
 
 // call runs fn in a goroutine and gives up after the timeout.
@@ -255,7 +321,7 @@ func (k *KeyringStore) call(fn func() (string, error)) (string, error) {
 }
 
 func (k *KeyringStore) index() ([]string, error) {
-	v, err := k.call(func() (string, error) { return keyring.Get(k.Service, keyringIndex) })
+	v, err := k.call(func() (string, error) { return k.backend().Get(k.Service, keyringIndex) })
 	if errors.Is(err, ErrNotStored) {
 		return nil, nil
 	}
@@ -271,12 +337,12 @@ func (k *KeyringStore) index() ([]string, error) {
 
 func (k *KeyringStore) setIndex(idx []string) error {
 	b, _ := json.Marshal(idx)
-	_, err := k.call(func() (string, error) { return "", keyring.Set(k.Service, keyringIndex, string(b)) })
+	_, err := k.call(func() (string, error) { return "", k.backend().Set(k.Service, keyringIndex, string(b)) })
 	return err
 }
 
 func (k *KeyringStore) Get(key Key) (*Session, error) {
-	v, err := k.call(func() (string, error) { return keyring.Get(k.Service, key.String()) })
+	v, err := k.call(func() (string, error) { return k.backend().Get(k.Service, key.String()) })
 	if err != nil {
 		return nil, err
 	}
@@ -295,9 +361,14 @@ func (k *KeyringStore) Put(s *Session) error {
 		return err
 	}
 	key := s.Key().String()
-	if _, err := k.call(func() (string, error) { return "", keyring.Set(k.Service, key, string(b)) }); err != nil {
+	if _, err := k.call(func() (string, error) { return "", k.backend().Set(k.Service, key, string(b)) }); err != nil {
 		return err
 	}
+	unlock, err := k.lockIndex()
+	if err != nil {
+		return err
+	}
+	defer unlock()
 	idx, err := k.index()
 	if err != nil {
 		return err
@@ -311,10 +382,15 @@ func (k *KeyringStore) Put(s *Session) error {
 func (k *KeyringStore) Delete(key Key) error {
 	k.mu.Lock()
 	defer k.mu.Unlock()
-	_, err := k.call(func() (string, error) { return "", keyring.Delete(k.Service, key.String()) })
+	_, err := k.call(func() (string, error) { return "", k.backend().Delete(k.Service, key.String()) })
 	if err != nil {
 		return err
 	}
+	unlock, err := k.lockIndex()
+	if err != nil {
+		return err
+	}
+	defer unlock()
 	idx, err := k.index()
 	if err != nil {
 		return err
@@ -338,7 +414,7 @@ func (k *KeyringStore) List() ([]Key, error) {
 
 // Probe checks that the keyring answers (an absent entry counts as an answer).
 func (k *KeyringStore) Probe() error {
-	_, err := k.call(func() (string, error) { return keyring.Get(k.Service, keyringIndex) })
+	_, err := k.call(func() (string, error) { return k.backend().Get(k.Service, keyringIndex) })
 	if errors.Is(err, ErrNotStored) {
 		return nil
 	}
@@ -373,11 +449,12 @@ func OpenStore(opts StoreOptions) (st Store, notice string, err error) {
 		if perr == nil {
 			return ks, "", nil
 		}
-		notice = fmt.Sprintf("OS keyring unavailable (%v): tokens are kept in %s (readable by you only)", perr, file)
-	} else {
-		notice = fmt.Sprintf("tokens are kept in %s (readable by you only)", file)
+		notice = fmt.Sprintf("OS keyring unavailable (%v): ", perr)
 	}
-	return NewFileStore(file), notice, nil
+	// The notice says what the file store really does: a file it refuses
+	// (others may read it, it is damaged) keeps nothing.
+	fs := NewFileStore(file)
+	return fs, notice + StatusOf(fs).Notice(), nil
 }
 
 // MemoryStore keeps sessions in memory (tests, --demo).

@@ -17,8 +17,8 @@ import (
 )
 
 const loginUsage = "orcid-tui login [--scopes LIST] [--no-browser] [--timeout DURATION]"
-const tokenUsage = "orcid-tui token"
-const logoutUsage = "orcid-tui logout"
+const tokenUsage = "orcid-tui token [--print [--on-terminal]]"
+const logoutUsage = "orcid-tui logout [--local]"
 
 const loginHelp = `usage: ` + loginUsage + `
 
@@ -36,8 +36,10 @@ flags:
                        /read-limited, /activities/update, /person/update
                        (default: the environment's scopes in the config, else openid)
   --no-browser         do not open a browser: open the printed URL anywhere,
-                       then paste the address the browser was sent to (or the
-                       code) here; also the way over SSH
+                       then paste the address the browser was sent to here
+                       (its state is checked; a bare code is taken only with
+                       openid, whose nonce ties it to this sign-in); also the
+                       way over SSH
   --timeout DURATION   how long to wait for the browser (default 5m)
 `
 
@@ -45,13 +47,32 @@ const tokenHelp = `usage: ` + tokenUsage + `
 
 Print what the saved sign-in token of the selected environment is for:
 environment, client, scopes, iD, name, expiry and the id_token's claims.
-Tokens are masked. Exit 1 when there is none.
+Tokens are masked. Exit 1 when there is none. An expired token with a
+refresh token is refreshed on its next use (or now, by --print).
+
+A saved token belongs to the registry and API URLs it was issued by: with
+another --registry-url, --pub-url or --api-url nobody is signed in.
+
+flags:
+  --print         write the bare access token (refreshed first when it has
+                  expired) and nothing else to stdout, for scripts:
+                  ORCID_TOKEN=$(orcid-tui token --print). Refused when
+                  stdout is a terminal: the token would stay on screen and in
+                  the scrollback
+  --on-terminal   with --print: write it to a terminal all the same
 `
 
 const logoutHelp = `usage: ` + logoutUsage + `
 
 Revoke the saved sign-in token(s) of the selected environment and client at
-ORCID, then forget them. Nothing saved is not an error.
+ORCID — the access token and its refresh token — then forget them. When
+revoking fails (the registry cannot be reached, the client secret is
+refused) the token is forgotten here all the same and the command says so
+and exits 1: it may stay valid at ORCID until you revoke it under Trusted
+parties in your ORCID account. Nothing saved is not an error.
+
+flags:
+  --local   only forget the saved token(s) here; do not ask ORCID to revoke
 `
 
 // loginFlags are login's own flags (--scopes goes to the globals: it is
@@ -74,16 +95,30 @@ func (c *cli) loginCommand(g *globals) *cobra.Command {
 	return cmd
 }
 
+// tokenFlags are token's own flags.
+type tokenFlags struct {
+	print, onTerminal bool
+}
+
 func (c *cli) tokenCommand(g *globals) *cobra.Command {
-	return newCommand("token", tokenUsage, tokenHelp, func(cmd *cobra.Command, args []string) error {
-		return c.token(cmd.Context(), g, args)
+	var f tokenFlags
+	cmd := newCommand("token", tokenUsage, tokenHelp, func(cmd *cobra.Command, args []string) error {
+		return c.token(cmd.Context(), g, f, args)
 	})
+	cmd.Flags().BoolVar(&f.print, "print", false, "print the bare access token")
+	cmd.Flags().BoolVar(&f.onTerminal, "on-terminal", false, "print it to a terminal too")
+	cmd.ValidArgsFunction = cobra.NoFileCompletions
+	return cmd
 }
 
 func (c *cli) logoutCommand(g *globals) *cobra.Command {
-	return newCommand("logout", logoutUsage, logoutHelp, func(cmd *cobra.Command, args []string) error {
-		return c.logout(cmd.Context(), g, args)
+	var local bool
+	cmd := newCommand("logout", logoutUsage, logoutHelp, func(cmd *cobra.Command, args []string) error {
+		return c.logout(cmd.Context(), g, local, args)
 	})
+	cmd.Flags().BoolVar(&local, "local", false, "forget without revoking")
+	cmd.ValidArgsFunction = cobra.NoFileCompletions
+	return cmd
 }
 
 // openStore opens the token store the config asks for: the OS keyring where
@@ -158,6 +193,11 @@ func (c *cli) login(ctx context.Context, g *globals, f loginFlags, pos []string)
 		go c.readPastes(flow)
 	}
 	sess, err := flow.Wait()
+	var saveErr *auth.SaveError
+	if errors.As(err, &saveErr) {
+		// Package auth revoked the token it could not keep.
+		return &userError{msg: "signed in, but the token could not be saved, so it was revoked: " + cliLine(explain.Of(saveErr.Err))}
+	}
 	if err != nil {
 		return signInError(err)
 	}
@@ -185,7 +225,7 @@ func (c *cli) printEvent(noBrowser bool) func(auth.Event) {
 			}
 			fmt.Fprintf(c.stderr, "open this URL in a browser:\n\n  %s\n\n", sanitize.Line(e.Detail))
 			if noBrowser {
-				fmt.Fprintln(c.stderr, "then paste the address the browser was sent to (or the code) here and press Enter:")
+				fmt.Fprintln(c.stderr, "then paste the whole address the browser was sent to here and press Enter:")
 			}
 		case e.Err != nil:
 			fmt.Fprintf(c.stderr, "  ✗ %s: %s\n", e.Step, sanitize.Line(e.Err.Error()))
@@ -253,14 +293,23 @@ func (c *cli) savedSignIns(ctx context.Context, g *globals, name, usage string, 
 	return s, a, sessions, nil
 }
 
-func (c *cli) token(ctx context.Context, g *globals, args []string) error {
-	s, _, sessions, err := c.savedSignIns(ctx, g, "token", tokenUsage, args)
+func (c *cli) token(ctx context.Context, g *globals, f tokenFlags, args []string) error {
+	if f.onTerminal && !f.print {
+		return usagef(tokenUsage, "--on-terminal goes with --print")
+	}
+	if f.print && !f.onTerminal && c.stdoutIsTerminal() {
+		return usagef(tokenUsage, "--print writes the bare access token, and stdout is a terminal: it would stay on screen and in the scrollback — use ORCID_TOKEN=$(orcid-tui token --print), or add --on-terminal")
+	}
+	s, a, sessions, err := c.savedSignIns(ctx, g, "token", tokenUsage, args)
 	if err != nil {
 		return err
 	}
 	defer s.close()
 	if len(sessions) == 0 {
-		return userErrorf("no saved sign-in for %s with client %s — run: orcid-tui login", s.env.Name, sanitize.Line(s.sel.ClientID.Value))
+		return userErrorf("no saved sign-in for %s (%s) with client %s — run: orcid-tui login", s.env.Name, s.env.RegistryURL, sanitize.Line(s.sel.ClientID.Value))
+	}
+	if f.print {
+		return c.printToken(ctx, a, sessions[0])
 	}
 	now := time.Now()
 	for i, sess := range sessions {
@@ -272,6 +321,25 @@ func (c *cli) token(ctx context.Context, g *globals, args []string) error {
 	return nil
 }
 
+// printToken writes the newest sign-in's access token, refreshing (and
+// saving) it first when it has expired, and nothing else.
+func (c *cli) printToken(ctx context.Context, a *auth.Authenticator, sess *auth.Session) error {
+	tok, err := a.TokenSource(sess).TokenContext(ctx)
+	if err != nil {
+		return fmt.Errorf("the saved token has expired and could not be refreshed: %w", err)
+	}
+	fmt.Fprintln(c.stdout, tok.AccessToken)
+	return nil
+}
+
+// stdoutIsTerminal reports whether stdout is a terminal.
+func (c *cli) stdoutIsTerminal() bool {
+	if c.stdoutTerminal != nil {
+		return c.stdoutTerminal()
+	}
+	return isTerminal(c.stdout)
+}
+
 // printSummary prints a masked token summary.
 func (c *cli) printSummary(sum auth.Summary) {
 	row := func(k, v string) {
@@ -280,6 +348,7 @@ func (c *cli) printSummary(sum auth.Summary) {
 		}
 	}
 	row("environment", sum.Env)
+	row("bound to", sum.Server) // registry, public API, member API: sent nowhere else
 	row("client", sum.ClientID)
 	row("ORCID iD", string(sum.ORCID))
 	row("name", sum.Name)
@@ -291,8 +360,11 @@ func (c *cli) printSummary(sum auth.Summary) {
 	}
 	if !sum.Expiry.IsZero() {
 		exp := sum.Expiry.Local().Format(time.RFC3339)
-		if sum.Expired {
-			exp += " (expired — run: orcid-tui login)"
+		switch {
+		case sum.Expired && sum.RefreshToken != "":
+			exp += " (expired — refreshed on next use, or now by: orcid-tui token --print)"
+		case sum.Expired:
+			exp += " (expired, and there is no refresh token — run: orcid-tui login)"
 		}
 		row("expires", exp)
 	}
@@ -321,7 +393,7 @@ func (c *cli) printSummary(sum auth.Summary) {
 	}
 }
 
-func (c *cli) logout(ctx context.Context, g *globals, args []string) error {
+func (c *cli) logout(ctx context.Context, g *globals, local bool, args []string) error {
 	s, a, sessions, err := c.savedSignIns(ctx, g, "logout", logoutUsage, args)
 	if err != nil {
 		return err
@@ -331,11 +403,31 @@ func (c *cli) logout(ctx context.Context, g *globals, args []string) error {
 		fmt.Fprintf(c.stderr, "no saved sign-in for %s with client %s: nothing to do\n", s.env.Name, sanitize.Line(s.sel.ClientID.Value))
 		return nil
 	}
+	failed := 0
 	for _, sess := range sessions {
-		if err := a.Logout(ctx, sess); err != nil {
-			return fmt.Errorf("could not sign out %s: %w", sess.ORCID, err)
+		if local {
+			if err := a.Forget(sess.Key()); err != nil {
+				return fmt.Errorf("could not forget %s: %w", sess.ORCID, err)
+			}
+			fmt.Fprintf(c.stdout, "signed out %s from %s: token forgotten here, not revoked (it stays valid at ORCID until it expires or you revoke it under Trusted parties in your ORCID account)\n", sess.ORCID, s.env.Name)
+			continue
 		}
-		fmt.Fprintf(c.stdout, "signed out %s from %s: token revoked and forgotten\n", sess.ORCID, s.env.Name)
+		err := a.Logout(ctx, sess)
+		if err == nil {
+			fmt.Fprintf(c.stdout, "signed out %s from %s: token revoked and forgotten\n", sess.ORCID, s.env.Name)
+			continue
+		}
+		// As gh auth logout does: a token that cannot be revoked is still
+		// forgotten here, after saying so.
+		failed++
+		fmt.Fprintf(c.stderr, "orcid-tui: revoking failed for %s: %s\n", sess.ORCID, cliLine(explain.Of(err)))
+		if ferr := a.Forget(sess.Key()); ferr != nil {
+			return fmt.Errorf("could not forget %s either: %w", sess.ORCID, ferr)
+		}
+		fmt.Fprintf(c.stdout, "signed out %s from %s: token forgotten here, but not revoked (revoke it under Trusted parties in your ORCID account)\n", sess.ORCID, s.env.Name)
+	}
+	if failed > 0 {
+		return &userError{msg: fmt.Sprintf("%d token(s) could not be revoked at %s (forgotten here)", failed, s.env.RegistryURL)}
 	}
 	return nil
 }

@@ -41,6 +41,8 @@ func (s *syncBuffer) String() string {
 type registry struct {
 	srv   *orcidtest.Server
 	store *auth.MemoryStore
+	// storeOverride, when set, is the store the program opens instead.
+	storeOverride auth.Store
 }
 
 func newRegistry(t *testing.T) *registry {
@@ -54,11 +56,17 @@ func (r *registry) cli(t *testing.T, stdin io.Reader, stdout, stderr io.Writer) 
 	c := newCLI(stdin, stdout, stderr, func(string) string { return "" })
 	c.isTerminal = func() bool { return false }
 	c.configDir = t.TempDir()
+	c.secrets = newFakeKeyring() // never the machine's keyring
 	c.startDemo = func(context.Context) (*demo, error) {
 		return &demo{env: r.srv.Environment(), clientID: orcidtest.DemoClientID,
 			clientSecret: orcidtest.DemoClientSecret, close: func() {}}, nil
 	}
-	c.openStore = func(*config.Config) (auth.Store, string, error) { return r.store, "", nil }
+	c.openStore = func(*config.Config) (auth.Store, string, error) {
+		if r.storeOverride != nil {
+			return r.storeOverride, "", nil
+		}
+		return r.store, "", nil
+	}
 	return c
 }
 

@@ -75,6 +75,9 @@ type cli struct {
 	// stderrTerminal, when set, replaces the check that stderr is a
 	// terminal (progress lines are shown only there; tests).
 	stderrTerminal func() bool
+	// stdoutTerminal reports whether stdout is a terminal; nil asks
+	// isTerminal(stdout) (tests stand in for a terminal).
+	stdoutTerminal func() bool
 	// startDemo starts the in-process registry for --demo; tests share one.
 	startDemo func(context.Context) (*demo, error)
 	// configDir replaces the user config directory (tests).

@@ -96,6 +96,15 @@ func cliRemedy(x explain.Explanation) string {
 		return "run orcid-tui login --no-browser and open the printed URL on your computer"
 	case explain.Chmod:
 		return "run: chmod 600 " + x.Path
+	case explain.CheckRecord:
+		return "check the record (orcid-tui show) before trying again, or it may be written twice"
+	case explain.UpdateExisting:
+		if x.PutCode != 0 && x.Item != "" {
+			return fmt.Sprintf("update it instead: orcid-tui update %s %d --file FILE", x.Item, x.PutCode)
+		}
+		return "update the existing item instead (orcid-tui update)"
+	case explain.SignInAsHolder:
+		return "run orcid-tui login as that record's holder"
 	}
 	return ""
 }

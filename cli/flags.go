@@ -1,7 +1,10 @@
 package cli
 
 import (
+	"errors"
 	"fmt"
+	"io"
+	"os"
 	"strings"
 	"time"
 
@@ -31,6 +34,11 @@ type globals struct {
 	// set records which flags were given on the command line (flags win
 	// over environment variables and the config file, even when empty).
 	set map[string]bool
+
+	// clientSecretFile names a file holding the secret (--client-secret-file),
+	// which keeps it out of ps and the shell's history, as "-" does for
+	// --client-secret (read from stdin).
+	clientSecretFile string
 }
 
 // register defines the global flags on fs.
@@ -40,7 +48,8 @@ func (g *globals) register(fs *pflag.FlagSet) {
 	fs.StringVar(&g.pubURL, "pub-url", "", "public API base URL")
 	fs.StringVar(&g.apiURL, "api-url", "", "member API base URL")
 	fs.StringVar(&g.clientID, "client-id", "", "client id")
-	fs.StringVar(&g.clientSecret, "client-secret", "", "client secret")
+	fs.StringVar(&g.clientSecret, "client-secret", "", "client secret (- reads it from stdin)")
+	fs.StringVar(&g.clientSecretFile, "client-secret-file", "", "file holding the client secret")
 	fs.StringVar(&g.redirectURI, "redirect-uri", "", "registered loopback redirect URI")
 	fs.StringVar(&g.configPath, "config", "", "config file")
 	fs.BoolVar(&g.demo, "demo", false, "in-process demo registry")
@@ -58,7 +67,58 @@ func (g *globals) parsed(c *cli, cmd *cobra.Command) error {
 		fmt.Fprintf(c.stdout, "orcid-tui %s\n", version)
 		return errHelp
 	}
+	return g.readClientSecret(c, usageOf(cmd))
+}
+
+// readClientSecret reads the client secret from --client-secret-file, or
+// from stdin for --client-secret -, so that it never appears in ps or the
+// shell's history. Surrounding blank space (the file's final newline) is
+// dropped; an empty secret is refused.
+func (g *globals) readClientSecret(c *cli, usage string) error {
+	switch {
+	case g.set["client-secret-file"] && g.set["client-secret"]:
+		return usagef(usage, "give --client-secret or --client-secret-file, not both")
+	case g.set["client-secret-file"]:
+		b, err := os.ReadFile(g.clientSecretFile)
+		if err != nil {
+			return usagef(usage, "--client-secret-file: %v", err)
+		}
+		g.clientSecret = strings.TrimSpace(string(b))
+		if g.clientSecret == "" {
+			return usagef(usage, "--client-secret-file %s is empty", g.clientSecretFile)
+		}
+		g.set["client-secret"] = true
+	case g.set["client-secret"] && g.clientSecret == "-":
+		line, err := readLine(c.stdin)
+		g.clientSecret = strings.TrimSpace(line)
+		if g.clientSecret == "" {
+			if err == nil || errors.Is(err, io.EOF) {
+				return usagef(usage, "--client-secret -: no client secret on stdin")
+			}
+			return usagef(usage, "--client-secret -: %v", err)
+		}
+	}
 	return nil
+}
+
+// readLine reads one line a byte at a time: whatever follows it on stdin
+// (the addresses login --no-browser reads) stays unread.
+func readLine(r io.Reader) (string, error) {
+	var b []byte
+	one := make([]byte, 1)
+	for len(b) < 64<<10 {
+		n, err := r.Read(one)
+		if n == 1 {
+			if one[0] == '\n' {
+				return string(b), nil
+			}
+			b = append(b, one[0])
+		}
+		if err != nil {
+			return string(b), err
+		}
+	}
+	return string(b), nil
 }
 
 // changedFlags names the flags given on cmd's command line, global ones

@@ -20,7 +20,7 @@ const (
 )
 
 // commandNames lists the commands for the unknown-command message.
-const commandNames = "search, show, config, login, token, logout, completion, version, help"
+const commandNames = "search, show, add, update, delete, import, config, login, token, logout, completion, version, help"
 
 // rootCommand builds the command tree. g receives the global flags.
 func (c *cli) rootCommand(g *globals) *cobra.Command {
@@ -66,6 +66,10 @@ func (c *cli) rootCommand(g *globals) *cobra.Command {
 		c.loginCommand(g),
 		c.tokenCommand(g),
 		c.logoutCommand(g),
+		c.addCommand(g),
+		c.updateCommand(g),
+		c.deleteCommand(g),
+		c.importCommand(g),
 		versionCommand(),
 		c.completionCommand(root),
 	)
@@ -254,6 +258,16 @@ commands:
   show [--section NAME] [--raw [--pretty] [--format json|xml]] [--full-works] ID
         a readable summary of a record or of one section; --raw prints the
         body exactly as ORCID sent it
+  add KIND (--file F | --title T --type TYPE ...)
+        add a work, affiliation, funding or person item to your record
+        (member API); "add works --file F" adds a list in bulk
+  update KIND PUT-CODE --file F
+        replace an item you added
+  delete KIND PUT-CODE
+        delete an item you added
+  import bibtex FILE
+        add each BibTeX entry as a work, in bulk, skipping what the
+        record already has
   config path | config show
         where the config file is; the effective configuration (secrets masked)
   login [--scopes LIST] [--no-browser] [--timeout DURATION]
@@ -275,7 +289,10 @@ global flags (before the command; also accepted after it):
                         giving URLs selects a custom environment: all three,
                         or one alone when one server serves all three
   --client-id ID        OAuth client id                ($ORCID_CLIENT_ID)
-  --client-secret S     OAuth client secret            ($ORCID_CLIENT_SECRET)
+  --client-secret S     OAuth client secret            ($ORCID_CLIENT_SECRET);
+                        - reads it from stdin (out of ps and shell history)
+  --client-secret-file PATH
+                        read the client secret from a file instead
   --redirect-uri URI    registered loopback redirect URI, for login
                         ($ORCID_REDIRECT_URI; default http://127.0.0.1:8765/callback)
   --config PATH         config file ($ORCID_TUI_CONFIG; default

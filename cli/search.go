@@ -2,13 +2,11 @@ package cli
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"io"
 	"slices"
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/spf13/cobra"
 
@@ -16,7 +14,7 @@ import (
 	"github.com/orcid-tui/orcid-tui/orcid"
 )
 
-const searchUsage = "orcid-tui search [--rows N | --all] [--start N] [--output text|json] QUERY..."
+const searchUsage = "orcid-tui search [--rows N] [--start N] [--all] [--output text|json|csv] [--fields LIST] QUERY..."
 
 const searchHelp = `usage: ` + searchUsage + `
 
@@ -28,16 +26,22 @@ people whose works carry it) or a pasted ORCID iD (prints that record's line).
 
 flags:
   --rows N       hits to show, 1 to 1000 (default 50)
-  --all          every hit ORCID lets you page to, 1000 a request, printed
-                 as the pages arrive: all of them with a client id and
-                 secret, up to 11000 without (ORCID serves start ≤ 10000);
-                 progress on stderr when it is a terminal. With --output
-                 json, one hit per line (JSON Lines)
   --start N      skip the first N hits (default 0; without a client id and
                  secret ORCID allows at most 10000)
   --output FMT   text (default): one line per hit, iD<TAB>name<TAB>institutions
                  (institutions joined with "; "), the total on stderr;
-                 json: the decoded expanded-search result as JSON
+                 json: the decoded expanded-search result as JSON;
+                 csv: ORCID's /csv-search, a header row then one row per hit
+  --fields LIST  with --output csv: the columns, comma-separated, from orcid,
+                 email, given-names, family-name, given-and-family-names,
+                 current-institution-affiliation-name,
+                 past-institution-affiliation-name, credit-name, other-names
+                 (default orcid,given-names,family-name,
+                 current-institution-affiliation-name,email)
+  --all          every hit, in pages of 1000 (the fewest requests), printed
+                 as the pages arrive, with a progress line on stderr when it
+                 is a terminal; without a client id and secret ORCID stops
+                 paging at hit 11,000
 
 Global flags (--env, --demo, --pub-url, ...) are accepted too; see orcid-tui help.
 `
@@ -46,6 +50,7 @@ Global flags (--env, --demo, --pub-url, ...) are accepted too; see orcid-tui hel
 type searchOptions struct {
 	rows, start int
 	output      string
+	fields      []string // --output csv columns
 	all         bool
 }
 
@@ -56,9 +61,11 @@ func (c *cli) searchCommand(g *globals) *cobra.Command {
 	})
 	cmd.Flags().IntVar(&o.rows, "rows", 50, "hits to show")
 	cmd.Flags().IntVar(&o.start, "start", 0, "hits to skip")
-	cmd.Flags().StringVar(&o.output, "output", "text", "text or json")
+	cmd.Flags().StringVar(&o.output, "output", "text", "text, json or csv")
+	cmd.Flags().StringSliceVar(&o.fields, "fields", nil, "CSV columns")
 	cmd.Flags().BoolVar(&o.all, "all", false, "every hit")
-	completeValues(cmd, "output", "text", "json")
+	completeValues(cmd, "output", "text", "json", "csv")
+	completeValues(cmd, "fields", orcid.CSVFields...)
 	cmd.ValidArgsFunction = cobra.NoFileCompletions
 	return cmd
 }
@@ -70,11 +77,19 @@ func (c *cli) search(ctx context.Context, g *globals, o searchOptions, pos []str
 	if err := checkNonNegative(searchUsage, "start", o.start); err != nil {
 		return err
 	}
-	if err := oneOf(searchUsage, "output", o.output, "text", "json"); err != nil {
+	if err := oneOf(searchUsage, "output", o.output, "text", "json", "csv"); err != nil {
 		return err
 	}
-	if o.all && g.set["rows"] {
-		return usagef(searchUsage, "--all reads 1000 hits a request; it does not go with --rows")
+	if len(o.fields) > 0 && o.output != "csv" {
+		return usagef(searchUsage, "--fields chooses the columns of --output csv")
+	}
+	for _, f := range o.fields {
+		if !slices.Contains(orcid.CSVFields, f) {
+			return usagef(searchUsage, "unknown --fields column %q (columns: %s)", f, strings.Join(orcid.CSVFields, ", "))
+		}
+	}
+	if o.all && o.start != 0 {
+		return usagef(searchUsage, "--all starts at the first hit; leave out --start")
 	}
 	input := strings.TrimSpace(strings.Join(pos, " "))
 	if input == "" {
@@ -91,18 +106,26 @@ func (c *cli) search(ctx context.Context, g *globals, o searchOptions, pos []str
 	}
 	defer s.close()
 
+	if q.Kind == orcid.QueryID && o.output == "csv" {
+		q.Solr = "orcid:" + string(q.ID) // ORCID's CSV for that one record
+	}
+	if q.Kind != orcid.QueryID || o.output == "csv" {
+		if q.Kind == orcid.QueryDOI {
+			fmt.Fprintf(c.stderr, "%s is a DOI; searching people whose works carry it\n", sanitize.Line(q.DOI))
+		}
+		switch {
+		case o.all:
+			return c.searchAll(ctx, s.client, q, o)
+		case o.output == "csv":
+			return c.searchCSV(ctx, s.client, q, o, orcid.PageOptions{})
+		}
+	}
 	var res *orcid.ExpandedSearchResult
 	switch q.Kind {
 	case orcid.QueryID:
 		fmt.Fprintf(c.stderr, "%s is an ORCID iD; for the whole record run: orcid-tui show %s\n", q.ID, q.ID)
 		res, err = recordAsHit(ctx, s.client, q.ID)
 	default:
-		if q.Kind == orcid.QueryDOI {
-			fmt.Fprintf(c.stderr, "%s is a DOI; searching people whose works carry it\n", sanitize.Line(q.DOI))
-		}
-		if o.all {
-			return c.searchAll(ctx, s.client, q.Solr, o)
-		}
 		res, err = s.client.ExpandedSearch(ctx, orcid.SearchParams{Query: q.Solr, Start: o.start, Rows: o.rows})
 	}
 	if err != nil {
@@ -110,67 +133,16 @@ func (c *cli) search(ctx context.Context, g *globals, o searchOptions, pos []str
 	}
 
 	if o.output == "json" {
-		data, err := json.MarshalIndent(res, "", "  ")
-		if err != nil {
-			return err
-		}
-		// Same values, but C1/bidi/invisible characters escaped: scripts
-		// read identical JSON and a terminal shows nothing hidden.
-		_, err = c.stdout.Write(append(sanitize.JSON(data), '\n'))
-		return err
+		return c.printHits(res, o.output)
 	}
-	for _, h := range res.ExpandedResult {
-		writeHit(c.stdout, h)
+	if err := c.printHits(res, o.output); err != nil {
+		return err
 	}
 	start0 := o.start
 	if q.Kind == orcid.QueryID {
 		start0 = 0
 	}
 	fmt.Fprintln(c.stderr, totalLine(res.NumFound, start0, len(res.ExpandedResult)))
-	return nil
-}
-
-// searchAll prints every hit the caller may page to, page by page as the
-// pages arrive, in the fewest requests (1000 hits each).
-func (c *cli) searchAll(ctx context.Context, client *orcid.Client, query string, o searchOptions) error {
-	prog := c.newProgress()
-	began := time.Now()
-	shown, requests := 0, 0
-	var total int64
-	found, err := client.ExpandedSearchEach(ctx, orcid.SearchParams{Query: query, Start: o.start}, func(res *orcid.ExpandedSearchResult, start int) error {
-		requests++
-		total = orcid.SearchReach(res.NumFound, o.start, orcid.MaxRows, client.Authenticated())
-		for _, h := range res.ExpandedResult {
-			if o.output == "json" {
-				data, err := json.Marshal(h)
-				if err != nil {
-					return err
-				}
-				if _, err := c.stdout.Write(append(sanitize.JSON(data), '\n')); err != nil {
-					return err
-				}
-				continue
-			}
-			writeHit(c.stdout, h)
-		}
-		shown += len(res.ExpandedResult)
-		rate := client.Stats().Effective
-		left := time.Duration(0)
-		if pages := (total - int64(shown) + orcid.MaxRows - 1) / orcid.MaxRows; pages > 0 && rate > 0 {
-			left = time.Duration(float64(pages) / rate * float64(time.Second))
-		}
-		prog.hits(int64(shown), total, requests, float64(requests)/max(time.Since(began).Seconds(), 0.001), left)
-		return nil
-	})
-	prog.done()
-	if err != nil {
-		return err
-	}
-	line := totalLine(found, o.start, shown)
-	if reach := orcid.SearchReach(found, o.start, orcid.MaxRows, client.Authenticated()); reach < found-int64(o.start) {
-		line += " (ORCID lets callers without a client id and secret page only to result 10 000)"
-	}
-	fmt.Fprintf(c.stderr, "%s, in %s\n", line, plural(requests, "request"))
 	return nil
 }
 

@@ -20,6 +20,10 @@ type session struct {
 	env     orcid.Environment
 	client  *orcid.Client
 	closers []func()
+	// demo is the in-process registry when the demo environment is
+	// selected (writes sign in to it directly: it lives as long as the
+	// command).
+	demo *demo
 }
 
 func (s *session) close() {
@@ -103,6 +107,7 @@ func (c *cli) openSession(ctx context.Context, g *globals) (*session, error) {
 			return nil, err
 		}
 		s.closers = append(s.closers, d.close)
+		s.demo = d
 		cfg.SetDemo(d.env, d.clientID, d.clientSecret)
 		if err := applyDemoFaults(d, faults); err != nil {
 			s.close()

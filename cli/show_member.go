@@ -34,10 +34,48 @@ func (c *cli) memberClientFor(g *globals, s *session, id orcid.ID) *memberReader
 	if s.sel.ClientID.Value == "" || s.sel.ClientSecret.Value == "" {
 		return nil
 	}
+	f, err := c.findSignIns(s, func(ss *auth.Session) bool { return ss.ORCID == id && ss.Has(auth.ScopeReadLimited) })
+	var timeout *storeTimeoutError
+	switch {
+	case errors.As(err, &timeout):
+		c.warn(fmt.Sprintf("the token store did not answer within %s: reading %s from the public API (limited items are not shown)", timeout.budget, id))
+		return nil
+	case err != nil:
+		c.warn(fmt.Sprintf("could not read the saved sign-ins (%s): reading %s from the public API (limited items are not shown)", describeError(context.Background(), err), id))
+		return nil
+	case len(f.sessions) == 0:
+		return nil
+	}
+	opts := append([]orcid.Option{orcid.WithRateLimit(s.cfg.MemberLimit.PerSecond.Value, s.cfg.MemberLimit.Burst.Value)}, c.timeoutOptions(g)...)
+	mc, err := f.a.MemberClient(f.sessions[0], opts...)
+	if err != nil {
+		return nil // cannot happen: the session has /read-limited
+	}
+	return &memberReader{client: mc, id: id, env: s.env.Name}
+}
+
+// signIns are the saved sign-ins findSignIns found, with the
+// authenticator that refreshes and revokes them.
+type signIns struct {
+	a        *auth.Authenticator
+	sessions []*auth.Session // newest first
+}
+
+// storeTimeoutError: the token store did not answer within the budget.
+type storeTimeoutError struct{ budget time.Duration }
+
+func (e *storeTimeoutError) Error() string {
+	return fmt.Sprintf("the token store did not answer within %s", e.budget)
+}
+
+// findSignIns lists the saved sign-ins of the selected environment and
+// client that match. The whole look-up runs within one keyring budget
+// (c.keyringBudget, by default auth.DefaultKeyringTimeout): a keyring that
+// hangs is a *storeTimeoutError, never a wait.
+func (c *cli) findSignIns(s *session, match func(*auth.Session) bool) (*signIns, error) {
 	type found struct {
-		a    *auth.Authenticator
-		sess *auth.Session
-		err  error
+		f   *signIns
+		err error
 	}
 	ch := make(chan found, 1)
 	open := c.openStore
@@ -57,13 +95,13 @@ func (c *cli) memberClientFor(g *globals, s *session, id orcid.ID) *memberReader
 			ch <- found{err: err}
 			return
 		}
+		f := &signIns{a: a}
 		for _, ss := range sessions {
-			if ss.ORCID == id && ss.Has(auth.ScopeReadLimited) {
-				ch <- found{a: a, sess: ss}
-				return
+			if match(ss) {
+				f.sessions = append(f.sessions, ss)
 			}
 		}
-		ch <- found{}
+		ch <- found{f: f}
 	}()
 	budget := c.keyringBudget
 	if budget <= 0 {
@@ -71,26 +109,12 @@ func (c *cli) memberClientFor(g *globals, s *session, id orcid.ID) *memberReader
 	}
 	timer := time.NewTimer(budget)
 	defer timer.Stop()
-	var f found
 	select {
-	case f = <-ch:
+	case f := <-ch:
+		return f.f, f.err
 	case <-timer.C:
-		c.warn(fmt.Sprintf("the token store did not answer within %s: reading %s from the public API (limited items are not shown)", budget, id))
-		return nil
+		return nil, &storeTimeoutError{budget: budget}
 	}
-	if f.err != nil {
-		c.warn(fmt.Sprintf("could not read the saved sign-ins (%s): reading %s from the public API (limited items are not shown)", describeError(context.Background(), f.err), id))
-		return nil
-	}
-	if f.sess == nil {
-		return nil
-	}
-	opts := append([]orcid.Option{orcid.WithRateLimit(s.cfg.MemberLimit.PerSecond.Value, s.cfg.MemberLimit.Burst.Value)}, c.timeoutOptions(g)...)
-	mc, err := f.a.MemberClient(f.sess, opts...)
-	if err != nil {
-		return nil // cannot happen: the session has /read-limited
-	}
-	return &memberReader{client: mc, id: id, env: s.env.Name}
 }
 
 // memberError words a failed member API read. A token ORCID no longer

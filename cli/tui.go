@@ -48,7 +48,15 @@ func (c *cli) runTUI(ctx context.Context, g *globals) error {
 		return err
 	}
 	orcid.Version = version
+	// The search history is kept between runs in the state directory; with
+	// no home directory it is kept for this run only.
+	history, err := tui.DefaultHistoryFile()
+	if err != nil {
+		c.warn("the search history is kept for this run only: " + err.Error())
+		history = ""
+	}
 	opts := tui.Options{
+		HistoryFile:   history,
 		Environments:  tuiEnvironments(cfg),
 		Initial:       cfg.Environment.Value,
 		Store:         store,

@@ -8,6 +8,7 @@ import (
 	"github.com/BurntSushi/toml"
 
 	"github.com/orcid-tui/orcid-tui/internal/atomicfile"
+	"github.com/orcid-tui/orcid-tui/internal/filelock"
 )
 
 // Save writes f to path atomically (atomicfile.Write): a temporary file in
@@ -41,6 +42,14 @@ func (c *Config) update(env string, change func(*EnvironmentFile)) error {
 	if _, ok := c.Lookup(env); !ok {
 		return fmt.Errorf("unknown environment %q", env)
 	}
+	// Another program may be saving too: hold the file's lock from reading
+	// to renaming, so each changes only its own environment's setting on
+	// the latest file and neither loses the other's.
+	unlock, err := filelock.Lock(c.Path)
+	if err != nil {
+		return &Error{Kind: ErrFile, Source: SourceFile, File: c.Path, Msg: "cannot lock the config file for writing: " + err.Error(), Err: err}
+	}
+	defer unlock()
 	f, err := ReadFile(c.Path)
 	if err != nil {
 		return err

@@ -6,6 +6,7 @@ import (
 	"encoding/xml"
 	"errors"
 	"fmt"
+	"io"
 	"math/rand/v2"
 	"net/http"
 	"net/url"
@@ -66,10 +67,16 @@ const (
 	XML                // application/vnd.orcid+xml
 )
 
+// formatCSV asks /csv-search for its text/csv answer (csvsearch.go).
+const formatCSV Format = XML + 1
+
 // MediaType is the Accept value sent for f.
 func (f Format) MediaType() string {
-	if f == XML {
+	switch f {
+	case XML:
 		return mediaTypeORCIDXML
+	case formatCSV:
+		return "text/csv"
 	}
 	return mediaTypeORCIDJSON
 }
@@ -373,6 +380,69 @@ func (c *Client) wait(ctx context.Context) error {
 	}
 	return nil
 }
+
+// do sends one write (reads go through fetch, which retries) and reads its
+// answer whole, bounded by the largest answer a write gets (the bulk add's
+// 100 works) unless WithMaxBody says otherwise. prepare gives the request
+// its body and headers. tok is the access token sent, so an error echoing
+// it can be masked.
+func (c *Client) do(ctx context.Context, method, u string, f Format, prepare func(*http.Request)) (*http.Response, []byte, string, error) {
+	var t *oauth2.Token
+	if c.ts != nil {
+		var err error
+		if t, err = c.token(ctx); err != nil {
+			return nil, nil, "", err
+		}
+	}
+	actx, cancel := context.WithTimeout(ctx, c.timeout)
+	defer cancel()
+	req, err := http.NewRequestWithContext(actx, method, u, nil)
+	if err != nil {
+		return nil, nil, "", fmt.Errorf("building the request for %s: %w", u, err)
+	}
+	if prepare != nil {
+		prepare(req)
+	}
+	req.Header.Set("Accept", f.MediaType())
+	req.Header.Set("User-Agent", c.userAgent)
+	var tok string
+	if t != nil {
+		t.SetAuthHeader(req)
+		tok = t.AccessToken
+	}
+	defer c.sending(c.now())()
+	resp, err := c.httpClient.Do(req)
+	if err != nil {
+		return nil, nil, tok, c.transportError(ctx, actx, req, err, 0)
+	}
+	defer resp.Body.Close()
+	ct := resp.Header.Get("Content-Type")
+	limit := c.maxBody
+	if limit <= 0 {
+		limit = writeAnswerLimit
+	}
+	if resp.ContentLength > limit {
+		return nil, nil, tok, &BadResponseError{StatusCode: resp.StatusCode, URL: u, ContentType: ct,
+			Err: fmt.Errorf("%w: %d bytes, the limit is %d", ErrBodyTooLarge, resp.ContentLength, limit)}
+	}
+	data, err := io.ReadAll(io.LimitReader(resp.Body, limit+1))
+	if err != nil {
+		if ctx.Err() != nil || actx.Err() != nil {
+			return nil, nil, tok, c.transportError(ctx, actx, req, err, int64(len(data)))
+		}
+		return nil, nil, tok, &BadResponseError{StatusCode: resp.StatusCode, URL: u, ContentType: ct,
+			Snippet: sanitize.Snippet(data, errorSnippetRunes), Err: fmt.Errorf("reading the body: %w", err)}
+	}
+	if int64(len(data)) > limit {
+		return nil, nil, tok, &BadResponseError{StatusCode: resp.StatusCode, URL: u, ContentType: ct,
+			Err: fmt.Errorf("%w: more than %d bytes", ErrBodyTooLarge, limit)}
+	}
+	return resp, data, tok, nil
+}
+
+// writeAnswerLimit bounds a write's answer: at most the bulk add's list of
+// MaxBulkWriteWorks works with their errors.
+const writeAnswerLimit = errorBodyLimit + MaxBulkWriteWorks*fullWorkBudget
 
 // token gets the access token for a request made with ctx: through
 // TokenContext when the source has it (its fetch then ends with ctx),

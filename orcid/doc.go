@@ -9,4 +9,10 @@
 // context.Context so it can be cancelled; errors are values that callers
 // inspect with errors.As / errors.Is (APIError, MergedError, OAuthError,
 // BadResponseError, RateLimitError, ...).
+//
+// With a member-API token a Client also writes: Add, Update and Delete take
+// typed drafts (WorkDraft, FundingDraft, AffiliationDraft and the person
+// items' drafts) or, with AddRaw and UpdateRaw, a document the user wrote;
+// AddWorks adds works in bulk. Writes share the limiter and are never
+// retried unless ORCID cannot have applied them (see Client.write).
 package orcid

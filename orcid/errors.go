@@ -24,6 +24,19 @@ const (
 	CodeDeactivated    = 9044
 )
 
+// ORCID error codes of the member API's writes (api_en.properties).
+const (
+	CodeNotSource          = 9010 // 403: only the item's source may update or delete it
+	CodeWrongRecord        = 9017 // 401: the token is for another record
+	CodePutCodeMismatch    = 9019 // 400: put-code in the URL differs from the body's
+	CodeDuplicate          = 9021 // 409: this client already added an item with that external id
+	CodeTitleRequired      = 9022 // 400: an activity needs a title
+	CodeExternalIDRequired = 9023 // 400: an activity needs an external id (self)
+	CodePutCodeNotAllowed  = 9024 // 400: a new item must not carry a put-code
+	CodeInvalidType        = 9037 // 400: unknown work/funding type
+	CodeOrgRequired        = 9046 // 400: an affiliation or funding needs a valid organization
+)
+
 // Sentinel errors for errors.Is. An *APIError matches the one for its
 // error-code; *MergedError matches ErrMerged; *RateLimitError matches
 // ErrQuotaExceeded (429) or ErrBusy (503).
@@ -36,6 +49,16 @@ var (
 	ErrMerged        = errors.New("ORCID record was merged into another")
 	ErrQuotaExceeded = errors.New("ORCID daily request quota used up")
 	ErrBusy          = errors.New("ORCID is busy")
+
+	// Write refusals; an *APIError matches the one for its error-code.
+	ErrNotSource          = errors.New("this client is not the source of the ORCID item")
+	ErrWrongRecord        = errors.New("the access token is for another ORCID record")
+	ErrPutCodeMismatch    = errors.New("the put-code in the URL differs from the one in the item")
+	ErrDuplicate          = errors.New("this client already added an item with the same external identifier")
+	ErrTitleRequired      = errors.New("ORCID requires a title")
+	ErrExternalIDRequired = errors.New("ORCID requires an external identifier of the item itself")
+	ErrPutCodeNotAllowed  = errors.New("a new ORCID item must not carry a put-code")
+	ErrInvalidItem        = errors.New("ORCID refused the item as invalid")
 )
 
 // Errors returned before anything is sent.
@@ -62,6 +85,8 @@ type APIError struct {
 	// it names, when it names one; they make messages specific.
 	Path string
 	ID   ID
+	// Method is the HTTP method for a write ("" for a read).
+	Method string
 	ErrorDocument
 }
 
@@ -81,6 +106,22 @@ func (e *APIError) Is(target error) bool {
 		return code == CodeUnclaimed
 	case ErrMerged:
 		return code == CodeDeprecated
+	case ErrNotSource:
+		return code == CodeNotSource
+	case ErrWrongRecord:
+		return code == CodeWrongRecord
+	case ErrPutCodeMismatch:
+		return code == CodePutCodeMismatch
+	case ErrDuplicate:
+		return code == CodeDuplicate
+	case ErrTitleRequired:
+		return code == CodeTitleRequired
+	case ErrExternalIDRequired:
+		return code == CodeExternalIDRequired
+	case ErrPutCodeNotAllowed:
+		return code == CodePutCodeNotAllowed
+	case ErrInvalidItem:
+		return e.StatusCode == 400 && code != 0
 	}
 	return false
 }
@@ -101,16 +142,26 @@ func (e *APIError) Error() string {
 			return fmt.Sprintf("ORCID has nothing at %s (%s): the record or item does not exist or was removed.", sanitize.Truncate(sanitize.Line(e.Path), 80), tag)
 		}
 		return fmt.Sprintf("%s was not found (%s).", what, tag)
+	case e.Is(ErrLocked) && e.Method != "":
+		return fmt.Sprintf("%s is locked by ORCID and cannot be changed (%s).", what, tag)
 	case e.Is(ErrLocked):
 		return fmt.Sprintf("%s is locked by ORCID and cannot be read (%s).", what, tag)
+	case e.Is(ErrDeactivated) && e.Method != "":
+		return fmt.Sprintf("%s is deactivated and cannot be changed (%s).", what, tag)
 	case e.Is(ErrDeactivated):
 		return fmt.Sprintf("%s is deactivated; its owner closed it (%s).", what, tag)
 	case e.Is(ErrNotPublic):
 		return fmt.Sprintf("this item of %s is not public (%s); reading it needs a member token with /read-limited.", what, tag)
 	case e.Is(ErrUnclaimed):
 		return fmt.Sprintf("%s has not been claimed by its owner yet, so only its creator can read it (%s).", what, tag)
+	case e.Is(ErrMerged) && e.Method != "":
+		return fmt.Sprintf("%s was merged into another record and cannot be changed (%s); write to the record it was merged into.", what, tag)
 	case e.Is(ErrMerged):
 		return fmt.Sprintf("%s was merged into another record (%s).", what, tag)
+	case e.Method != "":
+		if s := e.writeMessage(what, tag); s != "" {
+			return s
+		}
 	}
 	msg := e.message()
 	if msg == "" {
@@ -194,6 +245,12 @@ func (e *OAuthError) Error() string {
 		return fmt.Sprintf("ORCID denied access (%d %s). The token lacks the scope needed, or a token is required.", e.StatusCode, detail)
 	}
 	return fmt.Sprintf("ORCID refused the credentials (%d %s).", e.StatusCode, detail)
+}
+
+// Is matches ErrInsufficientScope for a 403 saying the token lacks a scope
+// (on a write: /activities/update or /person/update, see ItemKind.Scope).
+func (e *OAuthError) Is(target error) bool {
+	return target == ErrInsufficientScope && e.StatusCode == 403 && e.Code == "insufficient_scope"
 }
 
 // BadResponseError: the server answered something that is not ORCID's

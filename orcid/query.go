@@ -131,18 +131,17 @@ func parseDOI(s string) string {
 }
 
 // looksLikeSolr reports whether s uses query syntax a person would type on
-// purpose. Unbalanced quotes or parentheses count as text, since Solr would
-// reject them.
+// purpose: a field ("name:"), AND/OR/NOT, quotes, parentheses, wildcards.
+// It is sent as typed even when ORCID will refuse it (a field it does not
+// index, an unbalanced quote or bracket): ORCID's own error then says what
+// is wrong, where turning the query silently into free text would answer
+// another question. "scheme://" is a pasted address, not a field.
 func looksLikeSolr(s string) bool {
-	if strings.Count(s, `"`)%2 != 0 || !balanced(s) {
-		return false
-	}
 	if strings.HasPrefix(s, "{!") {
 		return true
 	}
-	for _, m := range fieldRe.FindAllStringSubmatch(s, -1) {
-		name := strings.ToLower(m[1])
-		if solrFields[name] || strings.HasSuffix(name, "-self") || strings.HasSuffix(name, "-part-of") || strings.HasSuffix(name, "-version-of") {
+	for _, m := range fieldRe.FindAllStringSubmatchIndex(s, -1) {
+		if rest := s[m[1]:]; !strings.HasPrefix(rest, "//") {
 			return true
 		}
 	}
@@ -156,22 +155,6 @@ func looksLikeSolr(s string) bool {
 		}
 	}
 	return false
-}
-
-func balanced(s string) bool {
-	depth := 0
-	for _, r := range s {
-		switch r {
-		case '(':
-			depth++
-		case ')':
-			depth--
-			if depth < 0 {
-				return false
-			}
-		}
-	}
-	return depth == 0
 }
 
 // escapeTerm makes one free-text word safe after the local-params block:

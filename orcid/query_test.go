@@ -41,10 +41,11 @@ func TestParseQuery(t *testing.T) {
 		{in: "Josiah Carberry", kind: QueryText, solr: text("Josiah Carberry")},
 		{in: "josiah and carberry", kind: QueryText, solr: text("josiah and carberry")},
 		{in: "who is carberry?", kind: QueryText, solr: text(`who is carberry\?`)},
-		{in: "foo:bar", kind: QueryText, solr: text(`foo\:bar`)},
+		{in: "foo:bar", kind: QuerySolr, solr: "foo:bar"}, // ORCID says the field is unknown
+		{in: "see https://example.org/x", kind: QueryText, solr: text(`see https\:\/\/example.org\/x`)},
 		{in: `O'Brien-Smith`, kind: QueryText, solr: text(`O'Brien\-Smith`)},
-		{in: `Smith "`, kind: QueryText, solr: text(`Smith \"`)},
-		{in: "(unbalanced", kind: QueryText, solr: text(`\(unbalanced`)},
+		{in: `Smith "`, kind: QuerySolr, solr: `Smith "`}, // ORCID says the quote is unterminated
+		{in: "(unbalanced", kind: QuerySolr, solr: "(unbalanced"},
 		{in: "a}b{c\x1b[31m", kind: QueryText, solr: text(`abc\[31m`)},
 		{in: "José   Müller", kind: QueryText, solr: text("José Müller")},
 		{in: "1234", kind: QueryText, solr: text("1234")},

@@ -15,6 +15,7 @@ import (
 	"github.com/orcid-tui/orcid-tui/auth"
 	"github.com/orcid-tui/orcid-tui/internal/sanitize"
 	"github.com/orcid-tui/orcid-tui/orcid"
+	"github.com/orcid-tui/orcid-tui/tui/cache"
 	"github.com/orcid-tui/orcid-tui/tui/common"
 	"github.com/orcid-tui/orcid-tui/tui/envpane"
 	"github.com/orcid-tui/orcid-tui/tui/record"
@@ -29,8 +30,21 @@ const (
 	envWidth    = 30 // the environment column, not focused
 	minWidth    = 20
 	minHeight   = 8
-	statsEvery  = 500 * time.Millisecond
+	// emptyRecordH is the record pane's height with no record open: its
+	// border and the three lines that say how to open one.
+	emptyRecordH = 5
+	statsEvery   = 500 * time.Millisecond
+
+	// How long a message stays on the message line when nothing else
+	// happens; any key takes it away sooner. An error stays longer (there
+	// is more to read) and its detail stays one key (!) away after.
+	statusTTL = 5 * time.Second
+	errorTTL  = 10 * time.Second
 )
+
+// statusExpiredMsg takes the message numbered seq off the message line,
+// unless another one replaced it meanwhile.
+type statusExpiredMsg struct{ seq uint64 }
 
 // statsTickMsg polls the clients' counters for the status bar.
 type statsTickMsg struct{}
@@ -59,28 +73,37 @@ type App struct {
 	record *record.Model
 
 	focus   common.PaneID
+	envFrom common.PaneID // the pane focused before the environment pane
 	w, h    int
 	sized   bool
 	dark    bool
 	noColor bool
 
 	session *common.Session
+	cache   *cache.Cache  // shared by the panes, keyed by session scope
+	history *historyStore // nil: the search history is not kept
 	stats   orcid.Stats
 	mstats  orcid.Stats // member client
 	frame   int         // status-bar spinner frame
 
-	help     help.Model
-	showHelp bool
+	help       help.Model
+	showHelp   bool
+	helpScroll int // first line of the help overlay's key list shown
 
 	status     string // the last message, in plain words
 	statusErr  bool
+	statusSeq  uint64 // numbers each message, for its expiry
 	errOp      string // the operation whose error status shows (ErrorMsg.Op)
+	errShort   string // the last error in plain words, for the detail (!)
 	errDetail  string
 	showDetail bool
 
 	rects map[common.PaneID]rect
 
 	openURL func(string) error
+	// after is tea.Tick; tests that run every command at once replace it
+	// and send the timer's message themselves.
+	after func(time.Duration, func(time.Time) tea.Msg) tea.Cmd
 }
 
 // New builds the program's model (Run uses it; tests drive it directly).
@@ -93,6 +116,7 @@ func New(opts Options) *App {
 		h:       24,
 		rects:   map[common.PaneID]rect{},
 		openURL: opts.OpenBrowser,
+		after:   tea.Tick,
 	}
 	if a.openURL == nil {
 		a.openURL = auth.OpenBrowser
@@ -119,6 +143,12 @@ func New(opts Options) *App {
 	})
 	a.search = search.New(a.st, a.keys)
 	a.record = record.New(a.st, a.keys)
+	a.cache = cache.New(opts.CacheBytes)
+	a.search.SetCache(a.cache)
+	a.record.SetCache(a.cache)
+	if opts.HistoryFile != "" {
+		a.history = &historyStore{path: opts.HistoryFile}
+	}
 	a.setSession(a.env.Session())
 	a.focus = common.PaneSearch
 	a.search.Focus()
@@ -140,6 +170,11 @@ func (a *App) setSession(s *common.Session) {
 	if s == nil {
 		return
 	}
+	if old := a.session; old != nil && old.SignedIn != "" && old.CacheScope() != s.CacheScope() {
+		// Signed out or someone else signed in: what the user read, limited
+		// items included, leaves memory with them.
+		a.cache.DeletePrefix(old.CacheScope() + "\x00")
+	}
 	a.session = s
 	a.search.SetSession(s)
 	a.record.SetSession(s)
@@ -148,6 +183,9 @@ func (a *App) setSession(s *common.Session) {
 // Init implements tea.Model.
 func (a *App) Init() tea.Cmd {
 	cmds := []tea.Cmd{a.env.Init(), a.statsTick()}
+	if a.history != nil {
+		cmds = append(cmds, a.history.load())
+	}
 	if a.opts.Theme == "" || a.opts.Theme == "auto" {
 		cmds = append(cmds, tea.RequestBackgroundColor)
 	}
@@ -168,6 +206,9 @@ func (a *App) Focus(p common.PaneID) {
 		return
 	}
 	a.pane(a.focus).Blur()
+	if p == common.PaneEnv {
+		a.envFrom = a.focus
+	}
 	a.focus = p
 	a.pane(p).Focus()
 	a.layout()
@@ -189,9 +230,33 @@ func (a *App) cycle(d int) {
 
 // Update implements tea.Model.
 func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	seq := a.statusSeq
+	hv := a.search.HistoryVersion()
 	cmd := a.update(msg)
 	a.layout()
+	if h := a.history; h != nil && h.loaded && !h.broken && a.search.HistoryVersion() != hv {
+		q, v := a.search.Histories()
+		cmd = tea.Batch(cmd, h.save(q, v))
+	}
+	if a.statusSeq != seq && a.status != "" {
+		cmd = tea.Batch(cmd, a.expireStatus())
+	}
 	return a, cmd
+}
+
+// expireStatus takes the message now shown off the line after a while.
+func (a *App) expireStatus() tea.Cmd {
+	seq, ttl := a.statusSeq, statusTTL
+	if a.statusErr {
+		ttl = errorTTL
+	}
+	return a.after(ttl, func(time.Time) tea.Msg { return statusExpiredMsg{seq} })
+}
+
+// clearStatus takes the message off the line; the last error's detail stays
+// one key (!) away.
+func (a *App) clearStatus() {
+	a.status, a.statusErr, a.errOp = "", false, ""
 }
 
 func (a *App) update(msg tea.Msg) tea.Cmd {
@@ -206,6 +271,31 @@ func (a *App) update(msg tea.Msg) tea.Cmd {
 	case statsTickMsg:
 		a.pollStats()
 		return a.statsTick()
+	case hangupMsg:
+		return a.quit()
+	case historyLoadedMsg:
+		a.history.loaded = true
+		if msg.err != nil {
+			a.history.broken = true
+			a.setError(msg.err, "search history not read (it is kept for this run only)")
+			return nil
+		}
+		a.search.AddHistories(msg.queries)
+		if q, v := a.search.Histories(); v > 0 {
+			// Queries made before the file was read: save them with it.
+			return a.history.save(q, v)
+		}
+		return nil
+	case historySavedMsg:
+		if msg.err != nil {
+			a.setError(msg.err, "search history not saved")
+		}
+		return nil
+	case statusExpiredMsg:
+		if msg.seq == a.statusSeq {
+			a.clearStatus()
+		}
+		return nil
 	case tea.KeyPressMsg:
 		return a.handleKey(msg)
 	case tea.MouseClickMsg:
@@ -219,6 +309,7 @@ func (a *App) update(msg tea.Msg) tea.Cmd {
 		}
 		return nil
 	case tea.PasteMsg:
+		a.clearStatus() // an action: the last message is old news
 		return a.pane(a.focus).Update(msg)
 
 	case common.SessionMsg:
@@ -226,6 +317,11 @@ func (a *App) update(msg tea.Msg) tea.Cmd {
 		a.pollStats()
 		return nil
 	case common.OpenRecordMsg:
+		if a.statusErr {
+			// An error about the record shown before must not stand
+			// under the next one.
+			a.clearStatus()
+		}
 		a.Focus(common.PaneRecord)
 		return a.record.Update(msg)
 	case common.FocusMsg:
@@ -299,6 +395,7 @@ func (a *App) pollStats() {
 
 func (a *App) setStatus(s string, isErr bool) {
 	a.status, a.statusErr, a.errOp = s, isErr, ""
+	a.statusSeq++
 	if !isErr {
 		a.errDetail = ""
 	}
@@ -313,6 +410,8 @@ func (a *App) setError(err error, what string) {
 		short = sanitize.Line(what) + ": " + short
 	}
 	a.status, a.statusErr, a.errDetail, a.errOp = short, true, detail, ""
+	a.errShort = short
+	a.statusSeq++
 }
 
 // handleKey routes a key: overlay, then a focused text input, then global
@@ -325,12 +424,18 @@ func (a *App) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	if a.showHelp {
 		if key.Matches(msg, k.Help, k.Back, k.Quit) {
 			a.showHelp = false
+			return nil
 		}
+		a.scrollHelp(msg)
 		return nil
 	}
 	if a.showDetail {
 		a.showDetail = false
 		return nil
+	}
+	if !key.Matches(msg, k.Detail) {
+		// Any action takes the last message away (its detail stays on !).
+		a.clearStatus()
 	}
 	p := a.pane(a.focus)
 	if ti, ok := p.(common.TextInputter); ok && ti.InputFocused() {
@@ -348,6 +453,12 @@ func (a *App) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 			return p.Update(msg)
 		}
 	}
+	if a.focus == common.PaneEnv && msg.String() == "esc" {
+		// esc closes the environment pane (at narrow widths it covers the
+		// others) and goes back to where the user was.
+		a.Focus(a.envFrom)
+		return nil
+	}
 
 	switch {
 	case key.Matches(msg, k.Quit):
@@ -359,7 +470,7 @@ func (a *App) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		a.cycle(-1)
 		return nil
 	case key.Matches(msg, k.Help):
-		a.showHelp = true
+		a.showHelp, a.helpScroll = true, 0
 		return nil
 	case key.Matches(msg, k.Detail) && a.errDetail != "":
 		a.showDetail = true
@@ -368,11 +479,10 @@ func (a *App) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		a.Focus(common.PaneEnv)
 		return nil
 	case key.Matches(msg, k.Search):
-		if a.focus == common.PaneRecord && a.record.WantsFilterKey() {
-			break // "/" filters the works list or searches the raw view
-		}
+		// "/" means one thing everywhere: a new ORCID search (filtering and
+		// finding inside a pane have their own key).
 		a.Focus(common.PaneSearch)
-		a.search.FocusInput()
+		a.search.NewSearch()
 		return nil
 	}
 	return p.Update(msg)
@@ -417,20 +527,31 @@ func (a *App) layout() {
 	} else {
 		x := 0
 		if !narrow {
+			// The same width focused or not, so moving the focus does not
+			// reflow the other panes; only a dialog (credentials, sign-in)
+			// takes more room.
 			ew := envWidth
-			if a.env.Wide() {
+			if a.env.Modal() {
 				ew = min(max(envWidth, w*45/100), 90)
 			}
 			a.rects[common.PaneEnv] = rect{0, top, ew, areaH}
 			x = ew
 		}
 		rw := w - x
-		// The search pane grows while it has the focus (more results).
-		sh := min(max(7, areaH*35/100), 16)
-		if a.focus == common.PaneSearch {
-			sh = min(max(7, areaH/2), 24)
+		// The focused pane gets the room. Without a record the record
+		// pane only says how to open one, so the results take the rest;
+		// with one, the search pane keeps 3 result rows (border, input,
+		// header and note take 5 more) and grows while it has the focus.
+		var sh int
+		switch {
+		case a.record.ID() == "":
+			sh = max(3, areaH-emptyRecordH)
+		case a.focus == common.PaneSearch:
+			sh = min(max(8, areaH*60/100), 30)
+		default:
+			sh = min(max(8, areaH*35/100), 16)
 		}
-		if areaH-sh < 6 {
+		if a.record.ID() != "" && areaH-sh < 6 {
 			sh = max(3, areaH/2)
 		}
 		a.rects[common.PaneSearch] = rect{x, top, rw, sh}
@@ -640,7 +761,11 @@ func (a *App) footerKeys() []footerKey {
 	switch {
 	case a.showHelp:
 		// ?, esc and q close the overlay; only ctrl+c quits.
-		return []footerKey{{common.WithHelp(k.Help, "?/esc", "close help"), kept}, {k.ForceQuit, kept}}
+		fk := []footerKey{{common.WithHelp(k.Help, "?/esc", "close help"), kept}, {k.ForceQuit, kept}}
+		if a.helpMaxScroll() > 0 {
+			fk = append([]footerKey{{key.NewBinding(key.WithKeys("j", "k"), key.WithHelp("j/k ctrl+d/u", "scroll")), 0}}, fk...)
+		}
+		return fk
 	case a.showDetail:
 		return []footerKey{{key.NewBinding(key.WithKeys("any"), key.WithHelp("any key", "close")), kept}, {k.ForceQuit, kept}}
 	}
@@ -667,7 +792,7 @@ func (a *App) footerKeys() []footerKey {
 		for _, it := range items {
 			has = has || it.b.Help() == k.Search.Help()
 		}
-		if !has && !(a.focus == common.PaneRecord && a.record.WantsFilterKey()) {
+		if !has {
 			// "/ search" goes first on the line but is left out before the
 			// pane's own keys (tab reaches the search pane too).
 			items = append([]footerKey{{k.Search, len(items)}}, items...)
@@ -726,56 +851,12 @@ func fitKeys(items []footerKey, w, sepW int) []key.Binding {
 // globalKeys are listed in the help overlay for every pane.
 func (a *App) globalKeys() []key.Binding {
 	k := a.keys
-	return []key.Binding{k.Tab, k.ShiftTab, k.Search, k.EnvPane, k.Help, k.Detail, k.Quit}
-}
-
-func (a *App) helpOverlay(w, h int) string {
-	st := a.st
-	groups := append([][]key.Binding{a.globalKeys()}, a.pane(a.focus).FullHelp()...)
-	var blocks []string
-	for _, g := range groups {
-		kw := 0
-		for _, b := range g {
-			if b.Enabled() {
-				kw = max(kw, ansi.StringWidth(b.Help().Key))
-			}
-		}
-		var lines []string
-		for _, b := range g {
-			if !b.Enabled() || b.Help().Key == "" {
-				continue
-			}
-			lines = append(lines, st.HelpKey.Render(fmt.Sprintf("%-*s", kw, b.Help().Key))+"  "+st.HelpDesc.Render(b.Help().Desc))
-		}
-		if len(lines) > 0 {
-			blocks = append(blocks, strings.Join(lines, "\n"))
-		}
-	}
-	// Lay the groups out in rows that fit the width.
-	inner := w - 6
-	var rows []string
-	var row []string
-	rowW := 0
-	for _, bl := range blocks {
-		bw := lipgloss.Width(bl) + 4
-		if len(row) > 0 && rowW+bw > inner {
-			rows = append(rows, lipgloss.JoinHorizontal(lipgloss.Top, row...))
-			row, rowW = nil, 0
-		}
-		row = append(row, lipgloss.NewStyle().PaddingRight(4).Render(bl))
-		rowW += bw
-	}
-	if len(row) > 0 {
-		rows = append(rows, lipgloss.JoinHorizontal(lipgloss.Top, row...))
-	}
-	title := st.Title.Render("Keys · "+a.focus.String()) + st.Dim.Render("   ? or esc closes")
-	body := title + "\n\n" + strings.Join(rows, "\n\n")
-	return a.overlayBox(body, w, h)
+	return []key.Binding{k.Tab, k.ShiftTab, common.WithDesc(k.Search, "new ORCID search, any pane"), k.EnvPane, k.Help, k.Detail, k.Quit}
 }
 
 func (a *App) detailOverlay(w, h int) string {
 	st := a.st
-	body := st.Error.Render("✗ "+a.status) + "\n\n" + ansi.Wrap(a.errDetail, max(10, w-8), "") + "\n\n" + st.Dim.Render("any key closes")
+	body := st.Error.Render("✗ "+a.errShort) + "\n\n" + ansi.Wrap(a.errDetail, max(10, w-8), "") + "\n\n" + st.Dim.Render("any key closes")
 	return a.overlayBox(body, w, h)
 }
 

@@ -56,8 +56,10 @@ func demoOptions() Options {
 }
 
 // drive delivers msg and then every message its commands produce, in
-// order, skipping timers (spinner ticks); it stops when nothing is left.
+// order, skipping timers (spinner ticks, message expiry); it stops when
+// nothing is left.
 func drive(a *App, msgs ...tea.Msg) {
+	a.after = func(time.Duration, func(time.Time) tea.Msg) tea.Cmd { return nil }
 	queue := append([]tea.Msg(nil), msgs...)
 	for n := 0; len(queue) > 0 && n < 1000; n++ {
 		msg := queue[0]
@@ -135,31 +137,7 @@ func itoa(n int) string {
 func TestEndToEnd(t *testing.T) {
 	srv := orcidtest.NewServer()
 	defer srv.Close()
-	opts := Options{
-		Environments:  []Env{{Environment: srv.Environment(), ClientID: orcidtest.DemoClientID, ClientSecret: orcidtest.DemoClientSecret}},
-		Theme:         "dark",
-		PublicOptions: []orcid.Option{orcid.WithHTTPClient(srv.HTTPClient()), orcid.WithRateLimit(1000, 1000)},
-		OpenBrowser:   func(string) error { return nil },
-	}
-	tm := teatest.NewTestModel(t, New(opts),
-		teatest.WithInitialTermSize(120, 40),
-		teatest.WithProgramOptions(tea.WithColorProfile(colorprofile.Ascii)))
-	out := tm.Output()
-	wait := func(what string, cond func(string) bool) {
-		t.Helper()
-		teatest.WaitFor(t, out, func(b []byte) bool { return cond(ansi.Strip(string(b))) },
-			teatest.WithDuration(10*time.Second), teatest.WithCheckInterval(20*time.Millisecond))
-	}
-	has := func(s ...string) func(string) bool {
-		return func(screen string) bool {
-			for _, x := range s {
-				if !strings.Contains(screen, x) {
-					return false
-				}
-			}
-			return true
-		}
-	}
+	tm, wait, has := teaProgram(t, srv, 120, 40)
 
 	wait("start", has("Search", "Type a name"))
 	tm.Type("carberry")
@@ -185,6 +163,41 @@ func TestEndToEnd(t *testing.T) {
 	if final.record.ID() != orcidtest.CarberryID {
 		t.Fatalf("record %q", final.record.ID())
 	}
+}
+
+// teaProgram runs the real program against srv at w x h, drawn in Ascii.
+// wait waits until what was drawn since the last wait satisfies cond; has
+// makes a cond of words that must all be there. The screen is drawn as
+// changes, with cursor moves over unchanged cells: look for words without
+// spaces that the new screen draws.
+func teaProgram(t *testing.T, srv *orcidtest.Server, w, h int) (*teatest.TestModel, func(string, func(string) bool), func(...string) func(string) bool) {
+	t.Helper()
+	opts := Options{
+		Environments:  []Env{{Environment: srv.Environment(), ClientID: orcidtest.DemoClientID, ClientSecret: orcidtest.DemoClientSecret}},
+		Theme:         "dark",
+		PublicOptions: []orcid.Option{orcid.WithHTTPClient(srv.HTTPClient()), orcid.WithRateLimit(1000, 1000)},
+		OpenBrowser:   func(string) error { return nil },
+	}
+	tm := teatest.NewTestModel(t, New(opts),
+		teatest.WithInitialTermSize(w, h),
+		teatest.WithProgramOptions(tea.WithColorProfile(colorprofile.Ascii)))
+	out := tm.Output()
+	wait := func(what string, cond func(string) bool) {
+		t.Helper()
+		teatest.WaitFor(t, out, func(b []byte) bool { return cond(ansi.Strip(string(b))) },
+			teatest.WithDuration(10*time.Second), teatest.WithCheckInterval(20*time.Millisecond))
+	}
+	has := func(s ...string) func(string) bool {
+		return func(screen string) bool {
+			for _, x := range s {
+				if !strings.Contains(screen, x) {
+					return false
+				}
+			}
+			return true
+		}
+	}
+	return tm, wait, has
 }
 
 func BenchmarkStartToFirstFrame(b *testing.B) {

@@ -166,7 +166,7 @@ func TestFaultsTUISearch(t *testing.T) {
 				t.Fatalf("the open record was lost:\n%s", screen(a))
 			}
 			srv.ClearFaults()
-			drive(a, press("/"), press("enter"))
+			drive(a, press("/"), press("up"), press("enter")) // "/" empties the box; ↑ recalls
 			if !strings.Contains(text(a.search.View()), orcidtest.CarberryID) {
 				t.Fatalf("search not recovered:\n%s", text(a.search.View()))
 			}
@@ -243,7 +243,7 @@ func TestFaultsTUIResponsiveWhileSlow(t *testing.T) {
 		t.Fatalf("cursor did not move: %q -> %q", before, after)
 	}
 	// Typing: the text appears in the search input.
-	drive(a, press("/"))
+	drive(a, press("/"), press("up")) // "/" empties the box; ↑ recalls the query
 	typeText(a, " tanaka")
 	if !strings.Contains(text(a.search.View()), "university tanaka") {
 		t.Fatalf("typed text not shown:\n%s", text(a.search.View()))

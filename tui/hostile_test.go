@@ -180,7 +180,7 @@ func hostileWalk(t *testing.T, w, h int, noColor bool) {
 		// Jump to hostile lines (a name, the long title) and scroll right
 		// through escapes, wide characters and combining marks.
 		for _, q := range []string{"Hostile", "overflow", "研究"} {
-			drive(a, press("/"))
+			drive(a, press("f"))
 			typeText(a, q)
 			drive(a, press("enter"), press("n"))
 			before := screen(fmt.Sprintf("raw %s, search %q", f, q))

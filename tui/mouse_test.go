@@ -76,7 +76,7 @@ func TestClickRoutesToRecordPane(t *testing.T) {
 		// pane makes it taller and scrolls the list back, after the click
 		// picked the row.
 		drive(a, press("esc"), press("G"), press("shift+tab"))
-		title = "Cracked Pots and"
+		title = "Toward a Unified"
 		x, y = at(a, title)
 		if x < 0 {
 			t.Fatalf("%v: no %q on screen:\n%s", size, title, asciiScreen(a))
@@ -120,4 +120,21 @@ func recordSelected(a *App) string {
 		}
 	}
 	return ""
+}
+
+// A click on a result selects it; a click on the selected result opens it.
+func TestClickSelectedResultOpensIt(t *testing.T) {
+	a := demoApp(t, 80, 24)
+	searchFor(a, "carberry")
+	const second = "0009-0008-0002-0294"
+	x, y := at(a, second)
+	drive(a, leftClick(x, y))
+	if a.record.ID() != "" || !strings.Contains(selectedLine(a), second) {
+		t.Fatalf("first click: record %q open, selected %q", a.record.ID(), selectedLine(a))
+	}
+	x, y = at(a, second)
+	drive(a, leftClick(x, y))
+	if a.record.ID() != second {
+		t.Fatalf("click on the selected result opened %q:\n%s", a.record.ID(), asciiScreen(a))
+	}
 }

@@ -69,6 +69,14 @@ type Options struct {
 	// keeps edited credentials for this run only; tui writes no file itself.
 	SaveCredentials func(env, clientID, secret string) (said string, err error)
 
+	// HistoryFile keeps the search history between runs (DefaultHistoryFile
+	// gives the usual place); "" keeps it for this run only.
+	HistoryFile string
+
+	// CacheBytes bounds the in-memory cache of records, works, raw bodies
+	// and search pages; 0 means cache.DefaultBytes (64 MB).
+	CacheBytes int64
+
 	// ProgramOptions are added to tea.NewProgram's options by Run (tests).
 	ProgramOptions []tea.ProgramOption
 }

@@ -88,6 +88,17 @@ const (
 	NoBrowser
 	KeyringTimeout
 	InsecureTokenFile
+	PortInUse       // the redirect URI's loopback port is taken (What carries auth's advice)
+	RedirectRefused // an OAuth endpoint redirected; auth does not follow
+	NotSignedInHere // a token of another server (auth.ErrOtherServer)
+
+	// Writes (Member API).
+	Duplicate    // 409/9021: this client added the same external id before (Primary-like fact: PutCode)
+	MaybeApplied // no clear answer to a write: it may have been applied
+	NotSource    // 403/9010: only the item's source client may change it
+	WrongRecord  // 401/9017: the token is for another record
+	InvalidItem  // refused before sending (orcid.Validate) or by ORCID (400 on a write)
+	WriteRefused // any other refusal of a write
 )
 
 var kindNames = [...]string{
@@ -104,7 +115,10 @@ var kindNames = [...]string{
 	AuthorizationRefused: "AuthorizationRefused", StateMismatch: "StateMismatch", NonceMismatch: "NonceMismatch",
 	IDTokenUntrusted: "IDTokenUntrusted", IDTokenExpired: "IDTokenExpired", IDTokenRejected: "IDTokenRejected",
 	NoRefreshToken: "NoRefreshToken", NoBrowser: "NoBrowser", KeyringTimeout: "KeyringTimeout",
-	InsecureTokenFile: "InsecureTokenFile",
+	InsecureTokenFile: "InsecureTokenFile", PortInUse: "PortInUse", RedirectRefused: "RedirectRefused",
+	NotSignedInHere: "NotSignedInHere",
+	Duplicate:       "Duplicate", MaybeApplied: "MaybeApplied", NotSource: "NotSource", WrongRecord: "WrongRecord",
+	InvalidItem: "InvalidItem", WriteRefused: "WriteRefused",
 }
 
 func (k Kind) String() string {
@@ -150,6 +164,10 @@ const (
 	CheckClock                // expired id_token: the computer's clock
 	OpenElsewhere             // no browser: open the URL on another computer
 	Chmod                     // token file readable by others (Path)
+	UpdateExisting            // a duplicate: update the existing item (PutCode)
+	CheckRecord               // a write may have been applied: look before trying again
+	SignInAsHolder            // a token for another record: sign in as this record's holder
+	FixItem                   // the item is invalid: fix what the message names
 )
 
 // Explanation is what Of says about an error.
@@ -175,6 +193,8 @@ type Explanation struct {
 	Title      string        // an HTML page's title (or the start of its text)
 	Reason     string        // why a connection or an iD failed
 	Path       string        // a local file
+	PutCode    int64         // the existing item a duplicate names
+	Item       string        // the kind of item a write was about ("work")
 }
 
 // Of explains err. A nil error has the zero Explanation.
@@ -202,6 +222,10 @@ func classify(err error) Explanation {
 		tokErr *auth.IDTokenError
 		authz  *auth.AuthorizationError
 		insec  *auth.InsecureFileError
+		dup    *orcid.DuplicateError
+		unsure *orcid.WriteUncertainError
+		valid  *orcid.ValidationError
+		port   *auth.PortInUseError
 		opErr  *net.OpError
 		dnsErr *net.DNSError
 	)
@@ -241,6 +265,18 @@ func classify(err error) Explanation {
 		return Explanation{Kind: NoBrowser, What: "no browser here (SSH)", Remedy: OpenElsewhere}
 	case errors.Is(err, auth.ErrKeyringTimeout):
 		return Explanation{Kind: KeyringTimeout, What: "the OS keyring did not answer in time"}
+	case errors.As(err, &port):
+		// auth's own words: which port, and what to do about it.
+		return Explanation{Kind: PortInUse, What: sanitize.Line(port.Error())}
+	case errors.Is(err, auth.ErrRedirectRefused):
+		x := Explanation{Kind: RedirectRefused, What: "the registry answered a sign-in request with a redirect, which was not followed (it would have sent the client secret elsewhere)", Remedy: CheckRegistry}
+		if errors.As(err, &urlErr) {
+			x.Host = hostOf(urlErr.URL)
+			x.What = "the registry " + x.Host + " answered a sign-in request with a redirect, which was not followed (it would have sent the client secret elsewhere)"
+		}
+		return x
+	case errors.Is(err, auth.ErrOtherServer):
+		return Explanation{Kind: NotSignedInHere, What: "not signed in at this server: the saved token was issued for another registry or API URL", Remedy: SignIn}
 	case errors.As(err, &insec) && insec.Mode.IsDir():
 		p := sanitize.Line(insec.Path)
 		return Explanation{Kind: InsecureTokenFile, What: "the token file " + p + " is a directory, not a file: remove it or choose another token file", Path: p}
@@ -256,8 +292,22 @@ func classify(err error) Explanation {
 		return ofMerged(merged)
 	case errors.As(err, &rate):
 		return ofRateLimit(rate)
+	// Writes, before the reads' rules: a 403 on a write is not a missing
+	// scope, and a write without a clear answer is never "try again".
+	case errors.As(err, &dup):
+		return Explanation{Kind: Duplicate, What: withoutAdvice(dup.Error()), Remedy: UpdateExisting, PutCode: dup.PutCode,
+			Item: string(dup.Kind), Status: 409, ErrorCode: orcid.CodeDuplicate}
+	case errors.As(err, &unsure):
+		return Explanation{Kind: MaybeApplied, What: withoutAdvice(unsure.Error()), Remedy: CheckRecord, Status: unsure.StatusCode,
+			Host: hostOf(unsure.URL), Item: string(unsure.Kind)}
+	case errors.As(err, &valid):
+		return Explanation{Kind: InvalidItem, What: sanitize.Line(valid.Error()), Remedy: FixItem}
+	case errors.Is(err, orcid.ErrNeedsMemberToken):
+		return Explanation{Kind: Unauthorized, What: sanitize.Line(orcid.ErrNeedsMemberToken.Error()), Remedy: SignInWithScope}
 	case errors.As(err, &oauth):
 		return ofOAuth(oauth)
+	case errors.As(err, &api) && api.Method != "" && api.Method != "GET":
+		return ofWrite(api)
 	case errors.As(err, &api):
 		return ofAPI(api)
 	case errors.Is(err, syscall.ECONNREFUSED) && errors.As(err, &urlErr):
@@ -307,6 +357,46 @@ func classify(err error) Explanation {
 		return Explanation{Kind: Network, What: "network error: " + r, Remedy: CheckNetwork, Reason: r}
 	}
 	return Explanation{Kind: Unknown, What: sanitize.Line(err.Error())}
+}
+
+// withoutAdvice is the orcid package's sentence about a failed write
+// without its closing advice ("Update put-code 12 instead.", "Check the
+// record before trying again."): each front end words the remedy itself.
+func withoutAdvice(msg string) string {
+	msg = strings.TrimSpace(msg)
+	for _, advice := range []string{" Update ", " Check the record"} {
+		if i := strings.LastIndex(msg, advice); i > 0 && strings.HasSuffix(msg[:i], ".") {
+			msg = msg[:i]
+		}
+	}
+	return sanitize.Line(strings.TrimSuffix(msg, "."))
+}
+
+// ofWrite explains ORCID's refusal of a write: the orcid package words the
+// write codes (its Error), and the kind picks the remedy.
+func ofWrite(e *orcid.APIError) Explanation {
+	x := Explanation{Status: e.StatusCode, ErrorCode: e.ErrorCode, ID: e.ID, Message: apiMessage(e), What: sanitize.Line(strings.TrimSuffix(e.Error(), "."))}
+	switch {
+	case errors.Is(e, orcid.ErrNotSource):
+		x.Kind = NotSource
+	case errors.Is(e, orcid.ErrWrongRecord):
+		x.Kind, x.Remedy = WrongRecord, SignInAsHolder
+		x.What, _, _ = strings.Cut(x.What, "; sign in as")
+	case errors.Is(e, orcid.ErrLocked), errors.Is(e, orcid.ErrDeactivated), errors.Is(e, orcid.ErrMerged):
+		x.Kind = WriteRefused
+	case errors.Is(e, orcid.ErrInvalidItem), errors.Is(e, orcid.ErrPutCodeMismatch), errors.Is(e, orcid.ErrTitleRequired),
+		errors.Is(e, orcid.ErrExternalIDRequired), errors.Is(e, orcid.ErrPutCodeNotAllowed), e.StatusCode == 400:
+		x.Kind, x.Remedy = InvalidItem, FixItem
+	case e.StatusCode == 401:
+		x.Kind, x.Remedy = Unauthorized, SignIn
+	case e.StatusCode == 403:
+		x.Kind, x.Remedy = Forbidden, SignInWithScope
+	case e.StatusCode == 404:
+		x.Kind = NotFound
+	default:
+		x.Kind = WriteRefused
+	}
+	return x
 }
 
 func ofMerged(m *orcid.MergedError) Explanation {
@@ -635,8 +725,8 @@ func isTruncated(err error) bool {
 // AllKinds lists every Kind but Unknown, for tests that want each one
 // handled.
 func AllKinds() []Kind {
-	out := make([]Kind, 0, int(InsecureTokenFile))
-	for k := Cancelled; k <= InsecureTokenFile; k++ {
+	out := make([]Kind, 0, int(NotSignedInHere))
+	for k := Cancelled; k <= NotSignedInHere; k++ {
 		out = append(out, k)
 	}
 	return out

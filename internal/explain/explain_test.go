@@ -155,6 +155,13 @@ func TestOf(t *testing.T) {
 			"the token file /tmp/tokens is a directory, not a file", func(x Explanation) bool { return !strings.Contains(x.What, "readable") }},
 		{"insecure file", &auth.InsecureFileError{Path: "/tmp/t.json", Mode: 0o644}, InsecureTokenFile, Chmod, "the token file /tmp/t.json is readable by others",
 			func(x Explanation) bool { return x.Path == "/tmp/t.json" }},
+		// A taken loopback port is auth's advice, not a network problem.
+		{"port in use", fmt.Errorf("sign in: %w", &auth.PortInUseError{Port: "8765", RedirectURI: "http://127.0.0.1:8765/callback",
+			Err: &net.OpError{Op: "listen", Net: "tcp4", Err: os.NewSyscallError("bind", syscall.EADDRINUSE)}}), PortInUse, NoRemedy,
+			"port 8765 is in use by another program: close it, or register another redirect URI", nil},
+		{"redirect refused", &url.Error{Op: "Post", URL: "https://orcid.example/oauth/token", Err: fmt.Errorf("https://orcid.example/oauth/token redirected to http://other.example/oauth/token: %w", auth.ErrRedirectRefused)},
+			RedirectRefused, CheckRegistry, "was not followed", func(x Explanation) bool { return x.Host == "https://orcid.example" }},
+		{"other server", fmt.Errorf("member client: %w", auth.ErrOtherServer), NotSignedInHere, SignIn, "not signed in at this server", nil},
 
 		{"unknown", errors.New("bad \x1b]52;c;AAAA\x07thing\nhere"), Unknown, NoRemedy, "bad thing here", nil},
 	}

@@ -100,6 +100,10 @@ func (s *Server) serveAPI(w http.ResponseWriter, r *http.Request, prefix string,
 		_, _ = w.Write([]byte(`{"tomcatUp":true,"dbConnectionOK":true,"readOnlyDbConnectionOK":true,"overallOk":true}`))
 		return
 	}
+	if segs[0] == "csv-search" { // text/csv only: csvsearch.go
+		s.serveCSVSearch(w, r, segs, caller)
+		return
+	}
 	f, ok := negotiate(r.Header.Get("Accept"))
 	if !ok {
 		notAcceptable(w)
@@ -169,6 +173,7 @@ func (s *Server) serveRecord(w http.ResponseWriter, r *http.Request, f format, p
 			b = withExtraWorks(b, extra)
 		}
 	}
+	b = s.withWrites(b, id, caller) // writes.go: items added through the member API
 	rec := b.rec
 	per, act := rec.Person, rec.ActivitiesSummary
 	ok200 := func(v any, x func(*xw)) { reply(w, f, http.StatusOK, v, x) }
@@ -205,7 +210,13 @@ func (s *Server) serveRecord(w http.ResponseWriter, r *http.Request, f format, p
 		}
 		pc = v
 	}
-	notFound := func() { writeError(w, f, errNotFoundItem()) }
+	notFound := func() {
+		if single && prefix == "/pub" && s.hiddenWritten(id, sub, pc) { // writes.go
+			writeError(w, f, errNotPublicItem())
+			return
+		}
+		writeError(w, f, errNotFoundItem())
+	}
 
 	switch {
 	case sub == "" || (sub == "record" && !single):
@@ -303,24 +314,36 @@ func (s *Server) serveRecord(w http.ResponseWriter, r *http.Request, f format, p
 	case sub == "fundings" && !single:
 		ok200(act.Fundings, func(x *xw) { x.fundings(act.Fundings) })
 	case sub == "funding" && single:
-		if fs, ok := b.fundings[pc]; ok {
-			ok200(fs, func(x *xw) { x.fundingSummary(fs, !summary) })
+		if fs, ok := b.fundings[pc]; ok && summary {
+			ok200(fs, func(x *xw) { x.fundingSummary(fs, false) })
+			return
+		} else if ok {
+			full := b.fullFunding(fs)
+			ok200(full, func(x *xw) { x.funding(full) })
 			return
 		}
 		notFound()
 	case sub == "peer-reviews" && !single:
 		ok200(act.PeerReviews, func(x *xw) { x.peerReviews(act.PeerReviews) })
 	case sub == "peer-review" && single:
-		if ps, ok := b.reviews[pc]; ok {
-			ok200(ps, func(x *xw) { x.peerReviewSummary(ps, !summary) })
+		if ps, ok := b.reviews[pc]; ok && summary {
+			ok200(ps, func(x *xw) { x.peerReviewSummary(ps, false) })
+			return
+		} else if ok {
+			full := b.fullPeerReview(ps)
+			ok200(full, func(x *xw) { x.peerReview(full) })
 			return
 		}
 		notFound()
 	case sub == "research-resources" && !single:
 		ok200(act.ResearchResources, func(x *xw) { x.researchResources(act.ResearchResources) })
 	case sub == "research-resource" && single:
-		if rs, ok := b.resources[pc]; ok {
-			ok200(rs, func(x *xw) { x.researchResourceSummary(rs, !summary) })
+		if rs, ok := b.resources[pc]; ok && summary {
+			ok200(rs, func(x *xw) { x.researchResourceSummary(rs, false) })
+			return
+		} else if ok {
+			full := b.fullResearchResource(rs)
+			ok200(full, func(x *xw) { x.researchResource(full) })
 			return
 		}
 		notFound()
@@ -464,13 +487,36 @@ func withExtraWorks(b *built, extra []orcid.Work) *built {
 // ---- search -----------------------------------------------------------------
 
 func (s *Server) serveSearch(w http.ResponseWriter, r *http.Request, f format, expanded bool, caller *Caller) {
+	page, total, ok := searchPage(w, r, f, caller)
+	if !ok {
+		return
+	}
+	st := s.siteFor(r)
+	if !expanded {
+		res := orcid.SearchResult{NumFound: int64(total)}
+		for _, d := range page {
+			res.Result = append(res.Result, orcid.SearchHit{ORCIDIdentifier: *st.ident(d.id)})
+		}
+		reply(w, f, http.StatusOK, res, func(x *xw) { x.search(&res) })
+		return
+	}
+	res := orcid.ExpandedSearchResult{NumFound: int64(total)}
+	for _, d := range page {
+		res.ExpandedResult = append(res.ExpandedResult, expandedOf(d.spec()))
+	}
+	reply(w, f, http.StatusOK, res, func(x *xw) { x.expandedSearch(&res) })
+}
+
+// searchPage checks rows and start as ORCID does (errors answered in f)
+// and runs the query: the page asked for and the number of hits.
+func searchPage(w http.ResponseWriter, r *http.Request, f format, caller *Caller) (page []*doc, total int, ok bool) {
 	qv := r.URL.Query()
 	rows := 1000
 	if v, ok := qv["rows"]; ok {
 		n, err := strconv.Atoi(strings.TrimSpace(v[0]))
 		if err != nil || n < 0 || n > 1000 {
 			writeError(w, f, errRows())
-			return
+			return nil, 0, false
 		}
 		rows = n
 	}
@@ -480,13 +526,13 @@ func (s *Server) serveSearch(w http.ResponseWriter, r *http.Request, f format, e
 		switch {
 		case caller == nil && (err != nil || n < 0 || n > 10000):
 			writeError(w, f, errStart())
-			return
+			return nil, 0, false
 		case err != nil:
 			writeError(w, f, errSolr("For input string: \""+v[0]+"\""))
-			return
+			return nil, 0, false
 		case n < 0:
 			writeError(w, f, errSolr("'start' parameter cannot be negative"))
-			return
+			return nil, 0, false
 		}
 		start = n
 	}
@@ -499,23 +545,9 @@ func (s *Server) serveSearch(w http.ResponseWriter, r *http.Request, f format, e
 	hits, err := runSearch(qv.Get("q"), params)
 	if err != nil {
 		writeError(w, f, errSolr(err.Error()))
-		return
+		return nil, 0, false
 	}
-	page := hits[min(start, len(hits)):min(start+rows, len(hits))]
-	st := s.siteFor(r)
-	if !expanded {
-		res := orcid.SearchResult{NumFound: int64(len(hits))}
-		for _, d := range page {
-			res.Result = append(res.Result, orcid.SearchHit{ORCIDIdentifier: *st.ident(d.id)})
-		}
-		reply(w, f, http.StatusOK, res, func(x *xw) { x.search(&res) })
-		return
-	}
-	res := orcid.ExpandedSearchResult{NumFound: int64(len(hits))}
-	for _, d := range page {
-		res.ExpandedResult = append(res.ExpandedResult, expandedOf(d.spec()))
-	}
-	reply(w, f, http.StatusOK, res, func(x *xw) { x.expandedSearch(&res) })
+	return hits[min(start, len(hits)):min(start+rows, len(hits))], len(hits), true
 }
 
 func strp(s string) *string {

@@ -14,8 +14,6 @@ import (
 	"strings"
 	"sync"
 	"time"
-
-	"github.com/orcid-tui/orcid-tui/orcid"
 )
 
 // The demo client: registered on every Server, prefilled by --demo. Its
@@ -62,6 +60,9 @@ type OAuthHooks struct {
 	SignWithUnknownKey bool
 	// TokenLifetime overrides expires_in of new tokens (0: TokenLifetime).
 	TokenLifetime time.Duration
+	// IgnoreRevokeOld drops refresh's revoke_old=true, as ORCID's current
+	// token forwarders do (reference §6.3): the old pair then stays alive.
+	IgnoreRevokeOld bool
 }
 
 // oauthState is the registry's OAuth/OIDC state: clients, codes, tokens,
@@ -69,16 +70,14 @@ type OAuthHooks struct {
 type oauthState struct {
 	srv *Server
 
-	mu       sync.Mutex
-	clients  map[string]*Client
-	pending  map[string]*authRequest // consent form id -> request
-	codes    map[string]*authCode
-	access   map[string]*grant
-	refresh  map[string]*grant
-	hooks    OAuthHooks
-	grants   int                     // successful /oauth/token answers
-	works    map[string][]orcid.Work // posted through the member API, by iD
-	nextWork int64
+	mu      sync.Mutex
+	clients map[string]*Client
+	pending map[string]*authRequest // consent form id -> request
+	codes   map[string]*authCode
+	access  map[string]*grant
+	refresh map[string]*grant
+	hooks   OAuthHooks
+	grants  int // successful /oauth/token answers
 }
 
 // The signing keys are made on first use (signKey, keyID, rogueKey), not
@@ -129,14 +128,12 @@ func (g *grant) has(scope string) bool { return slices.Contains(g.scopes, scope)
 
 func newOAuthState(srv *Server) *oauthState {
 	o := &oauthState{
-		srv:      srv,
-		clients:  map[string]*Client{},
-		pending:  map[string]*authRequest{},
-		codes:    map[string]*authCode{},
-		access:   map[string]*grant{},
-		refresh:  map[string]*grant{},
-		works:    map[string][]orcid.Work{},
-		nextWork: 90_000_000,
+		srv:     srv,
+		clients: map[string]*Client{},
+		pending: map[string]*authRequest{},
+		codes:   map[string]*authCode{},
+		access:  map[string]*grant{},
+		refresh: map[string]*grant{},
 	}
 	o.clients[DemoClientID] = &Client{
 		ID: DemoClientID, Secret: DemoClientSecret, Name: DemoClientName,

@@ -1,9 +1,7 @@
 package orcidtest
 
 import (
-	"encoding/json"
 	"fmt"
-	"io"
 	"net/http"
 	"strings"
 	"time"
@@ -41,11 +39,7 @@ func init() {
 		return Caller{Token: token, ClientID: g.clientID, ORCID: g.orcid, Scopes: append([]string(nil), g.scopes...)}, true
 	}
 	apiWriteHook = func(s *Server, w http.ResponseWriter, r *http.Request, id, rest string, c *Caller) bool {
-		if r.Method == http.MethodPost && rest == "work" {
-			s.oauth().postWork(w, r, id, c)
-			return true
-		}
-		return false
+		return s.serveWrite(w, r, id, rest, c) // writes.go
 	}
 	extraWorksHook = func(s *Server, id string, c *Caller) []orcid.Work {
 		return s.oauth().extraWorks(s.URL(), id, c)
@@ -87,13 +81,6 @@ func (o *oauthState) extraWorks(base, id string, c *Caller) []orcid.Work {
 			out = append(out, limitedWork(base, id, i))
 		}
 	}
-	o.mu.Lock()
-	defer o.mu.Unlock()
-	for _, w := range o.works[id] {
-		if w.Visibility == "public" || canReadLimited(c, id) {
-			out = append(out, w)
-		}
-	}
 	return out
 }
 
@@ -112,85 +99,6 @@ func differentRecord(w http.ResponseWriter, r *http.Request) {
 	apiErrorDoc(w, r, http.StatusUnauthorized, 9017,
 		"401 Unauthorized: The client application is not authorized for this ORCID record. Full validation error: Access token is for a different record",
 		"The client application is not authorized.")
-}
-
-// postWork is POST /v3.0/{iD}/work on the member API.
-func (o *oauthState) postWork(w http.ResponseWriter, r *http.Request, id string, c *Caller) {
-	if c == nil {
-		oauthError(w, http.StatusForbidden, "forbidden", "Access token is required")
-		return
-	}
-	if !c.HasScope("/activities/update") {
-		oauthError(w, http.StatusForbidden, "insufficient_scope", "Insufficient scope for this resource")
-		return
-	}
-	if c.ORCID != id {
-		differentRecord(w, r)
-		return
-	}
-	ct := r.Header.Get("Content-Type")
-	if !strings.Contains(ct, "json") {
-		apiErrorDoc(w, r, http.StatusUnsupportedMediaType, 9001, "415 Unsupported Media Type: this registry accepts application/vnd.orcid+json works", "Unsupported media type.")
-		return
-	}
-	var work orcid.Work
-	if err := json.NewDecoder(io.LimitReader(r.Body, 1<<20)).Decode(&work); err != nil {
-		apiErrorDoc(w, r, http.StatusBadRequest, 9001, "400 Bad Request: invalid work document: "+err.Error(), "The work could not be read.")
-		return
-	}
-	if work.PutCode != 0 {
-		apiErrorDoc(w, r, http.StatusBadRequest, 9024, "400 Bad Request: Put-code is not allowed when adding an item", "Put-code must not be present when creating an activity.")
-		return
-	}
-	if work.Title == nil || work.Title.Title == nil || strings.TrimSpace(work.Title.Title.Value) == "" {
-		apiErrorDoc(w, r, http.StatusBadRequest, 9022, "400 Bad Request: Title is required", "The work must have a title.")
-		return
-	}
-	var self *orcid.ExternalID
-	if work.ExternalIDs != nil {
-		for i, x := range work.ExternalIDs.ExternalID {
-			if x.Relationship == "self" && x.Type != "" && x.Value != "" {
-				self = &work.ExternalIDs.ExternalID[i]
-				break
-			}
-		}
-	}
-	if self == nil {
-		apiErrorDoc(w, r, http.StatusBadRequest, 9023, "400 Bad Request: A work must have at least one external identifier with relationship self", "The work needs an identifier of its own.")
-		return
-	}
-	base := o.srv.siteFor(r).base
-	o.mu.Lock()
-	for _, old := range o.works[id] {
-		if old.Source != nil && old.Source.SourceClientID != nil && old.Source.SourceClientID.Path == c.ClientID && old.ExternalIDs != nil {
-			for _, x := range old.ExternalIDs.ExternalID {
-				if x.Relationship == "self" && x.Type == self.Type && x.Value == self.Value {
-					o.mu.Unlock()
-					apiErrorDoc(w, r, http.StatusConflict, 9021, fmt.Sprintf("409 Conflict: You have already added this activity (matched by external identifiers), please see element with put-code %d", old.PutCode), "The activity already exists.")
-					return
-				}
-			}
-		}
-	}
-	o.nextWork++
-	pc := o.nextWork
-	name := c.ClientID
-	if cl, ok := o.clients[c.ClientID]; ok {
-		name = cl.Name
-	}
-	now := &orcid.Timestamp{Millis: time.Now().UnixMilli()}
-	host := strings.TrimPrefix(strings.TrimPrefix(base, "http://"), "https://")
-	work.PutCode = pc
-	work.CreatedDate, work.LastModified = now, now
-	work.Source = &orcid.Source{SourceClientID: &orcid.Identifier{URI: base + "/client/" + c.ClientID, Path: c.ClientID, Host: host}, SourceName: &orcid.Value{Value: name}}
-	if work.Visibility == "" {
-		work.Visibility = "public"
-	}
-	work.Path = fmt.Sprintf("/%s/work/%d", id, pc)
-	o.works[id] = append(o.works[id], work)
-	o.mu.Unlock()
-	w.Header().Set("Location", fmt.Sprintf("%s/api/v3.0/%s/work/%d", base, id, pc))
-	w.WriteHeader(http.StatusCreated)
 }
 
 // authorizeRead applies ORCID's token rules to a record read (called by

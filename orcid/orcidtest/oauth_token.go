@@ -148,11 +148,11 @@ func (o *oauthState) grantRefresh(w http.ResponseWriter, r *http.Request, c *Cli
 		}
 		scopes = s
 	}
-	// The refresh token is rotated; the old access token stays valid unless
-	// revoke_old=true, as ORCID documents.
-	delete(o.refresh, rt)
-	if r.PostForm.Get("revoke_old") == "true" {
+	// As ORCID documents, the old pair (access and refresh token) stays
+	// valid unless revoke_old=true, which revokes both.
+	if r.PostForm.Get("revoke_old") == "true" && !o.hooks.IgnoreRevokeOld {
 		old.revoked = true
+		delete(o.refresh, rt)
 	}
 	g := o.newGrant(c.ID, old.orcid, scopes, old.authTime)
 	o.mu.Unlock()

@@ -119,17 +119,26 @@ func handWritten() []*personSpec {
 			{Title: "Unglazed: Notes on a Discipline", Journal: "Brown Alumni Monthly", Type: "magazine-article", Date: "1999"},
 		},
 		Fundings: []funding{
-			{Title: "Psychoceramics of the Carbon Age", Type: "grant", Org: nsf, Grant: "NSF-1234567", GrantURL: "https://www.nsf.gov/awardsearch/showAward?AWD_ID=1234567", Start: "2016-09", End: "2020-08"},
-			{Title: "CRACKPOT: Cross-cultural Research on Anxious Ceramics", Type: "grant", Org: erc, Grant: "ERC-2019-ADG-884321", Start: "2020-10-01", End: "2025-09-30", URL: "https://cordis.europa.eu/project/id/884321"},
+			{Title: "Psychoceramics of the Carbon Age", Type: "grant", Org: nsf, Grant: "NSF-1234567", GrantURL: "https://www.nsf.gov/awardsearch/showAward?AWD_ID=1234567", Start: "2016-09", End: "2020-08",
+				OrgType: "Standard Grant", Desc: "Why carbon-age pots crack when nobody is looking.", Amount: "412500", Currency: "USD",
+				Contributors: []contrib{{Name: "Josiah Carberry", ORCID: CarberryID, Role: "lead"}, {Name: "Zoë Ångström-Łukasiewicz", ORCID: AngstromID, Role: "co-lead"}}},
+			{Title: "CRACKPOT: Cross-cultural Research on Anxious Ceramics", Type: "grant", Org: erc, Grant: "ERC-2019-ADG-884321", Start: "2020-10-01", End: "2025-09-30", URL: "https://cordis.europa.eu/project/id/884321",
+				OrgType: "Advanced Grant", Amount: "2499875", Currency: "EUR",
+				Contributors: []contrib{{Name: "Josiah Carberry", ORCID: CarberryID, Role: "lead"}, {Name: "田中 花子", ORCID: TanakaID, Role: "supported-by"}}},
 			{Title: "Carberry Chair in Psychoceramics", Type: "salary-award", Org: brown, Start: "2010"},
 		},
 		Reviews: []review{
-			{Role: "reviewer", Type: "review", Date: "2019-03-11", GroupID: "issn:0000-0001", GroupName: "Journal of Psychoceramics", Org: psychoSoc, ReviewID: "JP-2019-0113"},
+			{Role: "reviewer", Type: "review", Date: "2019-03-11", GroupID: "issn:0000-0001", GroupName: "Journal of Psychoceramics", Org: psychoSoc, ReviewID: "JP-2019-0113",
+				SubjectDOI: "10.5555/psy.2019.0007", SubjectTitle: "Glaze Anxiety in Late Stoneware", SubjectType: "journal-article", SubjectURL: "https://doi.org/10.5555/psy.2019.0007"},
 			{Role: "reviewer", Type: "review", Date: "2021-08-02", GroupID: "issn:0000-0001", GroupName: "Journal of Psychoceramics", Org: psychoSoc, ReviewID: "JP-2021-0588"},
 			{Role: "editor", Type: "evaluation", Date: "2022-12-20", GroupID: "issn:0000-0002", GroupName: "Annals of Improbable Ceramics", Org: ceramicSoc, ReviewID: "AIC-22-901", URL: "https://review.example.org/aic-22-901"},
 		},
-		Resources: []resource{{Title: "High-temperature kiln facility access", Host: brown, Handle: "https://hdl.example.org/20.500.12345/kiln-7", Start: "2018-01-08", End: "2018-03-30", URL: "https://facilities.example.edu/kiln-7"}},
-		Created:   day("2012-10-15 14:03"), Modified: day("2025-02-03 09:41"), CreatedBy: "DIRECT",
+		Resources: []resource{{Title: "High-temperature kiln facility access", Host: brown, Handle: "https://hdl.example.org/20.500.12345/kiln-7", Start: "2018-01-08", End: "2018-03-30", URL: "https://facilities.example.edu/kiln-7",
+			Items: []resourceItem{
+				{Name: "Kiln 7 (1300 °C gas kiln)", Type: "equipment", Host: brown, RRID: "RRID:SCR_000007", URL: "https://facilities.example.edu/kiln-7/equipment"},
+				{Name: "Cracked Pot Reference Collection", Type: "collections", Host: psychoSoc},
+			}}},
+		Created: day("2012-10-15 14:03"), Modified: day("2025-02-03 09:41"), CreatedBy: "DIRECT",
 	}
 
 	angstrom := &personSpec{
@@ -211,6 +220,10 @@ func handWritten() []*personSpec {
 		Works: []work{
 			{Title: "Handbook of Impossible Materials", Type: "edited-book", Date: "2020-02", ISBN: "9780000000019",
 				Contributors: []contrib{{Name: "Ирина Соколова", ORCID: SokolovaID, Seq: "first", Role: "editor"}}},
+			{Title: "Impossible Materials Consortium: Annual Report 2024", Type: "report", Date: "2024-03", URL: "https://consortium.example.org/reports/2024",
+				Contributors: consortiumAuthors()},
+			{Title: "Crazing at 100% humidity & the $\\sigma_c$ threshold {draft}", Type: "preprint",
+				Contributors: []contrib{{Name: "Ирина Соколова", ORCID: SokolovaID, Seq: "first", Role: "author"}}},
 		},
 		Created: day("2023-01-09 10:00"), Modified: day("2023-02-01 10:00"), CreatedBy: "DIRECT",
 	}

@@ -68,6 +68,12 @@ type funding struct {
 	GrantURL    string
 	Start, End  string
 	URL         string
+	// Full-item fields (served by /funding/{put-code} only).
+	OrgType      string // organization-defined-type
+	Desc         string
+	Amount       string
+	Currency     string
+	Contributors []contrib // roles: lead, co-lead, supported-by, other-contribution
 }
 
 type review struct {
@@ -79,6 +85,10 @@ type review struct {
 	URL        string
 	SubjectDOI string
 	ReviewID   string
+	// Full-item fields (served by /peer-review/{put-code} only).
+	SubjectTitle string
+	SubjectType  string // a work type
+	SubjectURL   string
 }
 
 type resource struct {
@@ -87,6 +97,13 @@ type resource struct {
 	Handle     string
 	Start, End string
 	URL        string
+	Items      []resourceItem // served by /research-resource/{put-code} only
+}
+
+type resourceItem struct {
+	Name, Type string // type: infrastructures, collections, equipment, services
+	Host       org
+	RRID, URL  string
 }
 
 type extID struct{ Type, Value, URL string }

@@ -172,24 +172,33 @@ func (x *xw) fuzzy(name string, d *orcid.FuzzyDate) {
 	x.close(name)
 }
 
-func (x *xw) extIDs(ids *orcid.ExternalIDs) {
+func (x *xw) extIDs(ids *orcid.ExternalIDs) { x.extIDsAs("common:external-ids", ids) }
+
+// extIDsAs writes an external-id list under its element name (full peer
+// reviews call theirs peer-review:review-identifiers).
+func (x *xw) extIDsAs(tag string, ids *orcid.ExternalIDs) {
 	if ids == nil || len(ids.ExternalID) == 0 {
-		x.empty("common:external-ids")
+		x.empty(tag)
 		return
 	}
-	x.open("common:external-ids")
+	x.open(tag)
 	for _, e := range ids.ExternalID {
-		x.open("common:external-id")
-		x.leaf("common:external-id-type", e.Type)
-		x.leaf("common:external-id-value", e.Value)
-		if e.Normalized != nil {
-			x.leaf("common:external-id-normalized", e.Normalized.Value, "transient", "true")
-		}
-		x.value("common:external-id-url", e.URL)
-		x.leaf("common:external-id-relationship", e.Relationship)
-		x.close("common:external-id")
+		x.extID("common:external-id", e)
 	}
-	x.close("common:external-ids")
+	x.close(tag)
+}
+
+// extID writes one external id under its element name.
+func (x *xw) extID(tag string, e orcid.ExternalID) {
+	x.open(tag)
+	x.leaf("common:external-id-type", e.Type)
+	x.leaf("common:external-id-value", e.Value)
+	if e.Normalized != nil {
+		x.leaf("common:external-id-normalized", e.Normalized.Value, "transient", "true")
+	}
+	x.value("common:external-id-url", e.URL)
+	x.leaf("common:external-id-relationship", e.Relationship)
+	x.close(tag)
 }
 
 func (x *xw) org(name string, o *orcid.Organization) {
@@ -275,13 +284,59 @@ func (x *xw) otherNames(o *orcid.OtherNames) {
 	}
 	x.open("other-name:other-names", "path", o.Path)
 	x.lastModified(o.LastModifiedDate)
-	for _, n := range o.OtherName {
-		x.open("other-name:other-name", "put-code", pcs(n.PutCode), "visibility", n.Visibility, "path", n.Path, "display-index", di(n.DisplayIndex))
-		x.dates(n.CreatedDate, n.LastModifiedDate, n.Source)
-		x.leaf("other-name:content", n.Content)
-		x.close("other-name:other-name")
+	for i := range o.OtherName {
+		x.otherName(&o.OtherName[i])
 	}
 	x.close("other-name:other-names")
+}
+
+// Person items, alone (a PUT's answer) or in their lists.
+
+func (x *xw) otherName(n *orcid.OtherName) {
+	x.open("other-name:other-name", "put-code", pcs(n.PutCode), "visibility", n.Visibility, "path", n.Path, "display-index", di(n.DisplayIndex))
+	x.dates(n.CreatedDate, n.LastModifiedDate, n.Source)
+	x.leaf("other-name:content", n.Content)
+	x.close("other-name:other-name")
+}
+
+func (x *xw) researcherURL(r *orcid.ResearcherURL) {
+	x.open("researcher-url:researcher-url", "put-code", pcs(r.PutCode), "visibility", visOr(r.Visibility), "path", r.Path, "display-index", di(r.DisplayIndex))
+	x.dates(r.CreatedDate, r.LastModifiedDate, r.Source)
+	x.leaf("researcher-url:url-name", r.URLName)
+	x.value("researcher-url:url", r.URL)
+	x.close("researcher-url:researcher-url")
+}
+
+func (x *xw) address(c *orcid.Address) {
+	x.open("address:address", "put-code", pcs(c.PutCode), "visibility", visOr(c.Visibility), "path", c.Path, "display-index", di(c.DisplayIndex))
+	x.dates(c.CreatedDate, c.LastModifiedDate, c.Source)
+	x.value("address:country", c.Country)
+	x.close("address:address")
+}
+
+func (x *xw) keyword(kw *orcid.Keyword) {
+	x.open("keyword:keyword", "put-code", pcs(kw.PutCode), "visibility", visOr(kw.Visibility), "path", kw.Path, "display-index", di(kw.DisplayIndex))
+	x.dates(kw.CreatedDate, kw.LastModifiedDate, kw.Source)
+	x.leaf("keyword:content", kw.Content)
+	x.close("keyword:keyword")
+}
+
+func (x *xw) personExternalID(i *orcid.PersonExternalID) {
+	x.open("external-identifier:external-identifier", "put-code", pcs(i.PutCode), "visibility", visOr(i.Visibility), "path", i.Path, "display-index", di(i.DisplayIndex))
+	x.dates(i.CreatedDate, i.LastModifiedDate, i.Source)
+	x.leaf("common:external-id-type", i.Type)
+	x.leaf("common:external-id-value", i.Value)
+	x.value("common:external-id-url", i.URL)
+	x.leaf("common:external-id-relationship", i.Relationship)
+	x.close("external-identifier:external-identifier")
+}
+
+// visOr is an item's visibility, public when the item does not say.
+func visOr(v string) string {
+	if v == "" {
+		return "public"
+	}
+	return v
 }
 
 func (x *xw) biography(tag string, b *orcid.Biography, path string) {
@@ -311,12 +366,8 @@ func (x *xw) person(p *orcid.Person) {
 	if u := p.ResearcherURLs; u != nil {
 		x.open("researcher-url:researcher-urls", "path", "/"+id+"/researcher-urls")
 		x.lastModified(u.LastModifiedDate)
-		for _, r := range u.ResearcherURL {
-			x.open("researcher-url:researcher-url", "put-code", pcs(r.PutCode), "visibility", "public", "path", r.Path, "display-index", di(r.DisplayIndex))
-			x.dates(r.CreatedDate, r.LastModifiedDate, r.Source)
-			x.leaf("researcher-url:url-name", r.URLName)
-			x.value("researcher-url:url", r.URL)
-			x.close("researcher-url:researcher-url")
+		for i := range u.ResearcherURL {
+			x.researcherURL(&u.ResearcherURL[i])
 		}
 		x.close("researcher-url:researcher-urls")
 	}
@@ -334,36 +385,24 @@ func (x *xw) person(p *orcid.Person) {
 	if a := p.Addresses; a != nil {
 		x.open("address:addresses", "path", "/"+id+"/address")
 		x.lastModified(a.LastModifiedDate)
-		for _, c := range a.Address {
-			x.open("address:address", "put-code", pcs(c.PutCode), "visibility", "public", "path", c.Path, "display-index", di(c.DisplayIndex))
-			x.dates(c.CreatedDate, c.LastModifiedDate, c.Source)
-			x.value("address:country", c.Country)
-			x.close("address:address")
+		for i := range a.Address {
+			x.address(&a.Address[i])
 		}
 		x.close("address:addresses")
 	}
 	if k := p.Keywords; k != nil {
 		x.open("keyword:keywords", "path", "/"+id+"/keywords")
 		x.lastModified(k.LastModifiedDate)
-		for _, kw := range k.Keyword {
-			x.open("keyword:keyword", "put-code", pcs(kw.PutCode), "visibility", "public", "path", kw.Path, "display-index", di(kw.DisplayIndex))
-			x.dates(kw.CreatedDate, kw.LastModifiedDate, kw.Source)
-			x.leaf("keyword:content", kw.Content)
-			x.close("keyword:keyword")
+		for i := range k.Keyword {
+			x.keyword(&k.Keyword[i])
 		}
 		x.close("keyword:keywords")
 	}
 	if e := p.ExternalIdentifiers; e != nil {
 		x.open("external-identifier:external-identifiers", "path", "/"+id+"/external-identifiers")
 		x.lastModified(e.LastModifiedDate)
-		for _, i := range e.ExternalIdentifier {
-			x.open("external-identifier:external-identifier", "put-code", pcs(i.PutCode), "visibility", "public", "path", i.Path, "display-index", di(i.DisplayIndex))
-			x.dates(i.CreatedDate, i.LastModifiedDate, i.Source)
-			x.leaf("common:external-id-type", i.Type)
-			x.leaf("common:external-id-value", i.Value)
-			x.value("common:external-id-url", i.URL)
-			x.leaf("common:external-id-relationship", i.Relationship)
-			x.close("external-identifier:external-identifier")
+		for i := range e.ExternalIdentifier {
+			x.personExternalID(&e.ExternalIdentifier[i])
 		}
 		x.close("external-identifier:external-identifiers")
 	}
@@ -656,23 +695,7 @@ func (x *xw) work(w *orcid.Work) {
 	x.fuzzy("common:publication-date", w.PublicationDate)
 	x.extIDs(w.ExternalIDs)
 	x.value("common:url", w.URL)
-	if c := w.Contributors; c != nil && len(c.Contributor) > 0 {
-		x.open("work:contributors")
-		for _, ct := range c.Contributor {
-			x.open("work:contributor")
-			x.ident("common:contributor-orcid", ct.ContributorORCID)
-			x.value("work:credit-name", ct.CreditName)
-			x.value("work:contributor-email", ct.ContributorEmail)
-			if a := ct.ContributorAttributes; a != nil {
-				x.open("work:contributor-attributes")
-				x.leaf("work:contributor-sequence", a.Sequence)
-				x.leaf("work:contributor-role", a.Role)
-				x.close("work:contributor-attributes")
-			}
-			x.close("work:contributor")
-		}
-		x.close("work:contributors")
-	}
+	x.contributors("work", w.Contributors)
 	x.leaf("common:language-code", w.LanguageCode)
 	x.value("common:country", w.Country, "visibility", "public")
 	x.close("work:work")

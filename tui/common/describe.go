@@ -1,6 +1,7 @@
 package common
 
 import (
+	"fmt"
 	"strings"
 
 	"github.com/orcid-tui/orcid-tui/internal/explain"
@@ -89,7 +90,17 @@ func remedy(x explain.Explanation) string {
 		return "copy the URL with y and open it on your computer"
 	case explain.Chmod:
 		return "run chmod 600 on it"
+	case explain.CheckRecord:
+		return "reload the record (R) before trying again, or it may be written twice"
+	case explain.UpdateExisting:
+		if x.PutCode != 0 {
+			return fmt.Sprintf("edit put-code %d instead (e)", x.PutCode)
+		}
+		return "edit the existing item instead (e)"
+	case explain.SignInAsHolder:
+		return "sign in as the record's holder (l)"
 	}
+	// FixItem: the words already say what to change.
 	return ""
 }
 

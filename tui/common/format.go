@@ -13,8 +13,8 @@ const (
 	WhoClientToken = "client token"
 )
 
-// Count formats n with a space between groups of three digits, as in the
-// screen sketch ("1 234 found").
+// Count formats n with a comma between groups of three digits ("1,234
+// found", "Works 2,500", "1 of 2,500"): every count on screen uses it.
 func Count[T ~int | ~int64](n T) string {
 	s := strconv.FormatInt(int64(n), 10)
 	neg := false
@@ -37,7 +37,7 @@ func Count[T ~int | ~int64](n T) string {
 	}
 	for i := lead; i < len(s); i += 3 {
 		if len(out) > 0 && !(neg && len(out) == 1) {
-			out = append(out, ' ')
+			out = append(out, ',')
 		}
 		out = append(out, s[i:i+3]...)
 	}

@@ -39,10 +39,11 @@ type KeyMap struct {
 	CopyCurl    key.Binding // copy the request behind what is shown as a curl command
 	Reload      key.Binding
 	Sort        key.Binding
-	Filter      key.Binding // "/" inside a pane that filters (works list, raw view)
+	Filter      key.Binding // filter the works list, find in raw ("/" is always an ORCID search)
 	NextMatch   key.Binding
 	PrevMatch   key.Binding
 	Toggle      key.Binding // space: check a box
+	Wrap        key.Binding // raw view: wrap long lines or scroll them sideways
 
 	// Environment pane.
 	ClientToken key.Binding
@@ -91,10 +92,11 @@ func DefaultKeyMap() KeyMap {
 		CopyCurl:    b([]string{"C"}, "C", "copy as curl"),
 		Reload:      b([]string{"R"}, "R", "reload"),
 		Sort:        b([]string{"s"}, "s", "sort"),
-		Filter:      b([]string{"/"}, "/", "filter"),
+		Filter:      b([]string{"f", "ctrl+f"}, "f", "filter"),
 		NextMatch:   b([]string{"n"}, "n", "next match"),
 		PrevMatch:   b([]string{"N"}, "N", "prev match"),
 		Toggle:      b([]string{"space"}, "space", "toggle"),
+		Wrap:        b([]string{"w"}, "w", "wrap"),
 
 		ClientToken: b([]string{"c"}, "c", "client token"),
 		SignIn:      b([]string{"l"}, "l", "sign in"),

@@ -1,6 +1,8 @@
 package common
 
 import (
+	"slices"
+
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/orcid-tui/orcid-tui/orcid"
@@ -22,6 +24,19 @@ type Session struct {
 	// Who says in words who we are: "anonymous", "client token",
 	// "signed in 0000-0002-1825-0097".
 	Who string
+	// Scopes are the signed-in token's scopes (/activities/update,
+	// /person/update, ...) and ClientID the client it was given to: the
+	// source ORCID records on the items that client adds. Empty unless
+	// SignedIn is set.
+	Scopes   []string
+	ClientID string
+}
+
+// CanWrite reports whether the session may change id's record with scope
+// (/activities/update or /person/update): signed in as its holder, with a
+// member client and a token granting the scope.
+func (s *Session) CanWrite(id orcid.ID, scope string) bool {
+	return s != nil && s.Member != nil && s.SignedIn != "" && s.SignedIn == id && slices.Contains(s.Scopes, scope)
 }
 
 // ClientFor returns the client to read id's record with: the member client
@@ -35,6 +50,16 @@ func (s *Session) ClientFor(id orcid.ID) *orcid.Client {
 		return s.Member
 	}
 	return s.Client
+}
+
+// CacheScope names the environment and identity answers are read as, for
+// the cache: answers are only ever served to the same scope, so a signed-in
+// user's limited items never reach anyone else.
+func (s *Session) CacheScope() string {
+	if s == nil {
+		return ""
+	}
+	return s.Env.Name + "|" + s.Env.PublicAPIURL + "|" + s.Env.MemberAPIURL + "|" + s.Who + "|" + string(s.SignedIn)
 }
 
 // SessionMsg announces a new session: another environment, or credentials

@@ -41,3 +41,42 @@ func Cut(s string, left, right int) string {
 	}
 	return out
 }
+
+// TruncateMiddle cuts s to w cells by taking out its middle: "10.5555/ps…
+// 2025.0001". Identifiers that share a long prefix (DOIs of one journal,
+// iDs) differ at the end, so cutting the end would make them look alike.
+// s is plain text (no escape sequences).
+func TruncateMiddle(s string, w int) string {
+	if w <= 0 {
+		return ""
+	}
+	if ansi.StringWidth(s) <= w {
+		return s
+	}
+	if w < 5 {
+		return Truncate(s, w, "…")
+	}
+	rs := []rune(s)
+	// A little more of the end than of the start: the end tells them apart.
+	leftW := (w - 1) * 2 / 5
+	rightW := w - 1 - leftW
+	i, lw := 0, 0
+	for i < len(rs) {
+		cw := ansi.StringWidth(string(rs[i]))
+		if lw+cw > leftW {
+			break
+		}
+		lw += cw
+		i++
+	}
+	j, rw := len(rs), 0
+	for j > i {
+		cw := ansi.StringWidth(string(rs[j-1]))
+		if rw+cw > rightW+(leftW-lw) {
+			break
+		}
+		rw += cw
+		j--
+	}
+	return string(rs[:i]) + "…" + string(rs[j:])
+}

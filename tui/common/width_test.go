@@ -81,3 +81,26 @@ func TestBoxFitsLongTitles(t *testing.T) {
 		}
 	}
 }
+
+func TestTruncateMiddle(t *testing.T) {
+	for _, tc := range []struct {
+		s    string
+		w    int
+		want string
+	}{
+		{"10.5555/helix.2025.0055", 30, "10.5555/helix.2025.0055"},
+		{"10.5555/helix.2025.0055", 16, "10.555…2025.0055"},
+		{"10.5555/helix.2025.0081", 16, "10.555…2025.0081"},
+		{"10.5555/研究.2025.0081", 12, "10.5…25.0081"},
+		{"abcdef", 3, "ab…"},
+		{"abcdef", 0, ""},
+	} {
+		got := TruncateMiddle(tc.s, tc.w)
+		if got != tc.want {
+			t.Errorf("TruncateMiddle(%q, %d) = %q, want %q", tc.s, tc.w, got, tc.want)
+		}
+		if ansi.StringWidth(got) > tc.w {
+			t.Errorf("TruncateMiddle(%q, %d) is %d wide", tc.s, tc.w, ansi.StringWidth(got))
+		}
+	}
+}

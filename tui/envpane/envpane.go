@@ -253,6 +253,7 @@ func (m *Model) Session() *common.Session {
 	}
 	if e.user != nil && e.member != nil {
 		s.Member, s.SignedIn = e.member, e.user.ORCID
+		s.Scopes, s.ClientID = slices.Clone(e.user.Scopes), e.user.ClientID
 		s.Who = "signed in " + string(e.user.ORCID)
 	} else if e.user != nil {
 		s.Who = "signed in " + string(e.user.ORCID) + " (public API)"

@@ -44,6 +44,8 @@ func press(s string) tea.KeyPressMsg {
 		return tea.KeyPressMsg{Code: tea.KeyEscape}
 	case "tab":
 		return tea.KeyPressMsg{Code: tea.KeyTab}
+	case "backspace":
+		return tea.KeyPressMsg{Code: tea.KeyBackspace}
 	}
 	return tea.KeyPressMsg{Code: []rune(s)[0], Text: s}
 }
@@ -351,5 +353,38 @@ func TestTokenExpiryJudgedWhenDrawn(t *testing.T) {
 	now = now.Add(2 * time.Hour)
 	if got := ansi.Strip(m.View()); !strings.Contains(got, "(expired)") {
 		t.Errorf("after expiry the pane does not say so:\n%s", got)
+	}
+}
+
+// The secret field shows the same mask whatever the secret's length, while
+// typing and after.
+func TestSecretMaskHasFixedLength(t *testing.T) {
+	lines := map[string]string{}
+	for _, secret := range []string{"a", "hunter2", "a-very-long-client-secret-0123456789abcdef"} {
+		m := newPane(t, nil)
+		m.Focus()
+		m.Update(press("e"))
+		m.Update(press("tab"))
+		for _, r := range secret {
+			m.Update(tea.KeyPressMsg{Code: r, Text: string(r)})
+		}
+		for _, l := range strings.Split(ansi.Strip(m.View()), "\n") {
+			if strings.Contains(l, "secret ") && strings.Contains(l, "•") {
+				lines[secret] = l
+			}
+		}
+		if lines[secret] == "" {
+			t.Fatalf("%q: no secret field drawn:\n%s", secret, ansi.Strip(m.View()))
+		}
+		if n := strings.Count(lines[secret], "•"); n != len("••••••••")/len("•") {
+			t.Errorf("%q: %d bullets, want the fixed mask of 8", secret, n)
+		}
+		m.Update(press("backspace"))
+		if got := m.secretInput.Value(); got != secret[:len(secret)-1] {
+			t.Errorf("backspace under the mask left %q", got)
+		}
+	}
+	if lines["a"] != lines["hunter2"] || lines["hunter2"] != lines["a-very-long-client-secret-0123456789abcdef"] {
+		t.Errorf("the field differs with the secret's length:\n%q\n%q", lines["a"], lines["hunter2"])
 	}
 }

@@ -48,7 +48,8 @@ func (m *Model) ShortHelp() []key.Binding {
 func (m *Model) FullHelp() [][]key.Binding {
 	k := m.keys
 	return [][]key.Binding{
-		{k.Up, k.Down, common.WithHelp(k.Enter, "enter", "use environment"), k.PageUp, k.PageDown},
+		{k.Up, k.Down, common.WithHelp(k.Enter, "enter", "use environment"), k.PageUp, k.PageDown,
+			key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back to the pane before"))},
 		{common.WithHelp(k.EditCreds, "e", "edit client id/secret"), common.WithHelp(k.ClientToken, "c", "get client token (/read-public)"), common.WithHelp(k.SignIn, "l", "sign in with the browser")},
 		{common.WithHelp(k.RefreshTok, "f", "refresh token"), common.WithHelp(k.Revoke, "v", "revoke token"), common.WithHelp(k.Forget, "F", "forget token"), common.WithHelp(k.Copy, "y", "copy iD URI"), common.WithHelp(k.Open, "o", "open my record")},
 		{key.NewBinding(key.WithKeys("o"), key.WithHelp("o (sign-in)", "open URL")), key.NewBinding(key.WithKeys("y"), key.WithHelp("y (sign-in)", "copy URL")), key.NewBinding(key.WithKeys("p"), key.WithHelp("p (sign-in)", "paste URL/code")), key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc (sign-in)", "cancel"))},

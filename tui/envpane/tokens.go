@@ -60,13 +60,11 @@ func (m *Model) loadStored(e *envState) tea.Cmd {
 	}
 	e.loaded = true
 	name := e.spec.Name
-	store := m.cfg.Store
-	key := auth.Key{Env: name, ClientID: e.spec.ClientID}
 	req := common.NextRequestID()
 	e.loadReq = req
 	return func() tea.Msg {
 		r := envResultMsg{env: name, req: req, op: "stored"}
-		if s, err := store.Get(key); err == nil && s.Token().Valid() {
+		if s, err := a.StoredClientToken(); err == nil && s.Token().Valid() {
 			r.tok = s
 		}
 		if u, err := a.Current(); err == nil {
@@ -169,6 +167,14 @@ func (m *Model) onResult(msg envResultMsg) tea.Cmd {
 			e.cancel()
 		}
 		e.busy, e.req, e.cancel = "", 0, nil
+	}
+	if msg.err != nil && msg.op == "refresh" && e.user != nil && e.authn != nil && auth.TokenForgotten(msg.err) {
+		// The registry no longer knows this sign-in (revoked there): it is
+		// over here too, and its saved token is dropped (off this goroutine).
+		a, k := e.authn, e.user.Key()
+		e.user, e.member, e.memberErr = nil, nil, ""
+		e.errMsg = "the registry no longer accepts this sign-in (revoked there?): press l to sign in again"
+		return tea.Batch(m.sessionCmd(), func() tea.Msg { _ = a.Forget(k); return nil })
 	}
 	if msg.err != nil {
 		short, _ := common.Describe(msg.err)

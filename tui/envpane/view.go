@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/orcid-tui/orcid-tui/auth"
@@ -126,7 +127,7 @@ func (m *Model) browseLines(iw int) []string {
 	if e.spec.ClientSecret == "" {
 		out = append(out, m.kv("secret", st.Dim.Render("none"), 6))
 	} else {
-		out = append(out, m.kv("secret", "••••••••", 6))
+		out = append(out, m.kv("secret", secretMask, 6))
 	}
 	if wide {
 		ru := e.spec.RedirectURI
@@ -272,7 +273,7 @@ func (m *Model) editLines(iw int) []string {
 		st.Dim.Render(ansi.Wrap("The client id and secret of an application registered with "+sanitize.Line(e.spec.label())+". "+m.keptWhere(e)+"; the secret is never shown.", iw, "")),
 		"",
 		m.idInput.View(),
-		m.secretInput.View(),
+		m.secretView(),
 		"",
 		st.Dim.Render("tab next field · enter save · esc cancel"),
 	}
@@ -384,4 +385,23 @@ func wrapIndent(s string, w int, indent string) string {
 		return s
 	}
 	return strings.ReplaceAll(ansi.Wrap(s, w, ""), "\n", "\n"+indent)
+}
+
+// secretMask stands for any secret: one bullet per character would show
+// anyone looking at the screen how long it is.
+const secretMask = "••••••••"
+
+// secretView is the secret field as a fixed mask, with the cursor after
+// it while the field has the keyboard (typing and backspace still edit the
+// value the input holds).
+func (m *Model) secretView() string {
+	st := m.st
+	v := st.Dim.Render("(empty)")
+	if m.secretInput.Value() != "" {
+		v = secretMask
+	}
+	if m.secretInput.Focused() {
+		v += lipgloss.NewStyle().Reverse(true).Render(" ")
+	}
+	return m.secretInput.Prompt + v
 }

@@ -1,6 +1,7 @@
 package record
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/charmbracelet/x/ansi"
@@ -37,7 +38,7 @@ func TestWorkColumns(t *testing.T) {
 		journal    bool
 		doiAtLeast int
 	}{
-		{"80 columns", 76, 36, false, 19},
+		{"80 columns", 76, 35, false, 21}, // the DOI whole: it is cut last
 		{"120 columns with the env pane", 86, 45, false, 21},
 		{"160 columns", 156, 75, true, 21},
 		{"200 columns with the env pane", 166, 80, true, 21},
@@ -64,8 +65,19 @@ func TestWorkColumns(t *testing.T) {
 			}
 		})
 	}
+	// A long DOI is cut in the middle, and only down to what leaves the
+	// title its minimum; two that differ at the end still look different.
+	c := workColumns(60, 10, 160, 0, 40)
+	if c.title < minTitleW || c.doi == 0 {
+		t.Errorf("long DOI at 60: %+v", c)
+	}
+	a := c.format([]string{"2021", "article", longTitle, "", "10.5555/helix.2025.0000000000000000055"})
+	b := c.format([]string{"2021", "article", longTitle, "", "10.5555/helix.2025.0000000000000000081"})
+	if a == b || !strings.HasSuffix(a, "055") || !strings.HasSuffix(b, "081") {
+		t.Errorf("DOIs that differ at the end look alike:\n%s\n%s", a, b)
+	}
 	// Short titles leave their room to the DOI.
-	c := workColumns(86, 7, 20, 30, 30)
+	c = workColumns(86, 7, 20, 30, 30)
 	if c.doi < 30 {
 		t.Errorf("short titles: DOI column %d cells, want 30 (%+v)", c.doi, c)
 	}

@@ -16,6 +16,17 @@ type item struct {
 	what  string   // what it is, for "copied DOI"
 	open  orcid.ID // enter opens this record
 	wrap  bool     // person tab: wrap the value instead of truncating
+
+	// What a, e and d act on (see write.go): the item's kind and put-code
+	// (0: not a writable item), the client that added it, its visibility,
+	// and its name for the delete confirmation.
+	kind    orcid.ItemKind
+	putCode int64
+	source  string
+	vis     string
+	label   string
+	own     bool // marked as this client's (ownMark)
+	orig    any  // a person item as decoded, to fill the form that edits it
 }
 
 // workRow is one work group of the works tab, sanitised, with its sort and
@@ -36,9 +47,12 @@ type workRow struct {
 type recData struct {
 	name   string
 	person []item
-	works  []workRow
-	lists  [numTabs][]item // affiliation, funding, peer review, resources
-	counts [numTabs]int
+	// personDoc is the decoded person section, changed in place by a
+	// write so its rows can be built again before the re-read.
+	personDoc *orcid.Person
+	works     []workRow
+	lists     [numTabs][]item // affiliation, funding, peer review, resources
+	counts    [numTabs]int
 }
 
 var affSections = map[tabID]func(*orcid.ActivitiesSummary) *orcid.Affiliations{
@@ -60,6 +74,7 @@ func buildData(rec *orcid.Record, env orcid.Environment, id orcid.ID) *recData {
 		d.name = displayName(rec.Person.Name)
 	}
 	d.person = personItems(rec.Person, env, id)
+	d.personDoc = rec.Person
 	a := rec.ActivitiesSummary
 	if a == nil {
 		a = &orcid.ActivitiesSummary{}
@@ -68,6 +83,9 @@ func buildData(rec *orcid.Record, env orcid.Environment, id orcid.ID) *recData {
 	d.counts[tabWorks] = len(d.works)
 	for t, get := range affSections {
 		d.lists[t] = affItems(get(a))
+		for i := range d.lists[t] {
+			d.lists[t][i].kind = tabKinds[t]
+		}
 		d.counts[t] = len(d.lists[t])
 	}
 	d.lists[tabFunding] = fundingItems(a.Fundings)
@@ -92,44 +110,51 @@ func personItems(p *orcid.Person, env orcid.Environment, id orcid.ID) []item {
 		it.cells = []string{label, value}
 		out = append(out, it)
 	}
+	// Each person item has a row of its own (so e and d can act on it);
+	// the label is on the first row of its section only.
+	section := func(label string) func() string {
+		return func() string { l := label; label = ""; return l }
+	}
 	if n := p.Name; n != nil {
-		add("Given names", val(n.GivenNames), item{})
-		add("Family name", val(n.FamilyName), item{})
-		add("Published as", val(n.CreditName), item{})
+		tag := visTag(n.Visibility)
+		add("Given names", val(n.GivenNames)+tag, item{})
+		add("Family name", val(n.FamilyName)+tag, item{})
+		add("Published as", val(n.CreditName)+tag, item{})
 	} else {
 		add("Name", "(not public)", item{})
 	}
 	if p.OtherNames != nil {
-		var names []string
-		for _, o := range p.OtherNames.OtherName {
+		label := section("Other names")
+		for i := range p.OtherNames.OtherName {
+			o := &p.OtherNames.OtherName[i]
 			if s := line(o.Content); s != "" {
-				names = append(names, s)
+				it := item{wrap: true, orig: o}
+				it.writable(orcid.KindOtherName, o.PutCode, o.Source, o.Visibility, s)
+				add(label(), s+visTag(o.Visibility), it)
 			}
 		}
-		add("Other names", strings.Join(names, "; "), item{wrap: true})
 	}
 	if p.Biography != nil {
 		if bio := strings.TrimSpace(text(p.Biography.Content)); bio != "" {
-			add("Biography", bio, item{wrap: true})
+			add("Biography", bio+visTag(p.Biography.Visibility), item{wrap: true})
 		}
 	}
 	if p.Keywords != nil {
-		var kws []string
-		for _, k := range p.Keywords.Keyword {
+		label := section("Keywords")
+		for i := range p.Keywords.Keyword {
+			k := &p.Keywords.Keyword[i]
 			if s := line(k.Content); s != "" {
-				kws = append(kws, s)
+				it := item{wrap: true, orig: k}
+				it.writable(orcid.KindKeyword, k.PutCode, k.Source, k.Visibility, s)
+				add(label(), s+visTag(k.Visibility), it)
 			}
 		}
-		add("Keywords", strings.Join(kws, ", "), item{wrap: true})
 	}
 	if p.ResearcherURLs != nil {
-		first := true
-		for _, u := range p.ResearcherURLs.ResearcherURL {
+		label := section("Websites")
+		for i := range p.ResearcherURLs.ResearcherURL {
+			u := &p.ResearcherURLs.ResearcherURL[i]
 			link := val(u.URL)
-			label := ""
-			if first {
-				label = "Websites"
-			}
 			v := link
 			if n := line(u.URLName); n != "" {
 				v = n + "  " + link
@@ -137,47 +162,43 @@ func personItems(p *orcid.Person, env orcid.Environment, id orcid.ID) []item {
 			if v == "" {
 				continue
 			}
-			add(label, v, item{link: link, what: "URL"})
-			first = false
+			it := item{link: link, what: "URL", orig: u}
+			it.writable(orcid.KindResearcherURL, u.PutCode, u.Source, u.Visibility, v)
+			add(label(), v+visTag(u.Visibility), it)
 		}
 	}
 	if p.Emails != nil {
-		first := true
+		label := section("Emails")
 		for _, e := range p.Emails.Email {
 			addr := line(e.Email)
 			if addr == "" {
 				continue
 			}
-			label := ""
-			if first {
-				label = "Emails"
-			}
-			add(label, addr, item{link: "mailto:" + addr, copy: addr, what: "email"})
-			first = false
+			add(label(), addr+visTag(e.Visibility), item{link: "mailto:" + addr, copy: addr, what: "email"})
 		}
 	}
 	if p.Addresses != nil {
-		var cs []string
-		for _, a := range p.Addresses.Address {
+		label := section("Countries")
+		for i := range p.Addresses.Address {
+			a := &p.Addresses.Address[i]
 			if c := val(a.Country); c != "" {
-				cs = append(cs, c)
+				it := item{orig: a}
+				it.writable(orcid.KindAddress, a.PutCode, a.Source, a.Visibility, c)
+				add(label(), c+visTag(a.Visibility), it)
 			}
 		}
-		add("Countries", strings.Join(cs, ", "), item{wrap: true})
 	}
 	if p.ExternalIdentifiers != nil {
-		first := true
-		for _, x := range p.ExternalIdentifiers.ExternalIdentifier {
-			label := ""
-			if first {
-				label = "Identifiers"
-			}
+		label := section("Identifiers")
+		for i := range p.ExternalIdentifiers.ExternalIdentifier {
+			x := &p.ExternalIdentifiers.ExternalIdentifier[i]
 			v := strings.TrimSpace(line(x.Type) + "  " + line(x.Value))
 			if v == "" {
 				continue
 			}
-			add(label, v, item{link: val(x.URL), copy: line(x.Value), what: "identifier"})
-			first = false
+			it := item{link: val(x.URL), copy: line(x.Value), what: "identifier", orig: x}
+			it.writable(orcid.KindExternalIdentifier, x.PutCode, x.Source, x.Visibility, v)
+			add(label(), v+visTag(x.Visibility), it)
 		}
 	}
 	return out
@@ -189,10 +210,10 @@ func workRows(w *orcid.Works) []workRow {
 	}
 	out := make([]workRow, 0, len(w.Group))
 	for _, g := range w.Group {
-		if len(g.WorkSummary) == 0 {
+		s := g.Preferred() // the one summary exports write too (export.PutCodes)
+		if s == nil {
 			continue
 		}
-		s := &g.WorkSummary[0]
 		r := workRow{putCode: s.PutCode, typ: line(s.Type)}
 		r.title = titleOf(s.Title)
 		r.ltitle = strings.ToLower(r.title)
@@ -212,7 +233,8 @@ func workRows(w *orcid.Works) []workRow {
 		if title == "" {
 			title = "(untitled)"
 		}
-		r.cells = []string{yr, shortType(r.typ), title, journal, doi}
+		r.cells = []string{yr, shortType(r.typ), title + visTag(s.Visibility), journal, doi}
+		r.item.writable(orcid.KindWork, s.PutCode, s.Source, s.Visibility, r.title)
 		switch {
 		case doi != "":
 			r.link, r.copy, r.what = doiURL(doi), doi, "DOI"
@@ -233,12 +255,13 @@ func affItems(a *orcid.Affiliations) []item {
 	for _, g := range a.AffiliationGroup {
 		for _, s := range g.Summaries {
 			it := item{cells: []string{
-				orgName(s.Organization),
+				orgName(s.Organization) + visTag(s.Visibility),
 				line(s.RoleTitle),
 				line(s.DepartmentName),
 				dateRange(s.StartDate, s.EndDate),
 				place(s.Organization),
 			}}
+			it.writable("", s.PutCode, s.Source, s.Visibility, orgName(s.Organization))
 			if u := val(s.URL); u != "" {
 				it.link, it.what = u, "URL"
 			} else if u := orgLink(s.Organization); u != "" {
@@ -262,12 +285,13 @@ func fundingItems(f *orcid.Fundings) []item {
 		s := &g.FundingSummary[0]
 		grant := findExtID(s.ExternalIDs, "grant_number")
 		it := item{cells: []string{
-			titleOf(s.Title),
+			titleOf(s.Title) + visTag(s.Visibility),
 			humanise(line(s.Type)),
 			orgName(s.Organization),
 			dateRange(s.StartDate, s.EndDate),
 			grant,
 		}}
+		it.writable(orcid.KindFunding, s.PutCode, s.Source, s.Visibility, titleOf(s.Title))
 		if u := val(s.URL); u != "" {
 			it.link, it.what = u, "URL"
 		} else {
@@ -295,7 +319,7 @@ func reviewItems(p *orcid.PeerReviews) []item {
 					fuzzy(s.CompletionDate),
 					humanise(line(s.ReviewerRole)),
 					humanise(line(s.ReviewType)),
-					line(s.ReviewGroupID),
+					line(s.ReviewGroupID) + visTag(s.Visibility),
 					orgName(s.ConveningOrganization),
 				}}
 				if u := val(s.ReviewURL); u != "" {
@@ -328,7 +352,7 @@ func resourceItems(r *orcid.ResearchResources) []item {
 				}
 			}
 			it := item{cells: []string{
-				titleOf(p.Title),
+				titleOf(p.Title) + visTag(s.Visibility),
 				strings.Join(hosts, "; "),
 				dateRange(p.StartDate, p.EndDate),
 			}}

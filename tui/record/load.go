@@ -29,17 +29,19 @@ type bulkMsg struct {
 	req   uint64
 	codes []int64
 	works []*orcid.Work // same order as codes; nil where failed
+	sizes []int64       // each work's size for the cache, measured off the UI goroutine
 	fails map[int64]error
 	err   error
 }
 
 // rawMsg answers a request for a raw body.
 type rawMsg struct {
-	p   *page
-	req uint64
-	key rawKey
-	doc *rawDoc
-	err error
+	p      *page
+	req    uint64
+	key    rawKey
+	doc    *rawDoc
+	err    error
+	cached bool // from the cache: not kept again
 }
 
 // errNoSession is shown when a record is opened before any session exists.
@@ -111,6 +113,7 @@ func (m *Model) fetchAround(p *page, putCode int64) tea.Cmd {
 	want := func(pc int64) bool {
 		return pc != 0 && p.full[pc] == nil && p.failed[pc] == "" && !p.pending[pc]
 	}
+	m.worksFromCache(p)
 	if !want(putCode) {
 		return nil
 	}
@@ -155,6 +158,12 @@ func (m *Model) fetchAround(p *page, putCode int64) tea.Cmd {
 		msg := bulkMsg{p: p, req: req, codes: codes, err: err}
 		if err == nil && fw != nil {
 			msg.works = fw.Works
+			msg.sizes = make([]int64, len(fw.Works))
+			for i, w := range fw.Works {
+				if w != nil {
+					msg.sizes[i] = workSize(w)
+				}
+			}
 			for _, f := range fw.Failed {
 				if msg.fails == nil {
 					msg.fails = map[int64]error{}
@@ -182,6 +191,13 @@ func (m *Model) ensureRaw(p *page) tea.Cmd {
 		if pk == k {
 			return nil
 		}
+	}
+	if v, _, ok := m.cache.Get(m.rawCacheKey(p.id, k)); ok {
+		// Made before: handled as an answer, with no request.
+		req := common.NextRequestID()
+		p.rawReqs[req] = k
+		doc := v.(*rawDoc)
+		return func() tea.Msg { return rawMsg{p: p, req: req, key: k, doc: doc, cached: true} }
 	}
 	if k == (rawKey{resRecord, orcid.JSON}) && p.body != nil {
 		// The record's JSON came with the record: no request, but
@@ -263,13 +279,16 @@ func (m *Model) handleRecord(msg recordMsg) tea.Cmd {
 		}
 		return common.Cmd(common.ErrorMsg{Err: msg.err, What: "loading " + string(p.id), Op: recordOp(p.id)})
 	}
-	done := "loaded " + string(p.id)
-	if p.data != nil {
+	done, reloaded := "loaded "+string(p.id), p.data != nil
+	if reloaded {
 		done = "reloaded " + string(p.id)
 	}
 	p.setErr(nil)
 	p.data = msg.data
 	p.body = msg.body
+	p.fetched = m.now()
+	m.keepRecord(p, msg.data, msg.body)
+	m.markOwn(p)
 	// The raw view of this body is built when it is first shown: for a big
 	// record it costs as much as the rest of the load.
 	delete(p.raws, rawKey{resRecord, orcid.JSON})
@@ -279,6 +298,12 @@ func (m *Model) handleRecord(msg recordMsg) tea.Cmd {
 	m.relayout()
 	// The record's success takes its earlier failure off the status line.
 	cmds := []tea.Cmd{common.Cmd(common.DoneMsg{Op: recordOp(p.id), Text: done})}
+	if p.afterWrite != nil {
+		cmds = append(cmds, m.confirmWrite(p))
+	} else if reloaded {
+		// R says it worked: the new copy is what is shown.
+		cmds = append(cmds, common.Cmd(common.StatusMsg{Text: done}))
+	}
 	if p.tab == tabRaw {
 		cmds = append(cmds, m.ensureRaw(p))
 	}
@@ -306,6 +331,9 @@ func (m *Model) handleBulk(msg bulkMsg) tea.Cmd {
 	for i, pc := range msg.codes {
 		if i < len(msg.works) && msg.works[i] != nil {
 			p.full[pc] = msg.works[i]
+			if i < len(msg.sizes) {
+				m.cache.Put(m.workKey(p.id, pc), msg.works[i], msg.sizes[i])
+			}
 		}
 	}
 	for pc, err := range msg.fails {
@@ -333,6 +361,9 @@ func (m *Model) handleRaw(msg rawMsg) tea.Cmd {
 		p.rawErrs[msg.key] = inWords(msg.err)
 	} else {
 		p.raws[msg.key] = msg.doc
+		if !msg.cached && msg.doc != nil {
+			m.cache.Put(m.rawCacheKey(p.id, msg.key), msg.doc, rawDocSize(msg.doc))
+		}
 	}
 	if p.tab == tabRaw && (rawKey{p.rawRes, p.rawFmt}) == msg.key {
 		m.rawCache = map[int]string{}
@@ -356,6 +387,8 @@ func rawOp(id orcid.ID, k rawKey) string {
 // reload drops p's caches and fetches the record again; what is shown stays
 // until the answer arrives.
 func (m *Model) reload(p *page) tea.Cmd {
+	// The cached copies go too: the answer will replace them.
+	m.cache.DeletePrefix(m.recordPrefix(p.id))
 	m.deactivate(p)
 	m.activate(p)
 	p.resetCaches()

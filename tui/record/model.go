@@ -3,6 +3,7 @@ package record
 import (
 	"context"
 	"strings"
+	"time"
 
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/spinner"
@@ -10,7 +11,9 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/orcid-tui/orcid-tui/orcid"
+	"github.com/orcid-tui/orcid-tui/tui/cache"
 	"github.com/orcid-tui/orcid-tui/tui/common"
+	"github.com/orcid-tui/orcid-tui/tui/editor"
 )
 
 // tabID names the record's tabs in display order.
@@ -68,7 +71,8 @@ type page struct {
 	ctx    context.Context
 	cancel context.CancelFunc
 
-	recReq  uint64 // the record request under way, 0 when none
+	recReq  uint64    // the record request under way, 0 when none
+	fetched time.Time // when the record shown was read from ORCID
 	loading bool
 	err     error  // why the last load of the record failed
 	errText string // err in plain words
@@ -94,6 +98,8 @@ type page struct {
 	pending  map[int64]bool
 	bulkReqs map[uint64]bool
 	bulkErr  string // why the last bulk request failed
+	// worksLooked: the cache was searched for this record's full works.
+	worksLooked bool
 
 	detail    int64 // put-code of the opened work; 0 shows the list
 	detailPos listState
@@ -108,6 +114,9 @@ type page struct {
 	search   string
 	matches  []match
 	matchCur int
+
+	// afterWrite is what the re-read after a write must show (write.go).
+	afterWrite *writeCheck
 }
 
 func newPage(id orcid.ID) *page {
@@ -123,6 +132,7 @@ func (p *page) resetCaches() {
 	p.pending = map[int64]bool{}
 	p.bulkReqs = map[uint64]bool{}
 	p.bulkErr = ""
+	p.worksLooked = false
 	p.raws = map[rawKey]*rawDoc{}
 	p.rawErrs = map[rawKey]string{}
 	p.rawReqs = map[uint64]rawKey{}
@@ -158,11 +168,15 @@ type Model struct {
 	back []*page
 	fwd  []*page
 
+	cache *cache.Cache     // answers read before; nil keeps none
+	clock func() time.Time // time.Now; tests set it
+
 	spin     spinner.Model
 	spinning bool
 
 	input textinput.Model
 	mode  inputMode
+	wr    writeState // a form, a delete confirmation, a write (write.go)
 
 	// Built in Update for View: the lines of the current tab (except works
 	// and raw, which slice their own), the tab bar and the column header.
@@ -171,6 +185,12 @@ type Model struct {
 	colHead  string
 	bodyH    int
 	rawCache map[int]string
+	// Wrapping of the raw view (w), for every body; the wrapped rows are
+	// built for wrapDoc at width wrapW.
+	rawWrap  bool
+	wrapDoc  *rawDoc
+	wrapW    int
+	wrapRows []rawRow
 	rawWidth int
 	notice   string // a one-line message in the footer (e.g. "nothing to open here")
 
@@ -271,6 +291,11 @@ func (m *Model) Open(id orcid.ID) tea.Cmd {
 	m.input.Blur()
 	m.notice = ""
 	m.activate(p)
+	if cmd, ok := m.fromCache(p); ok {
+		// Read before, as this identity: no request.
+		m.relayout()
+		return cmd
+	}
 	m.relayout()
 	return m.load(p)
 }
@@ -369,23 +394,16 @@ func (m *Model) Blur()         { m.focused = false; m.closeInput(false) }
 func (m *Model) Focused() bool { return m.focused }
 
 // InputFocused reports whether the filter or search input holds the keys.
-func (m *Model) InputFocused() bool { return m.mode != inputNone }
-
-// WantsFilterKey reports whether "/" means "filter/search here" rather than
-// the global search: true on the works list and the raw view.
-func (m *Model) WantsFilterKey() bool {
-	p := m.cur
-	if p == nil || p.data == nil {
-		return false
-	}
-	return (p.tab == tabWorks && p.detail == 0) || p.tab == tabRaw
-}
+func (m *Model) InputFocused() bool { return m.mode != inputNone || m.writing() }
 
 // ShortHelp lists the keys that apply now.
 func (m *Model) ShortHelp() []key.Binding {
 	k := m.keys
 	if m.mode != inputNone {
 		return []key.Binding{k.Enter, k.Cancel}
+	}
+	if m.writing() {
+		return m.writeHelp()
 	}
 	p := m.cur
 	if p == nil {
@@ -411,7 +429,7 @@ func (m *Model) ShortHelp() []key.Binding {
 	// One entry for [ and ], as in the design's key line.
 	section := key.NewBinding(key.WithKeys("[", "]"), key.WithHelp("[ ]", "section"))
 	curl := common.WithDesc(k.CopyCurl, "curl")
-	out := []key.Binding{section}
+	out := append([]key.Binding{section}, m.writeShortHelp()...)
 	// Everything must fit 80 columns with the root's "? help · q quit":
 	// the rest is in the full help (?).
 	switch {
@@ -420,21 +438,23 @@ func (m *Model) ShortHelp() []key.Binding {
 		out = append(out, common.WithDesc(k.Format, strings.ToLower(fmtName(otherFormat(p.rawFmt)))), curl)
 		switch {
 		case p.search != "":
-			out = append(out, k.NextMatch, common.WithDesc(k.Back, "clear"))
+			out = append(out, common.WithDesc(k.NextMatch, "next"), common.WithDesc(k.Back, "clear"))
 		case p.prevTab != tabRaw:
-			out = append(out, common.WithDesc(k.Filter, "search"), common.WithDesc(k.Back, "leave raw"))
+			out = append(out, common.WithDesc(k.Filter, "find"), common.WithDesc(k.Back, "leave"))
 		default:
-			out = back(append(out, common.WithDesc(k.Filter, "search")))
+			out = back(append(out, common.WithDesc(k.Filter, "find")))
 		}
 	case p.tab == tabWorks && p.detail != 0:
 		// The column header already says "esc back to the list".
 		out = append(out, common.WithDesc(k.Open, "open"), k.Copy, curl, k.Raw)
 	case p.tab == tabWorks:
-		out = append(out, common.WithDesc(k.Enter, "detail"), k.Sort, k.Filter)
+		// r and esc back are in the full help: the root puts "/ search"
+		// first on this line.
+		out = append(out, common.WithDesc(k.Enter, "detail"), k.Filter)
 		if p.filter != "" {
 			out = append(out, common.WithDesc(k.Back, "clear"))
 		} else {
-			out = back(append(out, k.Raw))
+			out = append(out, k.Sort)
 		}
 	default:
 		// The pane's top border says "esc back" when there is history.
@@ -443,15 +463,28 @@ func (m *Model) ShortHelp() []key.Binding {
 	return out
 }
 
-// FullHelp lists every key of the pane, grouped.
+// FullHelp lists every key of the pane, grouped: everything ShortHelp
+// leaves out for room is here.
 func (m *Model) FullHelp() [][]key.Binding {
 	k := m.keys
-	// Not a key: listed so the mouse is known to work.
+	// Not keys: listed so the mouse and the number keys are known to work.
 	click := key.NewBinding(key.WithKeys("click"), key.WithHelp("click", "tab, row; again: open"))
+	digits := key.NewBinding(key.WithKeys("1"), key.WithHelp("1–9 0", "tab by number (0 raw)"))
+	sideways := key.NewBinding(key.WithKeys("left", "right"), key.WithHelp("←/→ h/l", "raw: scroll sideways"))
 	return [][]key.Binding{
 		{k.Up, k.Down, k.Top, k.Bottom, k.PageUp, k.PageDown, click},
-		{k.PrevSection, k.NextSection, k.Enter, k.Back, k.Forward},
-		{k.Sort, k.Filter, k.NextMatch, k.PrevMatch, k.Raw, common.WithDesc(k.Format, "json/xml (opens raw)")},
-		{k.Open, k.Copy, common.WithDesc(k.CopyCurl, "copy request as curl"), k.Reload},
+		{k.PrevSection, k.NextSection, digits, k.Enter,
+			common.WithHelp(k.Back, "esc/backspace", "back (also H, alt+←)"),
+			common.WithHelp(k.Forward, "L/alt+→", "forward"),
+			key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc (loading)", "cancel"))},
+		{k.Sort, common.WithDesc(k.Filter, "filter works / find in raw"), k.NextMatch, k.PrevMatch,
+			k.Raw, common.WithDesc(k.Format, "json/xml (opens raw)"), sideways, common.WithDesc(k.Wrap, "raw: wrap long lines")},
+		{common.WithDesc(k.Open, "open link or record in browser"), common.WithDesc(k.Copy, "copy link, DOI or iD"),
+			common.WithDesc(k.CopyCurl, "copy request as curl"), common.WithDesc(k.Reload, "reload from ORCID")},
+		{common.WithDesc(keyAdd, "add a work, affiliation or funding (signed in)"), common.WithDesc(keyEdit, "edit the item (yours: ✎)"),
+			common.WithDesc(keyDelete, "delete the item (asks first)"), common.WithDesc(editor.SendKey, "form: send")},
 	}
 }
+
+// BodyHeight is how many lines of the current tab are visible.
+func (m *Model) BodyHeight() int { return m.bodyH }

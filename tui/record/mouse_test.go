@@ -194,7 +194,7 @@ func TestClickIgnoredWithoutRecordOrWhileTyping(t *testing.T) {
 	click(m, 5, tabBarRow)
 	click(m, 5, bodyRow)
 	open(t, m, orcidtest.CarberryID)
-	press(m, "]", "/")
+	press(m, "]", "f")
 	click(m, 10, bodyRow+2)
 	if c := m.cur.lists[tabWorks].cursor; c != 0 {
 		t.Fatalf("click while typing moved the cursor to %d", c)

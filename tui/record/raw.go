@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/orcid-tui/orcid-tui/internal/sanitize"
 	"github.com/orcid-tui/orcid-tui/orcid"
@@ -34,6 +35,7 @@ type span struct {
 // rawLine is one line of a pretty-printed, sanitised body.
 type rawLine struct {
 	text  string
+	width int    // in cells
 	lower string // lower-cased text for search; "" when equal to text
 	spans []span
 }
@@ -45,6 +47,7 @@ type rawDoc struct {
 	url    string
 	size   int
 	lines  []rawLine
+	width  int // the widest line, in cells
 }
 
 // newRawDoc pretty-prints, sanitises, splits and tokenises body. It runs in
@@ -62,7 +65,8 @@ func newRawDoc(body *orcid.Body, f orcid.Format) *rawDoc {
 	d.lines = make([]rawLine, len(parts))
 	var xs xmlState
 	for i, p := range parts {
-		l := rawLine{text: p}
+		l := rawLine{text: p, width: ansi.StringWidth(p)}
+		d.width = max(d.width, l.width)
 		if lo := strings.ToLower(p); lo != p && len(lo) == len(p) {
 			l.lower = lo
 		}

@@ -124,7 +124,7 @@ func TestWorksSorting(t *testing.T) {
 func TestWorksFilter(t *testing.T) {
 	m, _ := newTestModel(t, 120, 30)
 	open(t, m, orcidtest.CarberryID)
-	press(m, "]", "/")
+	press(m, "]", "f")
 	if !m.InputFocused() {
 		t.Fatal("/ did not focus the filter")
 	}
@@ -140,7 +140,7 @@ func TestWorksFilter(t *testing.T) {
 	mustNotContain(t, plain(m), "Kiln-side Manner")
 
 	// By DOI and by type, several words all having to match.
-	press(m, "/")
+	press(m, "f")
 	for range len("annals") {
 		press(m, "backspace")
 	}
@@ -152,7 +152,7 @@ func TestWorksFilter(t *testing.T) {
 	if m.cur.filter != "" || len(m.cur.order) != 13 {
 		t.Errorf("esc left filter %q with %d works", m.cur.filter, len(m.cur.order))
 	}
-	press(m, "/")
+	press(m, "f")
 	typeText(m, "book chapter")
 	press(m, "enter")
 	if ts := workTitles(m); len(ts) != 1 || ts[0] != "Ceramic Metaphysics" {
@@ -163,7 +163,7 @@ func TestWorksFilter(t *testing.T) {
 	if m.cur.filter != "" || len(m.cur.order) != 13 {
 		t.Errorf("esc did not clear the filter")
 	}
-	press(m, "/")
+	press(m, "f")
 	typeText(m, "no such work")
 	press(m, "enter")
 	mustContain(t, plain(m), "No works match")
@@ -210,7 +210,7 @@ func TestWorkDetailAndBack(t *testing.T) {
 func TestContributorOpensRecordAndHistory(t *testing.T) {
 	m, tr := newTestModel(t, 120, 40)
 	open(t, m, orcidtest.CarberryID)
-	press(m, "]", "/")
+	press(m, "]", "f")
 	typeText(m, "crackpot")
 	press(m, "enter", "enter")
 	// Move to Ångström's contributor line and open her record.
@@ -411,7 +411,7 @@ func TestRawViewFormatsAndSearch(t *testing.T) {
 	if len(tr.log()) != n {
 		t.Errorf("toggling back to cached bodies made requests: %v", tr.log()[n:])
 	}
-	press(m, "/")
+	press(m, "f")
 	typeText(m, "put-code")
 	press(m, "enter")
 	if len(m.cur.matches) < 13 {
@@ -501,7 +501,7 @@ func TestLoadingWheelAndHelp(t *testing.T) {
 	if c := m.cur.lists[tabWorks].cursor; c != 3 {
 		t.Errorf("wheel down moved the cursor to %d, want 3", c)
 	}
-	for _, keys := range [][]string{nil, {"enter"}, {"esc", "0"}, {"/"}} {
+	for _, keys := range [][]string{nil, {"enter"}, {"esc", "0"}, {"f"}} {
 		press(m, keys...)
 		if len(m.ShortHelp()) == 0 || len(m.FullHelp()) == 0 {
 			t.Errorf("no help after %v", keys)

@@ -24,6 +24,10 @@ func (m *Model) Update(msg tea.Msg) tea.Cmd {
 		return m.handleBulk(msg)
 	case rawMsg:
 		return m.handleRaw(msg)
+	case writingMsg:
+		return m.handleWrite(msg)
+	case fullItemMsg:
+		return m.handleFullItem(msg)
 	case spinner.TickMsg:
 		if msg.ID != m.spin.ID() {
 			return nil
@@ -62,6 +66,13 @@ func (m *Model) Update(msg tea.Msg) tea.Cmd {
 		m.input, cmd = m.input.Update(msg)
 		return cmd
 	}
+	if m.wr.choose != nil {
+		return m.chooserUpdate(msg)
+	}
+	if m.wr.form != nil {
+		// The form's own messages (next field, submit, paste).
+		return m.formUpdate(msg)
+	}
 	return nil
 }
 
@@ -71,9 +82,22 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	if m.mode != inputNone {
 		return m.handleInputKey(msg)
 	}
+	if m.writing() {
+		return m.writeInputKey(msg)
+	}
 	p := m.cur
 	if p == nil {
 		return nil
+	}
+	if msg.String() == "esc" {
+		if m.wr.req != 0 && m.wr.cancel != nil {
+			m.wr.cancel()
+			m.notice = "cancelled"
+			return nil
+		}
+		if cmd, ok := m.cancelLoading(); ok {
+			return cmd
+		}
 	}
 	switch {
 	case key.Matches(msg, k.Reload):
@@ -141,6 +165,9 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		}
 		return common.Cmd(common.CopyMsg{Text: text, What: what})
 	}
+	if cmd, ok := m.writeKeys(msg); ok {
+		return cmd
+	}
 	switch {
 	case p.tab == tabRaw:
 		return m.rawKeys(msg)
@@ -160,6 +187,12 @@ func (m *Model) enter() tea.Cmd {
 	p := m.cur
 	if p == nil || p.data == nil || p.tab == tabRaw {
 		return nil
+	}
+	if p.tab == tabWorks && p.detail != 0 && p.full[p.detail] == nil {
+		// The detail says "enter tries again" when its batch failed or
+		// was cancelled.
+		delete(p.failed, p.detail)
+		return m.fetchAround(p, p.detail)
 	}
 	if p.tab == tabWorks && p.detail == 0 {
 		w := p.curWork()
@@ -272,7 +305,7 @@ func (m *Model) leaveRaw() tea.Cmd {
 // moveKey handles the movement keys for lists and the raw view.
 func (m *Model) moveKey(msg tea.KeyPressMsg) bool {
 	k := m.keys
-	page := max(m.bodyH-1, 1)
+	page := max(m.bodyH/2, 1) // ctrl+d/ctrl+u: half of what is visible
 	switch {
 	case key.Matches(msg, k.Up):
 		m.scroll(-1)
@@ -330,6 +363,10 @@ func clampAdd(v, d int) int {
 
 func (m *Model) shiftRaw(d int) {
 	p := m.cur
+	if m.rawWrap {
+		m.notice = "lines are wrapped: w cuts them again to scroll sideways"
+		return
+	}
 	_, k := m.rawDoc(p)
 	pos := p.rawPos[k]
 	pos.x = max(pos.x+d, 0)
@@ -360,6 +397,8 @@ func (m *Model) rawKeys(msg tea.KeyPressMsg) tea.Cmd {
 	switch {
 	case key.Matches(msg, k.Filter):
 		return m.openInput(inputSearch, "search: ", p.search)
+	case key.Matches(msg, k.Wrap):
+		m.toggleWrap()
 	case key.Matches(msg, k.NextMatch):
 		m.stepMatch(1)
 	case key.Matches(msg, k.PrevMatch):
@@ -454,7 +493,7 @@ func (m *Model) jumpToMatch(p *page) {
 		return
 	}
 	_, k := m.rawDoc(p)
-	top := p.rawPos[k].offset
+	top, _ := m.rawRowAt(p.rawPos[k].offset, 0)
 	i := sort.Search(len(p.matches), func(j int) bool { return p.matches[j].line >= top })
 	if i == len(p.matches) {
 		i = 0
@@ -478,10 +517,20 @@ func (m *Model) stepMatch(d int) {
 // showMatch scrolls so the current hit is visible, a few lines from the top.
 func (m *Model) showMatch(p *page) {
 	mt := p.matches[p.matchCur]
-	_, k := m.rawDoc(p)
+	d, k := m.rawDoc(p)
 	pos := p.rawPos[k]
-	if mt.line < pos.offset || mt.line >= pos.offset+m.bodyH {
-		pos.offset = max(mt.line-m.bodyH/3, 0)
+	from, to := matchCols(d, mt)
+	m.ensureWrap(d)
+	row := m.rawRowOf(mt.line, from)
+	if row < pos.offset || row >= pos.offset+m.bodyH {
+		pos.offset = max(row-m.bodyH/3, 0)
+	}
+	// Sideways too: the hit in full when it fits, a third in from the left.
+	if w := m.innerW(); !m.rawWrap && (from < pos.x || to > pos.x+w) {
+		pos.x = max(0, from-w/3)
+		if to > pos.x+w {
+			pos.x = max(from, to-w) // a hit wider than the pane: its start
+		}
 	}
 	p.rawPos[k] = pos
 	m.rawCache = map[int]string{}

@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"sort"
-	"strconv"
 	"strings"
 
 	"github.com/charmbracelet/x/ansi"
@@ -30,6 +29,9 @@ func (m *Model) contentW() int {
 // size, tab, data, sort or filter, detail, styles.
 func (m *Model) relayout() {
 	m.bodyH = max(m.h-2-chromeLines, 1)
+	if m.wr.form != nil {
+		m.wr.form.SetSize(m.innerW(), max(m.h-2, 4))
+	}
 	m.lines = nil
 	m.colHead = ""
 	m.tabBar = m.buildTabBar()
@@ -96,16 +98,19 @@ func (m *Model) fix() {
 		if d == nil {
 			return
 		}
+		m.ensureWrap(d)
+		n := m.rawRowCount(d)
 		pos := p.rawPos[k]
-		pos.offset = clamp(pos.offset, 0, max(len(d.lines)-m.bodyH, 0))
-		pos.x = max(pos.x, 0)
+		pos.offset = clamp(pos.offset, 0, max(n-m.bodyH, 0))
+		pos.x = clamp(pos.x, 0, max(d.width-m.innerW(), 0))
 		p.rawPos[k] = pos
 		if len(m.rawCache) > 8*m.bodyH {
 			m.rawCache = map[int]string{}
 		}
-		for i := pos.offset; i < pos.offset+m.bodyH && i < len(d.lines); i++ {
+		for i := pos.offset; i < pos.offset+m.bodyH && i < n; i++ {
 			if _, ok := m.rawCache[i]; !ok {
-				m.rawCache[i] = m.renderRaw(p, d, i, pos.x)
+				line, x := m.rawRowAt(i, pos.x)
+				m.rawCache[i] = m.renderRaw(p, d, line, x)
 			}
 		}
 		return
@@ -140,7 +145,7 @@ func (m *Model) lineCount() int {
 	switch {
 	case p.tab == tabRaw:
 		if d, _ := m.rawDoc(p); d != nil {
-			return len(d.lines)
+			return m.rawRowCount(d)
 		}
 		return 0
 	case p.tab == tabWorks && p.detail == 0:
@@ -287,7 +292,7 @@ func (m *Model) buildTabBar() string {
 	label := func(t tabID, names *[numTabs]string) string {
 		s := names[t]
 		if t != tabPerson && t != tabRaw {
-			s += " " + strconv.Itoa(p.data.counts[t])
+			s += " " + common.Count(p.data.counts[t])
 		}
 		return s
 	}
@@ -462,6 +467,24 @@ func (m *Model) View() string {
 		if n := len(m.back); n > 0 {
 			info = "esc back"
 		}
+		if f := m.fetchedInfo(); f != "" {
+			info = strings.TrimPrefix(info+" · "+f, " · ")
+		}
+	}
+	if m.cur == nil {
+		// Nothing open: just the sentence, so the pane can be small and
+		// leave the room to the search results.
+		lines := []string{""}
+		for _, l := range wrap(noRecordText, m.innerW()-2) {
+			lines = append(lines, " "+l)
+		}
+		if len(lines) > m.h-2 {
+			lines = lines[1:]
+		}
+		return m.styles.Box(m.title(), info, strings.Join(lines, "\n"), m.w, m.h, m.focused)
+	}
+	if m.wr.form != nil || m.wr.choose != nil {
+		return m.styles.Box(m.title(), info, m.formView(), m.w, m.h, m.focused)
 	}
 	var b strings.Builder
 	b.Grow((m.w + 16) * m.h)
@@ -474,6 +497,8 @@ func (m *Model) View() string {
 	b.WriteString(m.footer())
 	return m.styles.Box(m.title(), info, b.String(), m.w, m.h, m.focused)
 }
+
+const noRecordText = "No record open. Search for someone and press enter, or paste an iD into the search."
 
 // viewBody writes exactly bodyH lines (the last without a newline).
 func (m *Model) viewBody(b *strings.Builder) {
@@ -494,7 +519,7 @@ func (m *Model) viewBody(b *strings.Builder) {
 	if p == nil {
 		nl("")
 		// Wrapped, not cut: at 80 columns the sentence is wider than the pane.
-		for _, l := range wrap("No record open. Search for someone and press enter, or paste an iD into the search.", m.innerW()-2) {
+		for _, l := range wrap(noRecordText, m.innerW()-2) {
 			nl(" " + l)
 		}
 		return
@@ -525,10 +550,11 @@ func (m *Model) viewBody(b *strings.Builder) {
 			return
 		}
 		pos := p.rawPos[k]
-		for i := pos.offset; i < pos.offset+m.bodyH && i < len(d.lines); i++ {
+		for i := pos.offset; i < pos.offset+m.bodyH && i < m.rawRowCount(d); i++ {
 			s, ok := m.rawCache[i]
 			if !ok {
-				s = truncate(d.lines[i].text, m.innerW())
+				line, _ := m.rawRowAt(i, pos.x)
+				s = truncate(d.lines[line].text, m.innerW())
 			}
 			nl(s)
 		}
@@ -625,6 +651,9 @@ func (m *Model) footer() string {
 	if m.mode != inputNone {
 		return m.input.View()
 	}
+	if s := m.writeFooter(); s != "" {
+		return s
+	}
 	if m.notice != "" {
 		return m.styles.Dim.Render(m.notice)
 	}
@@ -641,8 +670,7 @@ func (m *Model) footer() string {
 		if d == nil {
 			return ""
 		}
-		pos := p.rawPos[k]
-		s := fmt.Sprintf("lines %s–%s of %s", common.Count(min(pos.offset+1, len(d.lines))), common.Count(min(pos.offset+m.bodyH, len(d.lines))), common.Count(len(d.lines)))
+		s := m.rawPosition(p, d, k)
 		if p.search != "" {
 			if len(p.matches) == 0 {
 				s += " · no match for “" + p.search + "”"
@@ -663,6 +691,13 @@ func (m *Model) footer() string {
 			out += "  " + m.styles.Error.Render(p.bulkErr)
 		}
 		return out
+	}
+	// The Person tab, the other sections and a work's detail: where the
+	// view is, when there is more than fits.
+	if n := m.lineCount(); n > m.bodyH {
+		ls := m.curList()
+		return m.styles.Dim.Render(fmt.Sprintf("lines %s–%s of %s · j/k scroll",
+			common.Count(ls.offset+1), common.Count(min(ls.offset+m.bodyH, n)), common.Count(n)))
 	}
 	return ""
 }

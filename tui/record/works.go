@@ -54,10 +54,10 @@ func (m *Model) applyOrder(p *page) {
 		if c := cmp.Compare(ws[a].date, ws[b].date); c != 0 {
 			return c
 		}
-		return cmp.Compare(ws[a].ltitle, ws[b].ltitle)
+		return naturalCompare(ws[a].ltitle, ws[b].ltitle)
 	}
 	byTitle := func(a, b int) int {
-		if c := cmp.Compare(ws[a].ltitle, ws[b].ltitle); c != 0 {
+		if c := naturalCompare(ws[a].ltitle, ws[b].ltitle); c != 0 {
 			return c
 		}
 		return -cmp.Compare(ws[a].date, ws[b].date)
@@ -115,13 +115,16 @@ func (m *Model) applyOrder(p *page) {
 // workCols lays the works columns out for width w (marker excluded).
 type workCols struct{ year, typ, title, journal, doi int }
 
-// Widths that decide what the works list gives up first: the title keeps
-// the flexible space; the journal appears only when the title still gets
-// titleRoomForJournal cells; the DOI grows to doiW, which fits most DOIs.
+// Widths that decide what the works list gives up first: the DOI is cut
+// last (it identifies the work; the title is still there to read), down to
+// what leaves the title minTitleW cells; the journal appears only when the
+// title still gets titleRoomForJournal cells; the DOI grows to doiW, which
+// fits most DOIs.
 const (
 	doiW                = 32
 	journalW            = 30
 	titleRoomForJournal = 60
+	minTitleW           = 20
 )
 
 // workColumns lays the columns out for width w; typ, title, journal and doi
@@ -132,12 +135,8 @@ func workColumns(w, typ, title, journal, doi int) workCols {
 	c := workCols{year: 5, typ: clamp(typ, 5, typeW)}
 	rest := w - c.year - c.typ - 3
 	doi = min(doi, doiW)
-	switch {
-	case doi == 0:
-	case rest >= 100:
-		c.doi = min(doi, rest/4)
-	case rest >= 45:
-		c.doi = min(doi, 22, rest/3)
+	if doi > 0 && rest >= minTitleW+2+10 {
+		c.doi = min(doi, rest-2-minTitleW)
 	}
 	if c.doi > 0 {
 		c.doi = max(c.doi, 3) // "DOI"
@@ -187,7 +186,8 @@ func (c workCols) format(cells []string) string {
 	}
 	if c.doi > 0 {
 		b.WriteString("  ")
-		b.WriteString(truncate(cells[4], c.doi))
+		// Cut in the middle: DOIs of one journal differ at the end.
+		b.WriteString(common.TruncateMiddle(cells[4], c.doi))
 	}
 	return strings.TrimRight(b.String(), " ")
 }

@@ -7,6 +7,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -17,6 +18,7 @@ import (
 
 	"github.com/orcid-tui/orcid-tui/internal/sanitize"
 	"github.com/orcid-tui/orcid-tui/orcid"
+	"github.com/orcid-tui/orcid-tui/tui/cache"
 	"github.com/orcid-tui/orcid-tui/tui/common"
 )
 
@@ -39,11 +41,19 @@ type row struct {
 
 // resultsMsg is the answer to one search request.
 type resultsMsg struct {
-	req   uint64
-	start int
+	req    uint64
+	start  int
+	asked  int // rows asked for
+	rows   []row
+	total  int64
+	err    error
+	cached bool // from the cache: not kept again
+}
+
+// cachedPage is one page of results as the cache keeps it.
+type cachedPage struct {
 	rows  []row
 	total int64
-	err   error
 }
 
 // Model is the search pane.
@@ -52,6 +62,7 @@ type Model struct {
 	keys *common.KeyMap
 
 	session *common.Session
+	cache   *cache.Cache // pages read before; nil keeps none
 
 	input        textinput.Model
 	inputFocused bool
@@ -61,10 +72,21 @@ type Model struct {
 	history []string
 	histIdx int    // len(history) when not browsing
 	draft   string // what was typed before browsing history
+	// Each environment has its own queries: history is the current one's,
+	// histories the others'. histVersion counts changes, so the root
+	// knows when to save them.
+	histories   map[string][]string
+	histVersion int
 
 	resultSet
 
-	loading bool
+	loading  bool
+	reloaded bool // R ran the search again: say so when it is answered
+	// G (or a number then G) going to a hit not loaded yet: the pages up
+	// to it are being read.
+	jumping bool
+	jump    int    // the hit's index
+	count   string // digits typed before G
 	req     uint64
 	cancel  context.CancelFunc
 	spin    spinner.Model
@@ -83,7 +105,15 @@ type resultSet struct {
 	cursor   int
 	offset   int
 	errText  string
-	atLimit  bool // anonymous paging limit reached
+	badQuery bool // ORCID refused the query itself: fix it, not retry
+	// The widest name, other names and institutions among the rows,
+	// measured once as they arrive: the columns give room to what is
+	// there (no other names: no column).
+	nameW, otherW, instW int
+	// cancelled: esc stopped the request for the first page (rows empty)
+	// or for the next one.
+	cancelled bool
+	atLimit   bool // anonymous paging limit reached
 }
 
 // envState is the search of an environment the user switched away from.
@@ -131,6 +161,7 @@ func (m *Model) SetSession(s *common.Session) {
 		left.searched = m.searched && !interrupted
 		m.saved[m.session.Env] = left
 	}
+	m.swapHistory(m.session, s)
 	m.session = s
 	var st envState
 	if s != nil {
@@ -188,6 +219,18 @@ func (m *Model) FocusInput() {
 	m.input.CursorEnd()
 }
 
+// NewSearch gives the keyboard to an empty input for a new query ("/" from
+// anywhere). What the input held is kept one ↑ away in the history, so
+// nothing typed is lost and nothing is glued to the old text.
+func (m *Model) NewSearch() {
+	if t := strings.TrimSpace(m.input.Value()); t != "" {
+		m.remember(t)
+	}
+	m.input.SetValue("")
+	m.histIdx, m.draft = len(m.history), ""
+	m.FocusInput()
+}
+
 // BlurInput takes the keyboard away from the text input.
 func (m *Model) BlurInput() {
 	m.inputFocused = false
@@ -218,7 +261,17 @@ func (m *Model) Update(msg tea.Msg) tea.Cmd {
 		return m.updateTable(msg)
 	case tea.PasteMsg:
 		if !m.inputFocused {
-			m.FocusInput()
+			// A paste over the results starts a new search, like "/".
+			m.NewSearch()
+		}
+		if strings.TrimSpace(m.input.Value()) == "" {
+			// An iD pasted into the empty box opens its record at once:
+			// pasting one is how people say "show me this record".
+			if q := orcid.ParseQuery(msg.Content); q.Kind == orcid.QueryID {
+				m.input.SetValue(q.Input)
+				m.input.CursorEnd()
+				return m.submit()
+			}
 		}
 		var cmd tea.Cmd
 		m.input, cmd = m.input.Update(msg)
@@ -237,6 +290,10 @@ func (m *Model) Update(msg tea.Msg) tea.Cmd {
 		}
 		// Border, input and header come before the first row.
 		if i := m.offset + msg.Y - 3; msg.Y >= 3 && i < len(m.rows) && i < m.offset+m.visibleRows() {
+			if i == m.cursor && m.focused && !m.inputFocused {
+				// A click on the selected row opens it, as enter does.
+				return common.Cmd(common.OpenRecordMsg{ID: m.rows[i].id})
+			}
 			m.BlurInput()
 			m.cursor = i
 			return m.maybeMore()
@@ -247,6 +304,13 @@ func (m *Model) Update(msg tea.Msg) tea.Cmd {
 
 func (m *Model) updateInput(msg tea.KeyPressMsg) tea.Cmd {
 	switch msg.String() {
+	case "/":
+		if m.input.Value() == "" {
+			// The help says "/ search", so people press it first even
+			// though the box already has the keyboard: it is the key, not
+			// the start of a query.
+			return nil
+		}
 	case "enter":
 		return m.submit()
 	case "esc":
@@ -271,6 +335,20 @@ func (m *Model) updateInput(msg tea.KeyPressMsg) tea.Cmd {
 
 func (m *Model) updateTable(msg tea.KeyPressMsg) tea.Cmd {
 	k := m.keys
+	if s := msg.String(); len(s) == 1 && s[0] >= '0' && s[0] <= '9' {
+		m.typeCount(s[0])
+		return nil
+	}
+	if !key.Matches(msg, k.Bottom) {
+		m.count = ""
+	}
+	if msg.String() == "esc" && m.loading {
+		// Stop, as in a browser: no waiting for a hanging server.
+		m.jumping = false
+		m.stop()
+		m.cancelled = true
+		return common.Cmd(common.StatusMsg{Text: "cancelled"})
+	}
 	switch {
 	case key.Matches(msg, k.Up):
 		if m.cursor == 0 {
@@ -281,16 +359,19 @@ func (m *Model) updateTable(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Down):
 		return m.move(1)
 	case key.Matches(msg, k.PageUp):
-		return m.move(-max(1, m.visibleRows()-1))
+		return m.move(-max(1, m.visibleRows()/2))
 	case key.Matches(msg, k.PageDown):
-		return m.move(max(1, m.visibleRows()-1))
+		return m.move(max(1, m.visibleRows()/2))
 	case key.Matches(msg, k.Top):
 		return m.move(-len(m.rows))
 	case key.Matches(msg, k.Bottom):
-		return m.move(len(m.rows))
+		return m.jumpKey()
 	case key.Matches(msg, k.Enter):
 		if r, ok := m.selected(); ok {
 			return common.Cmd(common.OpenRecordMsg{ID: r.id})
+		}
+		if m.cancelled && m.searched {
+			return m.search(m.q) // "Search cancelled: enter runs it again"
 		}
 		m.FocusInput()
 	case key.Matches(msg, k.Open):
@@ -303,7 +384,10 @@ func (m *Model) updateTable(msg tea.KeyPressMsg) tea.Cmd {
 		}
 	case key.Matches(msg, k.Reload):
 		if m.searched {
-			return m.search(m.q)
+			m.cache.DeletePrefix(m.pageKey(m.q.Solr, -1, 0))
+			cmd := m.search(m.q)
+			m.reloaded = true
+			return cmd
 		}
 	}
 	return nil
@@ -394,6 +478,7 @@ func (m *Model) submit() tea.Cmd {
 // search starts a new search, superseding any request under way.
 func (m *Model) search(q orcid.Query) tea.Cmd {
 	m.resultSet = resultSet{q: q, searched: true}
+	m.reloaded = false
 	return m.fetch(q.Solr, 0)
 }
 
@@ -409,6 +494,11 @@ func (m *Model) stop() {
 // fetch asks for one page. The command runs off the UI goroutine; its answer
 // carries the request id so a superseded answer is dropped.
 func (m *Model) fetch(solr string, start int) tea.Cmd {
+	return m.fetchRows(solr, start, PageRows)
+}
+
+// fetchRows asks for rows results from start.
+func (m *Model) fetchRows(solr string, start, rows int) tea.Cmd {
 	m.stop()
 	if m.session == nil || m.session.Client == nil {
 		m.errText = "no environment selected"
@@ -417,16 +507,24 @@ func (m *Model) fetch(solr string, start int) tea.Cmd {
 	ctx, cancel := context.WithCancel(context.Background())
 	m.cancel = cancel
 	m.req = common.NextRequestID()
-	m.loading = true
+	m.loading, m.cancelled = true, false
 	req, client := m.req, m.session.Client
-	p := orcid.SearchParams{Query: solr, Start: start, Rows: PageRows}
+	if v, _, ok := m.cache.Get(m.pageKey(solr, start, rows)); ok {
+		// Read before, as this identity: the answer without a request.
+		pg := v.(cachedPage)
+		return func() tea.Msg {
+			cancel()
+			return resultsMsg{req: req, start: start, asked: rows, rows: pg.rows, total: pg.total, cached: true}
+		}
+	}
+	p := orcid.SearchParams{Query: solr, Start: start, Rows: rows}
 	do := func() tea.Msg {
 		defer cancel()
 		res, err := client.ExpandedSearch(ctx, p)
 		if err != nil {
-			return resultsMsg{req: req, start: start, err: err}
+			return resultsMsg{req: req, start: start, asked: rows, err: err}
 		}
-		return resultsMsg{req: req, start: start, rows: toRows(res), total: res.NumFound}
+		return resultsMsg{req: req, start: start, asked: rows, rows: toRows(res), total: res.NumFound}
 	}
 	return tea.Batch(do, m.spin.Tick)
 }
@@ -462,10 +560,22 @@ func (m *Model) onResults(msg resultsMsg) tea.Cmd {
 	m.loading = false
 	m.cancel = nil
 	if msg.err != nil {
+		m.jumping = false
 		if errors.Is(msg.err, context.Canceled) {
 			return nil
 		}
+		if qe, ok := asQueryError(msg.err); ok {
+			// Put the query back under the cursor to be fixed.
+			msg.err, m.badQuery = qe, true
+			m.input.SetValue(m.q.Input)
+			if m.focused {
+				m.FocusInput()
+			}
+		}
 		short, _ := common.Describe(msg.err)
+		if m.badQuery {
+			short = msg.err.(*queryError).short() // whole: the pane wraps it
+		}
 		m.errText = short
 		if msg.start > 0 && m.anonymous() {
 			// Past the anonymous paging limit the client refuses to send.
@@ -479,16 +589,32 @@ func (m *Model) onResults(msg resultsMsg) tea.Cmd {
 	}
 	m.errText = ""
 	m.total = msg.total
+	if !msg.cached {
+		m.cache.Put(m.pageKey(m.q.Solr, msg.start, msg.asked), cachedPage{msg.rows, msg.total}, pageSize(msg.rows))
+	}
 	if msg.start == len(m.rows) {
 		m.rows = append(m.rows, msg.rows...)
+		for _, r := range msg.rows {
+			m.nameW = max(m.nameW, ansi.StringWidth(r.name))
+			m.otherW = max(m.otherW, ansi.StringWidth(r.other))
+			m.instW = max(m.instW, ansi.StringWidth(r.inst))
+		}
 	}
 	if len(msg.rows) == 0 && int64(len(m.rows)) < m.total {
 		// The server has no more to give even though it counted more.
 		m.total = int64(len(m.rows))
 	}
 	m.clampScroll()
+	if m.jumping {
+		return tea.Batch(m.jumpStep(), common.Cmd(common.DoneMsg{Op: "search"}))
+	}
 	// A search that works takes an earlier search error off the status line.
-	return common.Cmd(common.DoneMsg{Op: "search"})
+	done := common.Cmd(common.DoneMsg{Op: "search"})
+	if m.reloaded && msg.start == 0 {
+		m.reloaded = false
+		return tea.Batch(done, common.Cmd(common.StatusMsg{Text: "reloaded the search for “" + sanitize.Truncate(sanitize.Line(m.q.Input), 40) + "”"}))
+	}
+	return done
 }
 
 // remember adds a query to the history (most recent last, no repeats).
@@ -505,6 +631,7 @@ func (m *Model) remember(q string) {
 	}
 	m.histIdx = len(m.history)
 	m.draft = ""
+	m.histVersion++
 }
 
 // History returns recent queries, oldest first.
@@ -576,7 +703,7 @@ func (m *Model) ShortHelp() []key.Binding {
 	bs := []key.Binding{k.Tab, k.Search}
 	if len(m.rows) > 0 {
 		bs = append(bs, common.WithHelp(k.Enter, "enter", "open"), k.Open, k.Copy)
-	} else if m.errText != "" {
+	} else if m.errText != "" && !m.badQuery {
 		bs = append(bs, common.WithHelp(k.Reload, "R", "retry"))
 	}
 	return append(bs, k.Help, k.Quit)
@@ -586,12 +713,15 @@ func (m *Model) ShortHelp() []key.Binding {
 func (m *Model) FullHelp() [][]key.Binding {
 	k := m.keys
 	return [][]key.Binding{
-		{k.Up, k.Down, k.Top, k.Bottom, k.PageUp, k.PageDown},
+		{k.Up, k.Down, k.Top, common.WithDesc(k.Bottom, "last hit (loads up to 10,000)"),
+			key.NewBinding(key.WithKeys("G"), key.WithHelp("N G", "go to hit N (type N, then G)")), k.PageUp, k.PageDown},
 		{common.WithHelp(k.Enter, "enter", "open record"), common.WithHelp(k.Open, "o", "open iD in browser"), common.WithHelp(k.Copy, "y", "copy iD URI"), common.WithHelp(k.Reload, "R", "search again")},
-		{common.WithHelp(k.Search, "/", "edit query"),
+		{common.WithHelp(k.Search, "/", "new search (from anywhere)"),
 			key.NewBinding(key.WithKeys("up"), key.WithHelp("↑ (input)", "recent queries")),
 			key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter (input)", "search / open iD")),
-			key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc (input)", "to results"))},
+			key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc (input)", "to results")),
+			key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc (loading)", "cancel the search")),
+			key.NewBinding(key.WithKeys("ctrl+v"), key.WithHelp("paste an iD", "opens its record"))},
 	}
 }
 
@@ -609,8 +739,13 @@ func (m *Model) View() string {
 	switch {
 	case m.loading && len(m.rows) == 0:
 		info = m.spin.View() + " searching"
-	case m.searched && m.errText == "":
+	case m.searched && m.errText == "" && !(m.cancelled && len(m.rows) == 0):
 		info = common.Count(m.total) + " found"
+		if m.stale() {
+			// The box holds something else (a new query being typed, an
+			// iD that was opened): say which query these rows answer.
+			info += " for “" + sanitize.Truncate(sanitize.Line(m.q.Input), 24) + "”"
+		}
 		if m.loading {
 			info = m.spin.View() + " " + info
 		}
@@ -623,9 +758,19 @@ func (m *Model) View() string {
 	cols := m.columns(iw)
 	switch {
 	case m.errText != "" && len(m.rows) == 0:
-		b.WriteString("\n" + st.Error.Render(common.Truncate(m.errText, iw, "…")))
+		// Wrapped, not cut: the advice comes at the end of the words.
+		wl := strings.Split(ansi.Wrap(m.errText, iw, ""), "\n")
+		if len(wl) > lines {
+			wl = wl[:lines]
+			wl[lines-1] = common.Truncate(wl[lines-1]+" …", iw, "…")
+		}
+		for _, l := range wl {
+			b.WriteString("\n" + st.Error.Render(l))
+		}
 	case !m.searched:
 		b.WriteString(m.hints(iw, lines))
+	case len(m.rows) == 0 && m.cancelled:
+		b.WriteString("\n" + st.Dim.Render(common.Truncate("Search for “"+sanitize.Truncate(sanitize.Line(m.q.Input), 40)+"” cancelled: enter runs it again.", iw, "…")))
 	case len(m.rows) == 0 && !m.loading && m.q.Kind == orcid.QueryDOI:
 		// "family-name:10.5555/…" would be no help for a DOI.
 		b.WriteString("\n" + ansi.Wrap(fmt.Sprintf("No public record lists the DOI %s among its works",
@@ -658,6 +803,11 @@ func (m *Model) View() string {
 	return st.Box("Search", info, b.String(), m.w, m.h, m.focused)
 }
 
+// stale reports results that answer another query than the one in the box.
+func (m *Model) stale() bool {
+	return m.searched && strings.TrimSpace(m.input.Value()) != m.q.Input
+}
+
 // note is the line under the table: position, loading, limits, errors.
 func (m *Model) note(iw int) string {
 	st := m.st
@@ -667,8 +817,16 @@ func (m *Model) note(iw int) string {
 	case m.atLimit:
 		return st.Warning.Render(common.Truncate(fmt.Sprintf("Showing the first %s: anonymous searches page only to %s — refine the query, or get a client token (c)",
 			common.Count(len(m.rows)), common.Count(orcid.MaxAnonymousStart)), iw, "…"))
+	case m.jumping:
+		return st.Dim.Render(common.Truncate(fmt.Sprintf("%s loading to hit %s: %s of %s loaded · esc stops",
+			m.spin.View(), common.Count(m.jump+1), common.Count(len(m.rows)), common.Count(m.jump+1)), iw, "…"))
 	case m.loading:
 		return st.Dim.Render(m.spin.View() + " loading more…")
+	case m.count != "":
+		return st.Dim.Render("go to hit " + m.count + "… (G)")
+	}
+	if m.cancelled {
+		return st.Dim.Render(fmt.Sprintf("%s of %s · loading the next page cancelled", common.Count(m.cursor+1), common.Count(m.total)))
 	}
 	pos := fmt.Sprintf("%s of %s", common.Count(m.cursor+1), common.Count(m.total))
 	if int64(len(m.rows)) < m.total {
@@ -682,7 +840,7 @@ func (m *Model) hints(iw, lines int) string {
 		"Type a name, an iD, a DOI, or Solr syntax, then enter:",
 		"  josiah carberry",
 		"  0000-0002-1825-0097",
-		"  10.1234/psychoceramics.1",
+		"  10.5555/12345678",
 		"  family-name:carberry AND affiliation-org-name:brown",
 	}
 	if len(m.history) > 0 {
@@ -707,25 +865,43 @@ func exampleWord(q string) string {
 	return "carberry"
 }
 
-// columns lays the table out for an inner width.
+// columns lays the table out for an inner width: name, other names and
+// institutions, each after a two-cell gap. Zero width leaves a column out.
 type columns struct{ name, other, inst int }
 
 const idWidth = 19
 
+// Least widths before a column is left out.
+const (
+	minNameW  = 8
+	minOtherW = 10
+	minInstW  = 12
+)
+
 func (m *Model) columns(iw int) columns {
 	rest := iw - 2 - idWidth // marker and iD
-	if rest < 10 {
+	if rest < 2+minNameW {
 		return columns{}
 	}
-	if rest < 50 {
-		// Narrow: name and institutions only.
-		n := rest * 45 / 100
-		return columns{name: n - 2, inst: rest - n - 2}
+	// The name is cut last: it gets what it needs, leaving the
+	// institutions their least width.
+	var c columns
+	room := rest - 2
+	if m.instW > 0 {
+		room -= 2 + minInstW
 	}
-	// Names and other names stop growing; institutions take the rest.
-	n := min(rest*30/100, 34)
-	o := min(rest*25/100, 40)
-	return columns{name: n - 2, other: o - 2, inst: rest - n - o - 2}
+	c.name = max(minNameW, min(max(m.nameW, 4), room)) // 4: "Name"
+	left := rest - 2 - c.name
+	if m.instW > 0 && left >= 2+minInstW {
+		c.inst = left - 2
+	}
+	// Other names only when some row has them, and from the institutions'
+	// room beyond their least.
+	if m.otherW > 0 && c.inst >= minInstW+2+minOtherW {
+		c.other = min(m.otherW, max(minOtherW, (c.inst-2)*2/5))
+		c.inst -= c.other + 2
+	}
+	return c
 }
 
 func (c columns) header() string {
@@ -739,6 +915,10 @@ func (c columns) row(r row) string {
 func (c columns) cells(id, name, other, inst string) string {
 	var b strings.Builder
 	b.WriteString(common.Fit(id, idWidth))
+	if c.other == 0 && c.inst == 0 {
+		b.WriteString("  " + common.Truncate(name, c.name, "…"))
+		return b.String()
+	}
 	if c.name > 0 {
 		b.WriteString("  " + common.Fit(name, c.name))
 	}
@@ -749,4 +929,31 @@ func (c columns) cells(id, name, other, inst string) string {
 		b.WriteString("  " + common.Truncate(inst, c.inst, "…"))
 	}
 	return b.String()
+}
+
+// Input is the text in the search box.
+func (m *Model) Input() string { return m.input.Value() }
+
+// Cursor is the row under the cursor (0 is the first result).
+func (m *Model) Cursor() int { return m.cursor }
+
+// SetCache gives the pane the program's cache; nil keeps nothing.
+func (m *Model) SetCache(c *cache.Cache) { m.cache = c }
+
+// pageKey names the page of rows of solr's results starting at start;
+// start -1 is the prefix of every page of solr.
+func (m *Model) pageKey(solr string, start, rows int) string {
+	if start < 0 {
+		return cache.Key(m.session.CacheScope(), "search", solr, "")
+	}
+	return cache.Key(m.session.CacheScope(), "search", solr, strconv.Itoa(start), strconv.Itoa(rows))
+}
+
+// pageSize is about what a page of rows takes in memory.
+func pageSize(rows []row) int64 {
+	n := int64(256)
+	for _, r := range rows {
+		n += int64(96 + len(r.id) + len(r.name) + len(r.other) + len(r.inst))
+	}
+	return n
 }

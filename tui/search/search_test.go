@@ -210,7 +210,7 @@ func TestAnonymousLimitExplained(t *testing.T) {
 	if cmd := m.maybeMore(); cmd != nil {
 		t.Fatal("asked past the anonymous limit")
 	}
-	if out := ansi.Strip(m.View()); !strings.Contains(out, "anonymous searches page only to 10 000") {
+	if out := ansi.Strip(m.View()); !strings.Contains(out, "anonymous searches page only to 10,000") {
 		t.Fatalf("limit not explained:\n%s", out)
 	}
 }

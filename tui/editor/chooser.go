@@ -1,0 +1,70 @@
+package editor
+
+import (
+	"strings"
+
+	tea "charm.land/bubbletea/v2"
+	"charm.land/huh/v2"
+	"charm.land/lipgloss/v2"
+
+	"github.com/orcid-tui/orcid-tui/orcid"
+)
+
+// KindChooser asks which kind of item to add where a tab holds several
+// (the Person tab: other names, keywords, websites, identifiers,
+// countries).
+type KindChooser struct {
+	form   *huh.Form
+	choice orcid.ItemKind
+	w, h   int
+}
+
+// kindTitles name the kinds as ORCID's record page does.
+var kindTitles = map[orcid.ItemKind]string{
+	orcid.KindOtherName:          "other name",
+	orcid.KindKeyword:            "keyword",
+	orcid.KindResearcherURL:      "website (researcher URL)",
+	orcid.KindExternalIdentifier: "person identifier",
+	orcid.KindAddress:            "country",
+}
+
+// NewKindChooser offers kinds, the first selected.
+func NewKindChooser(kinds []orcid.ItemKind) *KindChooser {
+	c := &KindChooser{w: 80, h: 12}
+	opts := make([]huh.Option[orcid.ItemKind], len(kinds))
+	for i, k := range kinds {
+		t := kindTitles[k]
+		if t == "" {
+			t = strings.ReplaceAll(string(k), "-", " ")
+		}
+		opts[i] = huh.NewOption(t, k)
+	}
+	km := huh.NewDefaultKeyMap()
+	km.Quit.SetEnabled(false)
+	c.form = huh.NewForm(huh.NewGroup(huh.NewSelect[orcid.ItemKind]().Title("Add which item?").
+		Options(opts...).Value(&c.choice))).WithKeyMap(km).WithShowHelp(true).WithTheme(baseTheme)
+	return c
+}
+
+// Init focuses the list.
+func (c *KindChooser) Init() tea.Cmd { return c.form.Init() }
+
+// SetSize sets the area the chooser draws in.
+func (c *KindChooser) SetSize(w, h int) {
+	c.w, c.h = w, h
+	c.form = c.form.WithWidth(max(w, 20))
+}
+
+// Update moves the choice; k is the chosen kind once enter picked one.
+func (c *KindChooser) Update(msg tea.Msg) (cmd tea.Cmd, k orcid.ItemKind) {
+	_, cmd = c.form.Update(msg)
+	if c.form.State == huh.StateCompleted {
+		return cmd, c.choice
+	}
+	return cmd, ""
+}
+
+// View draws the list in its area.
+func (c *KindChooser) View() string {
+	return lipgloss.NewStyle().MaxWidth(c.w).MaxHeight(c.h).Render(c.form.View())
+}
