@@ -50,6 +50,24 @@ func TestShowFullWorksKeepsWhatLoaded(t *testing.T) {
 	}
 }
 
+// runStderr runs args against srv's registry with stderr taken for a
+// terminal or not, and returns what went to stderr.
+func runStderr(t *testing.T, srv *orcidtest.Server, terminal bool, args ...string) string {
+	t.Helper()
+	var out, errOut bytes.Buffer
+	c := newCLI(strings.NewReader(""), &out, &errOut, func(string) string { return "" })
+	c.isTerminal = func() bool { return false }
+	c.stderrTerminal = func() bool { return terminal }
+	c.configDir = t.TempDir()
+	c.startDemo = func(context.Context) (*demo, error) {
+		return &demo{env: srv.Environment(), close: func() {}, srv: srv}, nil
+	}
+	if code := c.run(context.Background(), args); code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut.String())
+	}
+	return errOut.String()
+}
+
 // TestShowFullWorksProgress: on a terminal stderr shows how far the load
 // has come (requests done of the total, rate, time left) on one line
 // rewritten in place and cleared at the end; piped, nothing.
@@ -57,18 +75,7 @@ func TestShowFullWorksProgress(t *testing.T) {
 	srv := orcidtest.NewServer()
 	defer srv.Close()
 	for _, terminal := range []bool{true, false} {
-		var out, errOut bytes.Buffer
-		c := newCLI(strings.NewReader(""), &out, &errOut, func(string) string { return "" })
-		c.isTerminal = func() bool { return false }
-		c.stderrTerminal = func() bool { return terminal }
-		c.configDir = t.TempDir()
-		c.startDemo = func(context.Context) (*demo, error) {
-			return &demo{env: srv.Environment(), close: func() {}, srv: srv}, nil
-		}
-		if code := c.run(context.Background(), []string{"--demo", "show", "--full-works", orcidtest.BigRecordID}); code != 0 {
-			t.Fatalf("exit %d: %s", code, errOut.String())
-		}
-		got := errOut.String()
+		got := runStderr(t, srv, terminal, "--demo", "show", "--full-works", orcidtest.BigRecordID)
 		if !terminal {
 			if got != "" {
 				t.Errorf("piped: stderr %q, want nothing", got)

@@ -1,8 +1,6 @@
 package cli
 
 import (
-	"bytes"
-	"context"
 	"encoding/json"
 	"strings"
 	"testing"
@@ -176,18 +174,7 @@ func TestSearchAllFewestRequests(t *testing.T) {
 func TestSearchAllProgress(t *testing.T) {
 	srv := orcidtest.NewServer()
 	defer srv.Close()
-	var out, errOut bytes.Buffer
-	c := newCLI(strings.NewReader(""), &out, &errOut, func(string) string { return "" })
-	c.isTerminal = func() bool { return false }
-	c.stderrTerminal = func() bool { return true }
-	c.configDir = t.TempDir()
-	c.startDemo = func(context.Context) (*demo, error) {
-		return &demo{env: srv.Environment(), close: func() {}, srv: srv}, nil
-	}
-	if code := c.run(context.Background(), []string{"--demo", "search", "--all", "family-name:smith"}); code != 0 {
-		t.Fatalf("exit %d: %s", code, errOut.String())
-	}
-	got := errOut.String()
+	got := runStderr(t, srv, true, "--demo", "search", "--all", "family-name:smith")
 	if !strings.Contains(got, "\rhits: 1 000 of ") || !strings.Contains(got, "\rhits: 2 000 of ") || !strings.Contains(got, "\r\x1b[K") {
 		t.Errorf("stderr %q", got)
 	}
