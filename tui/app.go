@@ -310,7 +310,15 @@ func (a *App) update(msg tea.Msg) tea.Cmd {
 		return nil
 	case tea.PasteMsg:
 		a.clearStatus() // an action: the last message is old news
-		return a.pane(a.focus).Update(msg)
+		p := a.pane(a.focus)
+		if ti, ok := p.(common.TextInputter); (ok && ti.InputFocused()) || (a.focus == common.PaneEnv && a.env.Modal()) {
+			return p.Update(msg)
+		}
+		// Outside a text field a paste is what "/" and a paste would be: a
+		// new search, or the record of a pasted iD.
+		a.Focus(common.PaneSearch)
+		a.search.NewSearch()
+		return a.search.Update(msg)
 
 	case common.SessionMsg:
 		a.setSession(msg.Session)

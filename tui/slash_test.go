@@ -192,3 +192,24 @@ func TestRefusedQueryShowsORCIDsReason(t *testing.T) {
 		})
 	}
 }
+
+// A paste outside any text field is taken as "/" and the paste: an iD
+// pasted on the Works tab opens its record.
+func TestPasteOutsideTextFieldSearches(t *testing.T) {
+	a := demoApp(t, 120, 40)
+	searchFor(a, "carberry")
+	drive(a, press("enter"))
+	drive(a, press("]"))
+	drive(a, tea.PasteMsg{Content: orcidtest.TanakaID})
+	if string(a.record.ID()) != orcidtest.TanakaID {
+		t.Fatalf("record %q after pasting Tanaka's iD on the Works tab", a.record.ID())
+	}
+	// In a text field the paste is text: the works filter keeps it.
+	drive(a, press("]"), press("f"), tea.PasteMsg{Content: "kintsugi"})
+	if string(a.record.ID()) != orcidtest.TanakaID || !a.record.InputFocused() {
+		t.Fatalf("a paste into the works filter left it (record %q)", a.record.ID())
+	}
+	if s := text(a.record.View()); !strings.Contains(s, "kintsugi") {
+		t.Errorf("the filter does not hold the pasted text:\n%s", s)
+	}
+}

@@ -39,3 +39,39 @@ func (t *handlerTransport) n() int {
 	defer t.mu.Unlock()
 	return len(t.paths)
 }
+
+// A write makes the kept copies of the record out of date: they go, and the
+// re-read after the write is kept instead.
+func TestWriteDropsCachedCopies(t *testing.T) {
+	f := newWriteFixture(t, writeScopes)
+	c := cache.New(0)
+	f.m.SetCache(c)
+	pc := f.addWork(t, "Old title", "10.5555/TUI-CACHE")
+	open(t, f.m, orcidtest.CarberryID)
+	hit(f.m, "]")
+	cursorTo(t, f.m, pc)
+	hit(f.m, "enter") // the full works are read and kept
+	if _, _, ok := c.Get(f.m.workKey(orcidtest.CarberryID, pc)); !ok {
+		t.Fatal("the full work was not kept")
+	}
+	hit(f.m, "esc")
+	hit(f.m, "e")
+	hit(f.m, "ctrl+u")
+	wtype(f.m, "New title")
+	hit(f.m, "ctrl+s")
+	if _, _, ok := c.Get(f.m.workKey(orcidtest.CarberryID, pc)); ok {
+		t.Error("the work kept from before the write is still served")
+	}
+	v, _, ok := c.Get(f.m.recordKey(orcidtest.CarberryID))
+	if !ok {
+		t.Fatal("the re-read record was not kept")
+	}
+	d := v.(cachedRecord).data
+	found := false
+	for _, w := range d.works {
+		found = found || (w.putCode == pc && w.title == "New title")
+	}
+	if !found {
+		t.Error("the kept record does not have the new title")
+	}
+}

@@ -69,6 +69,15 @@ func TestRawWrapPositionAndSidewaysHit(t *testing.T) {
 	if !strings.Contains(seen.String(), tail) {
 		t.Errorf("the end of the longest line %q never showed wrapped", tail)
 	}
+	// No piece is cut with an ellipsis: the next row carries on.
+	press(m, "f")
+	typeText(m, needle) // near the end of the longest line: its first rows show above
+	press(m, "enter")
+	for _, l := range strings.Split(plain(m), "\n") {
+		if strings.HasSuffix(strings.TrimSuffix(l, "┃"), "…") && !strings.Contains(l, "record · JSON") && !strings.Contains(l, "wrapped (w)") {
+			t.Errorf("a wrapped row is cut: %q", l)
+		}
+	}
 	press(m, "right")
 	mustContain(t, plain(m), "lines are wrapped")
 	press(m, "w", "g")

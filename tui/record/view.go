@@ -171,7 +171,8 @@ func (m *Model) renderRaw(p *page, d *rawDoc, i, x int) string {
 	}
 	s := renderRawLine(&d.lines[i], d.format, p.matches[lo:hi], cur, m.styles)
 	w := m.innerW()
-	if x > 0 {
+	if x > 0 || m.rawWrap {
+		// Wrapped, every piece is cut exactly: the next row goes on.
 		return common.Cut(s, x, x+w)
 	}
 	return common.Truncate(s, w, "…")

@@ -440,6 +440,9 @@ func (m *Model) handleWrite(msg writingMsg) tea.Cmd {
 	}
 	status := fmt.Sprintf("%s, put-code %d", what, pc)
 	p := msg.p
+	// What was kept of this record is out of date now: the re-read below
+	// keeps the new copy.
+	m.cache.DeletePrefix(m.recordPrefix(p.id))
 	if p.data == nil {
 		return common.Cmd(common.StatusMsg{Text: status})
 	}

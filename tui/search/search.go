@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"time"
 
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/spinner"
@@ -47,7 +48,8 @@ type resultsMsg struct {
 	rows   []row
 	total  int64
 	err    error
-	cached bool // from the cache: not kept again
+	cached bool      // from the cache: not kept again
+	at     time.Time // when it was read from ORCID
 }
 
 // cachedPage is one page of results as the cache keeps it.
@@ -62,7 +64,8 @@ type Model struct {
 	keys *common.KeyMap
 
 	session *common.Session
-	cache   *cache.Cache // pages read before; nil keeps none
+	cache   *cache.Cache     // pages read before; nil keeps none
+	clock   func() time.Time // time.Now; tests set it
 
 	input        textinput.Model
 	inputFocused bool
@@ -105,7 +108,8 @@ type resultSet struct {
 	cursor   int
 	offset   int
 	errText  string
-	badQuery bool // ORCID refused the query itself: fix it, not retry
+	badQuery bool      // ORCID refused the query itself: fix it, not retry
+	fetched  time.Time // when the first page was read, if it came from the cache
 	// The widest name, other names and institutions among the rows,
 	// measured once as they arrive: the columns give room to what is
 	// there (no other names: no column).
@@ -509,12 +513,12 @@ func (m *Model) fetchRows(solr string, start, rows int) tea.Cmd {
 	m.req = common.NextRequestID()
 	m.loading, m.cancelled = true, false
 	req, client := m.req, m.session.Client
-	if v, _, ok := m.cache.Get(m.pageKey(solr, start, rows)); ok {
+	if v, at, ok := m.cache.Get(m.pageKey(solr, start, rows)); ok {
 		// Read before, as this identity: the answer without a request.
 		pg := v.(cachedPage)
 		return func() tea.Msg {
 			cancel()
-			return resultsMsg{req: req, start: start, asked: rows, rows: pg.rows, total: pg.total, cached: true}
+			return resultsMsg{req: req, start: start, asked: rows, rows: pg.rows, total: pg.total, cached: true, at: at}
 		}
 	}
 	p := orcid.SearchParams{Query: solr, Start: start, Rows: rows}
@@ -589,6 +593,9 @@ func (m *Model) onResults(msg resultsMsg) tea.Cmd {
 	}
 	m.errText = ""
 	m.total = msg.total
+	if msg.start == 0 {
+		m.fetched = msg.at // zero: just read
+	}
 	if !msg.cached {
 		m.cache.Put(m.pageKey(m.q.Solr, msg.start, msg.asked), cachedPage{msg.rows, msg.total}, pageSize(msg.rows))
 	}
@@ -741,6 +748,9 @@ func (m *Model) View() string {
 		info = m.spin.View() + " searching"
 	case m.searched && m.errText == "" && !(m.cancelled && len(m.rows) == 0):
 		info = common.Count(m.total) + " found"
+		if m.now().Sub(m.fetched) >= time.Minute && !m.fetched.IsZero() {
+			info += " · fetched " + cache.Ago(m.now(), m.fetched)
+		}
 		if m.stale() {
 			// The box holds something else (a new query being typed, an
 			// iD that was opened): say which query these rows answer.
@@ -956,4 +966,11 @@ func pageSize(rows []row) int64 {
 		n += int64(96 + len(r.id) + len(r.name) + len(r.other) + len(r.inst))
 	}
 	return n
+}
+
+func (m *Model) now() time.Time {
+	if m.clock != nil {
+		return m.clock()
+	}
+	return time.Now()
 }
