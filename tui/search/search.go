@@ -498,7 +498,18 @@ func (m *Model) stop() {
 // fetch asks for one page. The command runs off the UI goroutine; its answer
 // carries the request id so a superseded answer is dropped.
 func (m *Model) fetch(solr string, start int) tea.Cmd {
-	return m.fetchRows(solr, start, PageRows)
+	return m.fetchRows(solr, start, pageRows(start))
+}
+
+// pageRows is how many hits the page at start asks for: PageRows first,
+// for a fast first screen, then up to ORCID's 1,000 ending on a thousand,
+// so scrolling to ORCID's anonymous limit (11,000 hits) takes 12 requests,
+// not 220, and no page is asked for twice.
+func pageRows(start int) int {
+	if start == 0 {
+		return PageRows
+	}
+	return orcid.MaxRows - start%orcid.MaxRows
 }
 
 // fetchRows asks for rows results from start.
