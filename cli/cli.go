@@ -104,11 +104,6 @@ func newCLI(stdin io.Reader, stdout, stderr io.Writer, getenv func(string) strin
 		secrets: auth.NewKeyringStore()}
 }
 
-func stdinIsTerminal() bool {
-	fi, err := os.Stdin.Stat()
-	return err == nil && fi.Mode()&os.ModeCharDevice != 0
-}
-
 // usageError is bad usage: wrong flags, missing or extra arguments. It is
 // reported with a short usage line and exit code 2.
 type usageError struct {
@@ -129,9 +124,15 @@ var errHelp = errors.New("help shown")
 // when they name none), and returns the exit code.
 func (c *cli) run(ctx context.Context, args []string) int {
 	g := &globals{}
+	out := &checkedWriter{w: c.stdout}
+	c.stdout = out
+	defer func() { c.stdout = out.w }()
 	root := c.rootCommand(g)
 	root.SetArgs(longFlags(root, args))
 	cmd, err := root.ExecuteContextC(ctx)
+	if err == nil {
+		err = outputError(out)
+	}
 	usage := mainUsage
 	if cmd != nil && cmd != root {
 		usage = usageOf(cmd)
@@ -148,6 +149,9 @@ func (c *cli) warn(msg string) {
 func (c *cli) finish(ctx context.Context, err error, usage string) int {
 	if err == nil || errors.Is(err, errHelp) {
 		return exitOK
+	}
+	if errors.Is(err, errQuietFailure) {
+		return exitError
 	}
 	var ue *usageError
 	if errors.As(err, &ue) {

@@ -5,8 +5,10 @@ import (
 	"context"
 	"encoding/csv"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
+	"os"
 	"slices"
 	"strconv"
 	"strings"
@@ -42,7 +44,9 @@ func (c *cli) exportWorks(ctx context.Context, client *orcid.Client, id orcid.ID
 	if err := export.Write(&buf, f, l.Works, opt); err != nil {
 		return err
 	}
-	if err := c.writeOut(o.outFile, buf.Bytes()); err != nil {
+	// Read with a member token, the works may include limited and private
+	// ones: a new file is then readable by its owner only.
+	if err := c.writeOut(o.outFile, buf.Bytes(), client.API() == orcid.MemberAPI); err != nil {
 		return err
 	}
 	what := plural(len(l.Works), "work")
@@ -52,15 +56,31 @@ func (c *cli) exportWorks(ctx context.Context, client *orcid.Client, id orcid.ID
 	return bulkFailures(l.Failed, len(l.Works)+len(l.Failed), "the other works were exported")
 }
 
-// writeOut writes data to stdout, or to path when one is given (whole or
-// not at all, readable by others like any exported document).
-func (c *cli) writeOut(path string, data []byte) error {
-	if path == "" {
+// writeOut writes data to stdout ("" or "-"), or to path, whole or not at
+// all. An existing file keeps its mode; a new one is readable by others
+// like any exported document, unless private says the data may hold items
+// that are not public (0600 then).
+func (c *cli) writeOut(path string, data []byte, private bool) error {
+	if path == "" || path == "-" {
 		_, err := c.stdout.Write(data)
 		return err
 	}
-	if err := atomicfile.Write(path, data, 0o644); err != nil {
-		return userErrorf("could not write %s: %v", path, err)
+	mode := os.FileMode(0o644)
+	if private {
+		mode = 0o600
+	}
+	switch fi, err := os.Stat(path); {
+	case err == nil && fi.IsDir():
+		return userErrorf("could not write %s: it is a directory — give a file name", sanitize.Line(path))
+	case err == nil:
+		mode = fi.Mode().Perm()
+	}
+	if err := atomicfile.Write(path, data, mode); err != nil {
+		var le *os.LinkError
+		if errors.As(err, &le) {
+			err = le.Err // the temporary file's name says nothing to the user
+		}
+		return userErrorf("could not write %s: %v", sanitize.Line(path), unwrapPathError(err))
 	}
 	return nil
 }

@@ -151,3 +151,41 @@ func TestSearchCSVAndAll(t *testing.T) {
 		}
 	}
 }
+
+// TestExportFileModes: an existing file keeps its mode (a private file is
+// not widened), a member-API export (limited items) is written 0600, "-"
+// is stdout, and a directory is named as such.
+func TestExportFileModes(t *testing.T) {
+	dir := t.TempDir()
+	private := filepath.Join(dir, "private.bib")
+	if err := os.WriteFile(private, []byte("old"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if r := runCLI(t, nil, "", "--demo", "show", "--output", "bibtex", "-o", private, orcidtest.CarberryID); r.code != 0 {
+		t.Fatalf("exit %d: %s", r.code, r.stderr)
+	}
+	if fi, _ := os.Stat(private); fi.Mode().Perm() != 0o600 {
+		t.Errorf("an existing 0600 file became %v", fi.Mode().Perm())
+	}
+
+	reg := newRegistry(t)
+	signedInAsCarberry(t, reg, "openid /read-limited")
+	mine := filepath.Join(dir, "mine.csv")
+	r := reg.run(t, "--demo", "show", "--section", "works", "--output", "csv", "-o", mine, orcidtest.CarberryID)
+	if r.code != 0 {
+		t.Fatalf("exit %d: %s", r.code, r.stderr)
+	}
+	data, _ := os.ReadFile(mine)
+	if fi, _ := os.Stat(mine); !strings.Contains(string(data), "limited") || fi.Mode().Perm() != 0o600 {
+		t.Errorf("a member export with limited works is %v (limited row present: %v)", fi.Mode().Perm(), strings.Contains(string(data), "limited"))
+	}
+
+	r = runCLI(t, nil, "", "--demo", "show", "--output", "ris", "-o", "-", orcidtest.CarberryID)
+	if r.code != 0 || !strings.HasPrefix(r.stdout, "TY  - ") {
+		t.Errorf("-o - is stdout: exit %d, stdout %.40q", r.code, r.stdout)
+	}
+	r = runCLI(t, nil, "", "--demo", "show", "--output", "ris", "-o", dir, orcidtest.CarberryID)
+	if r.code != 1 || !strings.Contains(r.stderr, "it is a directory") || strings.Contains(r.stderr, ".tmp") {
+		t.Errorf("-o DIR: exit %d: %s", r.code, r.stderr)
+	}
+}

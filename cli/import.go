@@ -112,9 +112,12 @@ func (c *cli) importBibTeX(ctx context.Context, g *globals, f importFlags, args 
 	if len(data) > maxItemFile {
 		return userErrorf("%s is larger than %d MiB", sanitize.Line(file), maxItemFile>>20)
 	}
-	entries, err := bibimport.Parse(bytes.NewReader(data))
+	entries, warnings, err := bibimport.Parse(bytes.NewReader(data))
 	if err != nil {
-		return userErrorf("%s: %s", sanitize.Line(file), sanitize.Line(err.Error()))
+		return userErrorf("%s is not BibTeX this can read: %s", sanitize.Line(file), sanitize.Line(err.Error()))
+	}
+	for _, w := range warnings {
+		c.warn(sanitize.Line(file) + ": " + w)
 	}
 	if len(entries) == 0 {
 		return userErrorf("%s has no BibTeX entries", sanitize.Line(file))

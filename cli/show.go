@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"slices"
 	"strconv"
 	"strings"
@@ -279,17 +278,6 @@ func rawPath(id orcid.ID, section string) string {
 		return string(id) + "/record"
 	}
 	return string(id) + "/" + section
-}
-
-// isTerminal reports whether w is a terminal (then raw bodies are stripped of
-// control characters before they are drawn).
-func isTerminal(w io.Writer) bool {
-	f, ok := w.(*os.File)
-	if !ok {
-		return false
-	}
-	fi, err := f.Stat()
-	return err == nil && fi.Mode()&os.ModeCharDevice != 0
 }
 
 // printFullWorks prints the full works that loaded (codes are the

@@ -54,6 +54,7 @@ func (c *cli) runTUI(ctx context.Context, g *globals) error {
 		return err
 	}
 	orcid.Version = version
+	saveCreds, saveCitation := c.configSavers(cfg)
 	// The search history is kept between runs in the state directory; with
 	// no home directory it is kept for this run only.
 	history, err := tui.DefaultHistoryFile()
@@ -77,7 +78,9 @@ func (c *cli) runTUI(ctx context.Context, g *globals) error {
 		NoColor:       c.getenv("NO_COLOR") != "" || os.Getenv("NO_COLOR") != "",
 		Demo:          true,
 
-		SaveCredentials: c.credentialSaver(cfg),
+		SaveCredentials:    saveCreds,
+		CitationFormat:     cfg.CitationFormat.Value,
+		SaveCitationFormat: saveCitation,
 	}
 	return tui.Run(ctx, opts)
 }
