@@ -38,8 +38,11 @@ flags:
   --format FMT    with --raw: json (default) or xml
   --full-works    load every full work (contributors, journal, DOI) through
                   ORCID's bulk endpoint, 100 per request; the preferred version
-                  of each work is loaded; put-codes ORCID could not deliver are
-                  reported on stderr and make the exit status 1
+                  of each work is loaded, starting while the record arrives;
+                  a bulk request that fails is sent once more, and put-codes
+                  still not delivered are named on stderr after the works that
+                  loaded (exit status 1); progress on stderr when it is a
+                  terminal
   --full          with --section fundings, peer-reviews, research-resources or
                   an affiliation section: read every item in full (amounts,
                   contributors, review subjects, resource items, URLs and
