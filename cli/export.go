@@ -7,10 +7,12 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/orcid-tui/orcid-tui/export"
 	"github.com/orcid-tui/orcid-tui/internal/atomicfile"
@@ -112,28 +114,71 @@ func bulkFailures(failed []orcid.BulkFailure, total int, done string) error {
 }
 
 // searchAll prints every hit of q (up to ORCID's anonymous start limit) in
-// pages of 1000, with a progress line per page on stderr: /csv-search for
-// --output csv, expanded search otherwise.
+// pages of 1000, each page as it arrives: /csv-search for --output csv,
+// expanded search otherwise (text lines, or one JSON document written as
+// it comes). Progress goes to stderr when it is a terminal.
 func (c *cli) searchAll(ctx context.Context, client *orcid.Client, q orcid.Query, o searchOptions) error {
+	prog := c.newProgress()
+	defer prog.done()
+	began := time.Now()
 	progress := func(p orcid.Progress) {
-		total := ""
-		if p.Total > 0 {
-			total = " of " + groupDigits(p.Total)
+		total := p.Total
+		if !client.Authenticated() {
+			total = min(total, orcid.MaxAnonymousStart+orcid.MaxRows)
 		}
-		fmt.Fprintf(c.stderr, "%s%s hits (%s)\n", groupDigits(int64(p.Hits)), total, plural(p.Requests, "request"))
+		rate := float64(p.Requests) / max(time.Since(began).Seconds(), 0.001)
+		var left time.Duration
+		if pages := (total - int64(p.Hits) + orcid.MaxRows - 1) / orcid.MaxRows; pages > 0 {
+			left = time.Duration(float64(pages) / client.Stats().Effective * float64(time.Second))
+		}
+		prog.hits(int64(p.Hits), total, p.Requests, rate, left)
 	}
 	if o.output == "csv" {
 		return c.searchCSV(ctx, client, q, o, orcid.PageOptions{Progress: progress})
 	}
-	res, err := client.ExpandedSearchAll(ctx, q.Solr, orcid.PageOptions{Progress: progress})
+	var found int64
+	shown := 0
+	if o.output == "json" {
+		// The same document as without --all, written as it comes.
+		if _, err := io.WriteString(c.stdout, `{"expanded-result":[`); err != nil {
+			return err
+		}
+	}
+	err := client.ExpandedSearchPages(ctx, q.Solr, orcid.PageOptions{Progress: progress}, func(res *orcid.ExpandedSearchResult) error {
+		found = res.NumFound
+		for _, h := range res.ExpandedResult {
+			if o.output != "json" {
+				writeHit(c.stdout, h)
+				continue
+			}
+			data, err := json.Marshal(h)
+			if err != nil {
+				return err
+			}
+			if shown > 0 {
+				data = append([]byte(","), data...)
+			}
+			if _, err := c.stdout.Write(sanitize.JSON(data)); err != nil {
+				return err
+			}
+			shown++
+		}
+		if o.output != "json" {
+			shown += len(res.ExpandedResult)
+		}
+		return nil
+	})
 	if err != nil {
 		return err
 	}
-	if err := c.printHits(res, o.output); err != nil {
-		return err
+	if o.output == "json" {
+		if _, err := fmt.Fprintf(c.stdout, `],"num-found":%d}`+"\n", found); err != nil {
+			return err
+		}
 	}
-	if n := int64(len(res.ExpandedResult)); n < res.NumFound {
-		fmt.Fprintf(c.stderr, "%s found; ORCID lets searches without a client id and secret page only to hit %s\n", groupDigits(res.NumFound), groupDigits(n))
+	prog.done()
+	if n := int64(shown); n < found {
+		fmt.Fprintf(c.stderr, "%s found; ORCID lets searches without a client id and secret page only to hit %s\n", groupDigits(found), groupDigits(n))
 	}
 	return nil
 }

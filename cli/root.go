@@ -329,8 +329,11 @@ wins over the built-in defaults. See 'orcid-tui config show'.
 
 exit status:
   0  success
-  1  an error: one line on stderr says what failed and what to do (this
-     includes input that is not valid, such as a malformed ORCID iD, a record
-     that does not exist or was merged into another)
-  2  bad usage: unknown command or flag, missing or extra arguments
+  1  a failure: one line on stderr says what failed and what to do (ORCID
+     refused or could not be reached, a record that does not exist or was
+     merged into another, full works that could not all be loaded)
+  2  a value you typed that can never work: an unknown command or flag,
+     missing or extra arguments, a malformed ORCID iD (such as a wrong check
+     digit), --rows above 1000, --start above 10000 without a client id and
+     secret
 `

@@ -520,7 +520,18 @@ func (m *Model) stop() {
 // fetch asks for one page. The command runs off the UI goroutine; its answer
 // carries the request id so a superseded answer is dropped.
 func (m *Model) fetch(solr string, start int) tea.Cmd {
-	return m.fetchRows(solr, start, PageRows)
+	return m.fetchRows(solr, start, pageRows(start))
+}
+
+// pageRows is how many hits the page at start asks for: PageRows first,
+// for a fast first screen, then up to ORCID's 1,000 ending on a thousand,
+// so scrolling to ORCID's anonymous limit (11,000 hits) takes 12 requests,
+// not 220, and no page is asked for twice.
+func pageRows(start int) int {
+	if start == 0 {
+		return PageRows
+	}
+	return orcid.MaxRows - start%orcid.MaxRows
 }
 
 // fetchRows asks for rows results from start.
@@ -573,20 +584,10 @@ func toRows(res *orcid.ExpandedSearchResult) []row {
 }
 
 func displayName(r orcid.ExpandedResult) string {
-	if r.CreditName != nil && strings.TrimSpace(*r.CreditName) != "" {
-		return strings.TrimSpace(*r.CreditName)
+	if n := r.DisplayName(); n != "" { // the rule the CLI uses too
+		return n
 	}
-	var parts []string
-	if r.GivenNames != nil && strings.TrimSpace(*r.GivenNames) != "" {
-		parts = append(parts, strings.TrimSpace(*r.GivenNames))
-	}
-	if r.FamilyNames != nil && strings.TrimSpace(*r.FamilyNames) != "" {
-		parts = append(parts, strings.TrimSpace(*r.FamilyNames))
-	}
-	if len(parts) == 0 {
-		return "(name not public)"
-	}
-	return strings.Join(parts, " ")
+	return "(name not public)"
 }
 
 func (m *Model) onResults(msg resultsMsg) tea.Cmd {
