@@ -708,11 +708,19 @@ func (m *Model) footer() string {
 			s += fmt.Sprintf(" (filtered from %s: “%s”)", common.Count(len(p.data.works)), p.filter)
 		}
 		s += " · sorted by " + sortNames[p.sortMode]
+		if len(p.pending) > 0 {
+			// Full works arrive in bulk reads of 100 while this shows.
+			s += fmt.Sprintf(" · full works %s of %s", common.Count(len(p.full)), common.Count(len(p.data.works)))
+		}
 		out := m.styles.Dim.Render(s)
 		if p.bulkErr != "" {
 			out += "  " + m.styles.Error.Render(p.bulkErr)
 		}
 		return out
+	}
+	if p.tab == tabWorks && len(p.pending) > 0 {
+		// A work's detail waiting for its bulk read.
+		return m.styles.Dim.Render(fmt.Sprintf("full works %s of %s", common.Count(len(p.full)), common.Count(len(p.data.works))))
 	}
 	// The Person tab, the other sections and a work's detail: where the
 	// view is, when there is more than fits.
