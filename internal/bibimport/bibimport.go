@@ -117,7 +117,7 @@ func convert(e *rawEntry) Entry {
 	if raw := field(e, "doi"); raw != "" {
 		if doi, ok := orcid.NormalizeDOI(raw); ok {
 			out.DOI = doi
-			ids = append(ids, orcid.DraftExternalID{Type: "doi", Value: doi, Relationship: "self", URL: &orcid.Value{Value: "https://doi.org/" + doi}})
+			ids = append(ids, orcid.DraftExternalID{Type: "doi", Value: doi, Relationship: "self", URL: &orcid.Value{Value: orcid.DOIURL(doi)}})
 		}
 	}
 	if isbn := strings.ReplaceAll(field(e, "isbn"), " ", ""); isbn != "" {
