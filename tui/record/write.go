@@ -138,6 +138,15 @@ func (m *Model) writeTarget() *item {
 		}
 		return nil
 	}
+	if ref, open := p.openRef(); open {
+		// A full item is open: e and d act on it, not on its lines.
+		for i := range p.data.lists[p.tab] {
+			if it := &p.data.lists[p.tab][i]; it.putCode == ref.putCode {
+				return it
+			}
+		}
+		return nil
+	}
 	if it := m.curItem(); it != nil && it.putCode != 0 {
 		return it
 	}
@@ -606,6 +615,13 @@ func (m *Model) applyWrite(p *page, op string, k orcid.ItemKind, pc int64, draft
 	for t, tk := range tabKinds {
 		if tk != k {
 			continue
+		}
+		// The full item read before is out of date, or gone.
+		ref := itemRef{t, pc}
+		delete(p.items.full, ref)
+		delete(p.items.errs, ref)
+		if op == "deleted" && p.items.open[t] == pc {
+			delete(p.items.open, t)
 		}
 		items := p.data.lists[t]
 		at := len(items)

@@ -809,3 +809,41 @@ func TestWriteOutcomeAfterEnvChange(t *testing.T) {
 		t.Errorf("%d POSTs", n)
 	}
 }
+
+// In an affiliation's full item, e and d act on that item; a delete
+// closes it.
+func TestWriteFromItemDetail(t *testing.T) {
+	f := newWriteFixture(t, writeScopes)
+	res, err := f.member.Add(context.Background(), orcidtest.CarberryID, &orcid.AffiliationDraft{Kind: orcid.KindEmployment,
+		RoleTitle: "Kiln keeper", Organization: &orcid.DraftOrganization{Name: "Kiln Institute", Address: &orcid.DraftOrganizationAddress{City: "Stoke", Country: "GB"},
+			DisambiguatedOrganization: &orcid.DisambiguatedOrganization{Identifier: "https://ror.org/05h7xva58", Source: "ROR"}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	open(t, f.m, orcidtest.CarberryID)
+	hit(f.m, "]", "]")
+	for i, l := range f.m.lines {
+		if l.it != nil && l.it.putCode == res.PutCode {
+			f.m.cur.lists[tabEmployment].cursor = i
+		}
+	}
+	hit(f.m, "enter")
+	if _, open := f.m.cur.openRef(); !open {
+		t.Fatalf("no full item open:\n%s", plain(f.m))
+	}
+	hit(f.m, "e")
+	if fm := f.m.wr.form; fm == nil || fm.PutCode() != res.PutCode {
+		t.Fatalf("e in the full item did not edit it:\n%s", plain(f.m))
+	}
+	hit(f.m, "esc", "d")
+	if want := fmt.Sprintf("delete employment “Kiln Institute” (put-code %d)?", res.PutCode); !strings.Contains(plain(f.m), want) {
+		t.Fatalf("no confirmation %q:\n%s", want, plain(f.m))
+	}
+	st := statuses(hit(f.m, "y"))
+	if !strings.Contains(st, "employment deleted") {
+		t.Fatalf("status %s", st)
+	}
+	if _, open := f.m.cur.openRef(); open {
+		t.Error("the deleted item is still open")
+	}
+}
