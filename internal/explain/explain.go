@@ -203,6 +203,12 @@ func Of(err error) Explanation {
 		return Explanation{}
 	}
 	e := classify(err)
+	var r auth.Redactor
+	if errors.As(err, &r) {
+		// Server-supplied words (an OAuth error_description) may echo the
+		// client secret or a token sent in the request that failed.
+		e.What, e.Message, e.Reason, e.Code = r.Redact(e.What), r.Redact(e.Message), r.Redact(e.Reason), r.Redact(e.Code)
+	}
 	e.What = sanitize.Line(e.What)
 	return e
 }
