@@ -63,3 +63,28 @@ func TestExplanationUsesRedactor(t *testing.T) {
 		t.Errorf("%q / %q", x.What, x.Message)
 	}
 }
+
+// A token endpoint answering 307 to another host: the explanation names
+// the registry that answered, and says where the redirect pointed.
+func TestRedirectRefusedNamesBothHosts(t *testing.T) {
+	other := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		t.Error("the redirect was followed")
+	}))
+	defer other.Close()
+	otherHost := strings.Replace(other.URL, "127.0.0.1", "localhost", 1) // another name than the registry's
+	reg := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		http.Redirect(w, r, otherHost+"/oauth/token", http.StatusTemporaryRedirect)
+	}))
+	defer reg.Close()
+	env := orcid.Environment{Name: "redir", RegistryURL: reg.URL, PublicAPIURL: reg.URL + "/pub", MemberAPIURL: reg.URL + "/api"}
+	a, err := auth.New(auth.Config{Env: env, ClientID: "APP-REDIR", ClientSecret: "redirect-secret-123", HTTPClient: &http.Client{Timeout: 10 * time.Second}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = a.ClientToken(context.Background())
+	x := Of(err)
+	want := "the registry " + reg.URL + " answered a sign-in request with a redirect to " + otherHost + ","
+	if x.Kind != RedirectRefused || x.Host != reg.URL || !strings.Contains(x.What, want) {
+		t.Errorf("%v host %q:\n%s\nwant %q", x.Kind, x.Host, x.What, want)
+	}
+}
