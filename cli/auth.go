@@ -31,6 +31,11 @@ can read. Needs the environment's client id and secret (--client-id,
 its registered redirect URI (--redirect-uri; default
 http://127.0.0.1:8765/callback). With --demo everything is prefilled.
 
+For a server named by --registry-url/--pub-url/--api-url only --client-id and
+--client-secret (or --client-secret-file) count: ORCID_CLIENT_ID and
+ORCID_CLIENT_SECRET usually hold another server's client and are not sent
+there. Plain http:// is refused except for 127.0.0.1, ::1 and localhost.
+
 Each step is printed on stderr as it happens; secrets and tokens are masked.
 
 flags:
