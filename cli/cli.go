@@ -100,10 +100,8 @@ func newCLI(stdin io.Reader, stdout, stderr io.Writer, getenv func(string) strin
 		secrets: auth.NewKeyringStore()}
 }
 
-func stdinIsTerminal() bool {
-	fi, err := os.Stdin.Stat()
-	return err == nil && fi.Mode()&os.ModeCharDevice != 0
-}
+// stdinIsTerminal: stdin from /dev/null is no terminal (see streamIsTerminal).
+func stdinIsTerminal() bool { return streamIsTerminal(os.Stdin) }
 
 // usageError is bad usage: wrong flags, missing or extra arguments. It is
 // reported with a short usage line and exit code 2.

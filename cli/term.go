@@ -1,17 +1,16 @@
 package cli
 
 import (
-	"io"
 	"os"
 
 	"github.com/charmbracelet/x/term"
 )
 
-// writerIsTerminal reports whether w is a terminal. A character device is
-// not enough (/dev/null is one): the terminal driver must answer, as
-// term.IsTerminal asks it.
-func writerIsTerminal(w io.Writer) bool {
-	f, ok := w.(*os.File)
+// streamIsTerminal reports whether stream (stdin, stdout: an io.Reader or
+// io.Writer) is a terminal. A character device is not enough (/dev/null is
+// one): the terminal driver must answer, as term.IsTerminal asks it.
+func streamIsTerminal(stream any) bool {
+	f, ok := stream.(*os.File)
 	return ok && term.IsTerminal(f.Fd())
 }
 
