@@ -160,7 +160,8 @@ func (c *cli) readSecretLine(ctx context.Context) (string, error) {
 	f, isFile := c.stdin.(*os.File)
 	if isFile && c.isTerminal() {
 		fmt.Fprint(c.stderr, "client secret: ")
-		b, err := readCancellable(ctx, func() ([]byte, error) { return readNoEcho(f) })
+		read := readNoEcho // taken here: the read may outlive this call
+		b, err := readCancellable(ctx, func() ([]byte, error) { return read(f) })
 		fmt.Fprintln(c.stderr) // the Enter typed was not echoed
 		if len(b) > maxSecretSize {
 			return "", errSecretTooLong

@@ -137,6 +137,12 @@ func TestClientSecretStdinTooLong(t *testing.T) {
 // a pipe nobody writes to must not outlive SIGTERM. The context is done
 // before the read starts; without the fix the read blocks for ever.
 func TestClientSecretStdinCancelled(t *testing.T) {
+	old := readNoEcho
+	readNoEcho = func(f *os.File) ([]byte, error) { // a terminal nobody types at
+		line, err := readLine(f)
+		return []byte(line), err
+	}
+	defer func() { readNoEcho = old }()
 	for _, terminal := range []bool{false, true} {
 		r, _ := pipeWith(t, "", false) // open, silent writer
 		c, out, errOut := secretCLI(t, r, terminal)
