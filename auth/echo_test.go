@@ -97,3 +97,41 @@ func TestEchoedSecretsAreMasked(t *testing.T) {
 		})
 	}
 }
+
+// A token endpoint that echoes the posted code and client secret when the
+// code exchange fails: the flow's error and its events show neither.
+func TestEchoedCodeMaskedInSignIn(t *testing.T) {
+	fx := newFixture(t)
+	var posted string
+	fx.srv.Inject(func(w http.ResponseWriter, r *http.Request) bool {
+		if r.URL.Path != "/oauth/token" {
+			return false
+		}
+		_ = r.ParseForm()
+		posted = r.PostForm.Get("code")
+		w.Header().Set("Content-Type", "application/json")
+		w.WriteHeader(http.StatusBadRequest)
+		_ = json.NewEncoder(w).Encode(map[string]string{"error": "invalid_request",
+			"error_description": "code " + r.PostForm.Get("code") + " with secret " + r.PostForm.Get("client_secret")})
+		return true
+	})
+	var log eventLog
+	f, err := fx.a.SignIn(context.Background(), SignInOptions{NoBrowser: true, Timeout: 30 * time.Second, OnEvent: log.add})
+	if err != nil {
+		t.Fatal(err)
+	}
+	br := &testBrowser{t: t, follow: true}
+	if _, _, err := br.run(f.URL(), "authorize"); err != nil {
+		t.Fatal(err)
+	}
+	_, err = f.Wait()
+	var oe *orcid.OAuthError
+	if !errors.As(err, &oe) || len(posted) < 4 {
+		t.Fatalf("err = %v (code %q)", err, posted)
+	}
+	for where, s := range map[string]string{"message": err.Error(), "description": oe.Description} {
+		if strings.Contains(s, posted) || strings.Contains(s, fx.a.cfg.ClientSecret) {
+			t.Errorf("%s shows the code or the secret: %s", where, s)
+		}
+	}
+}
