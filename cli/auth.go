@@ -372,7 +372,7 @@ func (c *cli) stdoutIsTerminal() bool {
 	if c.stdoutTerminal != nil {
 		return c.stdoutTerminal()
 	}
-	return streamIsTerminal(c.stdout)
+	return isTerminal(c.stdout)
 }
 
 // printSummary prints a masked token summary.

@@ -3,7 +3,8 @@
 // config, login, token, logout, completion, version, help). Commands are
 // cobra commands; what they print and how they fail is this package's own:
 // plain text on stdout, one plain line on stderr when something fails, and
-// exit codes 0 (success), 1 (error) and 2 (bad usage).
+// exit codes 0 (success), 1 (a failure) and 2 (a value typed that can
+// never work: bad usage, a malformed iD, a limit ORCID never allows).
 package cli
 
 import (
@@ -71,6 +72,9 @@ type cli struct {
 	// isTerminal reports whether stdin is an interactive terminal; the TUI
 	// and prompts need one.
 	isTerminal func() bool
+	// stderrTerminal, when set, replaces the check that stderr is a
+	// terminal (progress lines are shown only there; tests).
+	stderrTerminal func() bool
 	// stdoutTerminal reports whether stdout is a terminal; nil asks
 	// isTerminal(stdout) (tests stand in for a terminal).
 	stdoutTerminal func() bool
@@ -100,9 +104,6 @@ func newCLI(stdin io.Reader, stdout, stderr io.Writer, getenv func(string) strin
 		secrets: auth.NewKeyringStore()}
 }
 
-// stdinIsTerminal: stdin from /dev/null is no terminal (see streamIsTerminal).
-func stdinIsTerminal() bool { return streamIsTerminal(os.Stdin) }
-
 // usageError is bad usage: wrong flags, missing or extra arguments. It is
 // reported with a short usage line and exit code 2.
 type usageError struct {
@@ -123,9 +124,15 @@ var errHelp = errors.New("help shown")
 // when they name none), and returns the exit code.
 func (c *cli) run(ctx context.Context, args []string) int {
 	g := &globals{}
+	out := &checkedWriter{w: c.stdout}
+	c.stdout = out
+	defer func() { c.stdout = out.w }()
 	root := c.rootCommand(g)
 	root.SetArgs(longFlags(root, args))
 	cmd, err := root.ExecuteContextC(ctx)
+	if err == nil {
+		err = outputError(out)
+	}
 	usage := mainUsage
 	if cmd != nil && cmd != root {
 		usage = usageOf(cmd)
@@ -142,6 +149,9 @@ func (c *cli) warn(msg string) {
 func (c *cli) finish(ctx context.Context, err error, usage string) int {
 	if err == nil || errors.Is(err, errHelp) {
 		return exitOK
+	}
+	if errors.Is(err, errQuietFailure) {
+		return exitError
 	}
 	var ue *usageError
 	if errors.As(err, &ue) {
@@ -163,5 +173,18 @@ func (c *cli) finish(ctx context.Context, err error, usage string) int {
 		return exitError
 	}
 	fmt.Fprintf(c.stderr, "orcid-tui: %s\n", describeError(ctx, err))
+	if neverWorks(err) {
+		return exitUsage
+	}
 	return exitError
+}
+
+// neverWorks: the error is about a value the user typed that no retry,
+// sign-in or other server can make work (the rule --help states for exit
+// status 2): a malformed ORCID iD, more rows than ORCID returns, a start
+// past ORCID's anonymous limit.
+func neverWorks(err error) bool {
+	var idErr *orcid.IDError
+	return errors.As(err, &idErr) || errors.Is(err, orcid.ErrAnonymousStartLimit) ||
+		errors.Is(err, orcid.ErrTooManyRows) || errors.Is(err, orcid.ErrTooManyPutCodes)
 }

@@ -161,3 +161,36 @@ func TestTotalLine(t *testing.T) {
 		}
 	}
 }
+
+// TestExitCodeRule: the rule --help states. A value typed that can never
+// work exits 2; every other failure exits 1. Nothing is sent for the 2s
+// (the URL answers nothing: a request would fail with exit 1).
+func TestExitCodeRule(t *testing.T) {
+	nowhere := []string{"--registry-url", "http://127.0.0.1:9", "--pub-url", "http://127.0.0.1:9/pub", "--api-url", "http://127.0.0.1:9/api"}
+	tests := []struct {
+		name string
+		args []string
+		code int
+		want string
+	}{
+		{"rows above 1000", []string{"search", "--rows", "1001", "x"}, exitUsage, "--rows must be between 1 and 1000"},
+		{"anonymous start above 10000", append(nowhere, "search", "--start", "10001", "smith"), exitUsage, "only up to result 10,000"},
+		{"bad check digit", append(nowhere, "show", "0000-0002-1825-0098"), exitUsage, "bad check digit"},
+		{"unreachable", append(nowhere, "show", "0000-0002-1825-0097"), exitError, "connection refused"},
+		{"not found", []string{"--demo", "show", "0000-0001-5109-3700"}, exitError, "was not found"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := runCLI(t, nil, "", tt.args...)
+			if r.code != tt.code || !strings.Contains(r.stderr, tt.want) {
+				t.Errorf("exit %d, want %d; stderr %q lacks %q", r.code, tt.code, r.stderr, tt.want)
+			}
+		})
+	}
+	help := runCLI(t, nil, "", "--help").stdout
+	for _, s := range []string{"2  a value you typed that can never work", "--rows above 1000", "--start above 10000", "wrong check\n     digit", "1  a failure"} {
+		if !strings.Contains(help, s) {
+			t.Errorf("--help lacks %q", s)
+		}
+	}
+}

@@ -182,3 +182,28 @@ printf '%s\n' "${COMPREPLY[@]}"`
 		t.Errorf("bash completes %q to %q, want \"sandbox\"", line, got)
 	}
 }
+
+// TestSingleDashFlags: the single-dash spellings of the Go flag package
+// this program began with keep working, help included, and an unknown one
+// is named as typed.
+func TestSingleDashFlags(t *testing.T) {
+	for _, tt := range []struct {
+		args []string
+		code int
+		out  string // on stdout (exit 0) or stderr
+	}{
+		{[]string{"-help"}, exitOK, "exit status:"},
+		{[]string{"search", "-help"}, exitOK, "iD<TAB>name<TAB>institutions"},
+		{[]string{"-frob"}, exitUsage, "flag provided but not defined: -frob\n"},
+		{[]string{"--demo", "search", "-rows", "1", "carberry"}, exitOK, "0000-0002-1825-0097\t"},
+	} {
+		r := runCLI(t, nil, "", tt.args...)
+		got := r.stdout
+		if tt.code != exitOK {
+			got = r.stderr
+		}
+		if r.code != tt.code || !strings.Contains(got, tt.out) {
+			t.Errorf("%q: exit %d, output %q; want %d and %q", tt.args, r.code, got, tt.code, tt.out)
+		}
+	}
+}

@@ -5,10 +5,14 @@ import (
 	"context"
 	"encoding/csv"
 	"encoding/json"
+	"errors"
 	"fmt"
+	"io"
+	"os"
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/orcid-tui/orcid-tui/export"
 	"github.com/orcid-tui/orcid-tui/internal/atomicfile"
@@ -40,7 +44,9 @@ func (c *cli) exportWorks(ctx context.Context, client *orcid.Client, id orcid.ID
 	if err := export.Write(&buf, f, l.Works, opt); err != nil {
 		return err
 	}
-	if err := c.writeOut(o.outFile, buf.Bytes()); err != nil {
+	// Read with a member token, the works may include limited and private
+	// ones: a new file is then readable by its owner only.
+	if err := c.writeOut(o.outFile, buf.Bytes(), client.API() == orcid.MemberAPI); err != nil {
 		return err
 	}
 	what := plural(len(l.Works), "work")
@@ -50,15 +56,31 @@ func (c *cli) exportWorks(ctx context.Context, client *orcid.Client, id orcid.ID
 	return bulkFailures(l.Failed, len(l.Works)+len(l.Failed), "the other works were exported")
 }
 
-// writeOut writes data to stdout, or to path when one is given (whole or
-// not at all, readable by others like any exported document).
-func (c *cli) writeOut(path string, data []byte) error {
-	if path == "" {
+// writeOut writes data to stdout ("" or "-"), or to path, whole or not at
+// all. An existing file keeps its mode; a new one is readable by others
+// like any exported document, unless private says the data may hold items
+// that are not public (0600 then).
+func (c *cli) writeOut(path string, data []byte, private bool) error {
+	if path == "" || path == "-" {
 		_, err := c.stdout.Write(data)
 		return err
 	}
-	if err := atomicfile.Write(path, data, 0o644); err != nil {
-		return userErrorf("could not write %s: %v", path, err)
+	mode := os.FileMode(0o644)
+	if private {
+		mode = 0o600
+	}
+	switch fi, err := os.Stat(path); {
+	case err == nil && fi.IsDir():
+		return userErrorf("could not write %s: it is a directory — give a file name", sanitize.Line(path))
+	case err == nil:
+		mode = fi.Mode().Perm()
+	}
+	if err := atomicfile.Write(path, data, mode); err != nil {
+		var le *os.LinkError
+		if errors.As(err, &le) {
+			err = le.Err // the temporary file's name says nothing to the user
+		}
+		return userErrorf("could not write %s: %v", sanitize.Line(path), unwrapPathError(err))
 	}
 	return nil
 }
@@ -92,28 +114,71 @@ func bulkFailures(failed []orcid.BulkFailure, total int, done string) error {
 }
 
 // searchAll prints every hit of q (up to ORCID's anonymous start limit) in
-// pages of 1000, with a progress line per page on stderr: /csv-search for
-// --output csv, expanded search otherwise.
+// pages of 1000, each page as it arrives: /csv-search for --output csv,
+// expanded search otherwise (text lines, or one JSON document written as
+// it comes). Progress goes to stderr when it is a terminal.
 func (c *cli) searchAll(ctx context.Context, client *orcid.Client, q orcid.Query, o searchOptions) error {
+	prog := c.newProgress()
+	defer prog.done()
+	began := time.Now()
 	progress := func(p orcid.Progress) {
-		total := ""
-		if p.Total > 0 {
-			total = " of " + groupDigits(p.Total)
+		total := p.Total
+		if !client.Authenticated() {
+			total = min(total, orcid.MaxAnonymousStart+orcid.MaxRows)
 		}
-		fmt.Fprintf(c.stderr, "%s%s hits (%s)\n", groupDigits(int64(p.Hits)), total, plural(p.Requests, "request"))
+		rate := float64(p.Requests) / max(time.Since(began).Seconds(), 0.001)
+		var left time.Duration
+		if pages := (total - int64(p.Hits) + orcid.MaxRows - 1) / orcid.MaxRows; pages > 0 {
+			left = time.Duration(float64(pages) / client.Stats().Effective * float64(time.Second))
+		}
+		prog.hits(int64(p.Hits), total, p.Requests, rate, left)
 	}
 	if o.output == "csv" {
 		return c.searchCSV(ctx, client, q, o, orcid.PageOptions{Progress: progress})
 	}
-	res, err := client.ExpandedSearchAll(ctx, q.Solr, orcid.PageOptions{Progress: progress})
+	var found int64
+	shown := 0
+	if o.output == "json" {
+		// The same document as without --all, written as it comes.
+		if _, err := io.WriteString(c.stdout, `{"expanded-result":[`); err != nil {
+			return err
+		}
+	}
+	err := client.ExpandedSearchPages(ctx, q.Solr, orcid.PageOptions{Progress: progress}, func(res *orcid.ExpandedSearchResult) error {
+		found = res.NumFound
+		for _, h := range res.ExpandedResult {
+			if o.output != "json" {
+				writeHit(c.stdout, h)
+				continue
+			}
+			data, err := json.Marshal(h)
+			if err != nil {
+				return err
+			}
+			if shown > 0 {
+				data = append([]byte(","), data...)
+			}
+			if _, err := c.stdout.Write(sanitize.JSON(data)); err != nil {
+				return err
+			}
+			shown++
+		}
+		if o.output != "json" {
+			shown += len(res.ExpandedResult)
+		}
+		return nil
+	})
 	if err != nil {
 		return err
 	}
-	if err := c.printHits(res, o.output); err != nil {
-		return err
+	if o.output == "json" {
+		if _, err := fmt.Fprintf(c.stdout, `],"num-found":%d}`+"\n", found); err != nil {
+			return err
+		}
 	}
-	if n := int64(len(res.ExpandedResult)); n < res.NumFound {
-		fmt.Fprintf(c.stderr, "%s found; ORCID lets searches without a client id and secret page only to hit %s\n", groupDigits(res.NumFound), groupDigits(n))
+	prog.done()
+	if n := int64(shown); n < found {
+		fmt.Fprintf(c.stderr, "%s found; ORCID lets searches without a client id and secret page only to hit %s\n", groupDigits(found), groupDigits(n))
 	}
 	return nil
 }

@@ -128,12 +128,12 @@ func TestSearchCSVAndAll(t *testing.T) {
 	if r.code != 0 || strings.Count(r.stdout, "\n") != 1+orcidtest.SyntheticPeople {
 		t.Fatalf("csv --all: exit %d, %d lines: %s", r.code, strings.Count(r.stdout, "\n"), r.stderr)
 	}
-	if !strings.Contains(r.stderr, "1 000 hits (1 request)\n") || !strings.HasSuffix(r.stderr, "10 000 hits (11 requests)\n") {
-		t.Errorf("csv --all progress: %s", r.stderr)
+	if r.stderr != "" { // progress only on a terminal (TestSearchAllProgress)
+		t.Errorf("csv --all, piped: stderr %q", r.stderr)
 	}
 
 	r = runCLI(t, nil, "", "--demo", "search", "--all", "orcid:0009-0008-*")
-	if r.code != 0 || strings.Count(r.stdout, "\n") != orcidtest.SyntheticPeople || !strings.HasSuffix(r.stderr, "10 000 of 10 000 hits (10 requests)\n") {
+	if r.code != 0 || strings.Count(r.stdout, "\n") != orcidtest.SyntheticPeople || r.stderr != "" {
 		t.Errorf("text --all: exit %d, %d lines: %s", r.code, strings.Count(r.stdout, "\n"), r.stderr)
 	}
 
@@ -149,5 +149,43 @@ func TestSearchCSVAndAll(t *testing.T) {
 		if r.code != 2 || !strings.Contains(r.stderr, tc.want) {
 			t.Errorf("%v: exit %d %q", tc.args, r.code, r.stderr)
 		}
+	}
+}
+
+// TestExportFileModes: an existing file keeps its mode (a private file is
+// not widened), a member-API export (limited items) is written 0600, "-"
+// is stdout, and a directory is named as such.
+func TestExportFileModes(t *testing.T) {
+	dir := t.TempDir()
+	private := filepath.Join(dir, "private.bib")
+	if err := os.WriteFile(private, []byte("old"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if r := runCLI(t, nil, "", "--demo", "show", "--output", "bibtex", "-o", private, orcidtest.CarberryID); r.code != 0 {
+		t.Fatalf("exit %d: %s", r.code, r.stderr)
+	}
+	if fi, _ := os.Stat(private); fi.Mode().Perm() != 0o600 {
+		t.Errorf("an existing 0600 file became %v", fi.Mode().Perm())
+	}
+
+	reg := newRegistry(t)
+	signedInAsCarberry(t, reg, "openid /read-limited")
+	mine := filepath.Join(dir, "mine.csv")
+	r := reg.run(t, "--demo", "show", "--section", "works", "--output", "csv", "-o", mine, orcidtest.CarberryID)
+	if r.code != 0 {
+		t.Fatalf("exit %d: %s", r.code, r.stderr)
+	}
+	data, _ := os.ReadFile(mine)
+	if fi, _ := os.Stat(mine); !strings.Contains(string(data), "limited") || fi.Mode().Perm() != 0o600 {
+		t.Errorf("a member export with limited works is %v (limited row present: %v)", fi.Mode().Perm(), strings.Contains(string(data), "limited"))
+	}
+
+	r = runCLI(t, nil, "", "--demo", "show", "--output", "ris", "-o", "-", orcidtest.CarberryID)
+	if r.code != 0 || !strings.HasPrefix(r.stdout, "TY  - ") {
+		t.Errorf("-o - is stdout: exit %d, stdout %.40q", r.code, r.stdout)
+	}
+	r = runCLI(t, nil, "", "--demo", "show", "--output", "ris", "-o", dir, orcidtest.CarberryID)
+	if r.code != 1 || !strings.Contains(r.stderr, "it is a directory") || strings.Contains(r.stderr, ".tmp") {
+		t.Errorf("-o DIR: exit %d: %s", r.code, r.stderr)
 	}
 }

@@ -30,7 +30,8 @@ type globals struct {
 	demo         bool
 	version      bool
 	// demoFaults switches faults on in the demo registry (--demo-faults);
-	// requestTimeout bounds each API request (hidden --request-timeout).
+	// requestTimeout is how long an API request may go without a byte
+	// (hidden --request-timeout).
 	demoFaults     string
 	requestTimeout time.Duration
 
@@ -58,7 +59,7 @@ func (g *globals) register(fs *pflag.FlagSet) {
 	fs.BoolVar(&g.demo, "demo", false, "in-process demo registry")
 	fs.BoolVar(&g.version, "version", false, "print the version")
 	fs.StringVar(&g.demoFaults, "demo-faults", "", "faults of the demo registry")
-	fs.DurationVar(&g.requestTimeout, "request-timeout", 0, "bound on each API request")
+	fs.DurationVar(&g.requestTimeout, "request-timeout", 0, "how long an API request may go without a byte")
 	_ = fs.MarkHidden("request-timeout")
 }
 

@@ -112,9 +112,12 @@ func (c *cli) importBibTeX(ctx context.Context, g *globals, f importFlags, args 
 	if len(data) > maxItemFile {
 		return userErrorf("%s is larger than %d MiB", sanitize.Line(file), maxItemFile>>20)
 	}
-	entries, err := bibimport.Parse(bytes.NewReader(data))
+	entries, warnings, err := bibimport.Parse(bytes.NewReader(data))
 	if err != nil {
-		return userErrorf("%s: %s", sanitize.Line(file), sanitize.Line(err.Error()))
+		return userErrorf("%s is not BibTeX this can read: %s", sanitize.Line(file), sanitize.Line(err.Error()))
+	}
+	for _, w := range warnings {
+		c.warn(sanitize.Line(file) + ": " + w)
 	}
 	if len(entries) == 0 {
 		return userErrorf("%s has no BibTeX entries", sanitize.Line(file))
@@ -130,40 +133,55 @@ func (c *cli) importBibTeX(ctx context.Context, g *globals, f importFlags, args 
 	if err != nil {
 		return fmt.Errorf("reading the works already on %s: %w", w.id, err)
 	}
+	// A work is on the record when one of its own identifiers (DOI, URL,
+	// ISBN, ...; relationship self) is, as ORCID groups works, or when its
+	// only identifier is the URL of a work there.
 	onRecord := map[string]int64{}
 	for _, grp := range works.Group {
 		for _, s := range grp.WorkSummary {
-			if doi, ok := orcid.NormalizeDOI(s.DOI()); ok {
-				onRecord[strings.ToLower(doi)] = s.PutCode
+			if s.URL != nil && s.URL.Value != "" {
+				// An entry with only a URL gets it as its own identifier.
+				onRecord[idKey("uri", s.URL.Value)] = s.PutCode
+			}
+			if s.ExternalIDs == nil {
+				continue
+			}
+			for _, x := range s.ExternalIDs.ExternalID {
+				if strings.EqualFold(x.Relationship, "self") {
+					onRecord[idKey(x.Type, x.Value)] = s.PutCode
+				}
 			}
 		}
 	}
 
 	outcomes := make([]importOutcome, len(entries))
-	seen := map[string]string{}
+	seen := map[string]string{} // identifier -> the entry that had it
 	var send []*orcid.WorkDraft
 	var sendIndex []int // entry index of each work sent
 	for i, e := range entries {
 		o := &outcomes[i]
 		o.Key = e.Key
-		doi := strings.ToLower(e.DOI)
-		switch {
-		case e.Problem != "":
+		if e.Problem != "" {
 			o.Status, o.Reason = "skipped", e.Problem
-		case doi != "" && onRecord[doi] != 0:
-			o.Status, o.PutCode = "on-record", onRecord[doi]
-			o.Reason = fmt.Sprintf("DOI %s is already on the record (put-code %d)", sanitize.Line(e.DOI), onRecord[doi])
-		case doi != "" && seen[doi] != "":
-			o.Status, o.Reason = "repeated", fmt.Sprintf("same DOI as entry %s earlier in the file", seen[doi])
-		default:
-			if doi != "" {
-				seen[doi] = e.Key
-			}
-			e.Work.Visibility = f.visibility
-			send = append(send, e.Work)
-			sendIndex = append(sendIndex, i)
-			o.Status = "would-add"
+			continue
 		}
+		ids := selfIDs(e.Work)
+		if id, pc := firstKnown(ids, onRecord); pc != 0 {
+			o.Status, o.PutCode = "on-record", pc
+			o.Reason = fmt.Sprintf("%s is already on the record (put-code %d)", id, pc)
+			continue
+		}
+		if id, key := firstSeen(ids, seen); key != "" {
+			o.Status, o.Reason = "repeated", fmt.Sprintf("same %s as entry %s earlier in the file", id, key)
+			continue
+		}
+		for _, id := range ids {
+			seen[id.key] = e.Key
+		}
+		e.Work.Visibility = f.visibility
+		send = append(send, e.Work)
+		sendIndex = append(sendIndex, i)
+		o.Status = "would-add"
 	}
 
 	var batchErr error
@@ -184,6 +202,59 @@ func (c *cli) importBibTeX(ctx context.Context, g *globals, f importFlags, args 
 		}
 	}
 	return c.reportImport(w, outcomes, f, batchErr)
+}
+
+// selfID is one identifier of a work's own.
+type selfID struct {
+	key  string // idKey
+	name string // "DOI 10.5555/x" for messages
+}
+
+// idKey compares identifiers as ORCID groups them: the type and the value,
+// case folded; a DOI in any of its pasted forms.
+func idKey(typ, value string) string {
+	typ, value = strings.ToLower(strings.TrimSpace(typ)), strings.TrimSpace(value)
+	if typ == "doi" {
+		if doi, ok := orcid.NormalizeDOI(value); ok {
+			value = doi
+		}
+	}
+	return typ + ":" + strings.ToLower(value)
+}
+
+func selfIDs(w *orcid.WorkDraft) []selfID {
+	var out []selfID
+	if w.ExternalIDs == nil {
+		return nil
+	}
+	for _, x := range w.ExternalIDs.ExternalID {
+		if x.Relationship == "self" {
+			name := strings.ToUpper(x.Type)
+			if x.Type == "uri" {
+				name = "URL"
+			}
+			out = append(out, selfID{key: idKey(x.Type, x.Value), name: name + " " + sanitize.Line(x.Value)})
+		}
+	}
+	return out
+}
+
+func firstKnown(ids []selfID, known map[string]int64) (string, int64) {
+	for _, id := range ids {
+		if pc := known[id.key]; pc != 0 {
+			return id.name, pc
+		}
+	}
+	return "", 0
+}
+
+func firstSeen(ids []selfID, seen map[string]string) (string, string) {
+	for _, id := range ids {
+		if key := seen[id.key]; key != "" {
+			return id.name, key
+		}
+	}
+	return "", ""
 }
 
 // reportImport prints each entry's outcome and the summary.

@@ -74,6 +74,16 @@ func (c *cli) rootCommand(g *globals) *cobra.Command {
 		c.completionCommand(root),
 	)
 	root.SetHelpCommand(helpCommand(root))
+	// Every command's --help exists before longFlags looks for the flags
+	// a single dash may name (-help).
+	var initHelp func(*cobra.Command)
+	initHelp = func(cmd *cobra.Command) {
+		cmd.InitDefaultHelpFlag()
+		for _, sub := range cmd.Commands() {
+			initHelp(sub)
+		}
+	}
+	initHelp(root)
 	return root
 }
 
@@ -108,9 +118,10 @@ func flagError(cmd *cobra.Command, err error) error {
 	msg := err.Error()
 	switch {
 	case errors.As(err, &notExist):
+		// The word as typed: "-frob", not its first letter.
 		name := notExist.GetSpecifiedName()
-		if name == "" {
-			name = notExist.GetSpecifiedShortnames()
+		if short := notExist.GetSpecifiedShortnames(); len(short) > len(name) {
+			name = short
 		}
 		msg = "flag provided but not defined: -" + name
 	case errors.As(err, &invalid):
@@ -252,12 +263,14 @@ usage: orcid-tui [global flags] [command [flags] [args]]
 Without a command the interactive program starts.
 
 commands:
-  search [--rows N] [--start N] [--output text|json] QUERY...
-        search people (expanded search); text: one line per hit,
-        iD<TAB>name<TAB>institutions, the total on stderr
-  show [--section NAME] [--raw [--pretty] [--format json|xml]] [--full-works] ID
+  search [--rows N] [--start N] [--all] [--output text|json|csv] [--fields LIST] QUERY...
+        search people (expanded search; csv: ORCID's /csv-search); text: one
+        line per hit, iD<TAB>name<TAB>institutions, the total on stderr
+  show [--section NAME] [--raw [--pretty] [--format json|xml]] [--full-works]
+       [--full] [--output text|bibtex|ris|csl-json|csv [-o FILE] [--all-versions]]
+       [--public] ID
         a readable summary of a record or of one section; --raw prints the
-        body exactly as ORCID sent it
+        body exactly as ORCID sent it; --output exports the works
   add KIND (--file F | --title T --type TYPE ...)
         add a work, affiliation, funding or person item to your record
         (member API); "add works --file F" adds a list in bulk
@@ -272,8 +285,10 @@ commands:
         where the config file is; the effective configuration (secrets masked)
   login [--scopes LIST] [--no-browser] [--timeout DURATION]
         sign in through ORCID in the browser (OAuth 2.0 / OpenID Connect)
-  token     what the saved token is for (masked)
-  logout    revoke the saved token and forget it
+  token [--print [--on-terminal]]
+            what the saved token is for (masked); --print: the bare token
+  logout [--local]
+            revoke the saved tokens and forget them (--local: forget only)
   version   print the version
   completion bash|zsh|fish|powershell
             print the shell completion script (see orcid-tui help completion)
@@ -314,8 +329,11 @@ wins over the built-in defaults. See 'orcid-tui config show'.
 
 exit status:
   0  success
-  1  an error: one line on stderr says what failed and what to do (this
-     includes input that is not valid, such as a malformed ORCID iD, a record
-     that does not exist or was merged into another)
-  2  bad usage: unknown command or flag, missing or extra arguments
+  1  a failure: one line on stderr says what failed and what to do (ORCID
+     refused or could not be reached, a record that does not exist or was
+     merged into another, full works that could not all be loaded)
+  2  a value you typed that can never work: an unknown command or flag,
+     missing or extra arguments, a malformed ORCID iD (such as a wrong check
+     digit), --rows above 1000, --start above 10000 without a client id and
+     secret
 `

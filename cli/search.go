@@ -38,9 +38,10 @@ flags:
                  past-institution-affiliation-name, credit-name, other-names
                  (default orcid,given-names,family-name,
                  current-institution-affiliation-name,email)
-  --all          every hit, in pages of 1000 (the fewest requests), with a
-                 progress line per page on stderr; without a client id and
-                 secret ORCID stops paging at hit 11,000
+  --all          every hit, in pages of 1000 (the fewest requests), printed
+                 as the pages arrive, with a progress line on stderr when it
+                 is a terminal; without a client id and secret ORCID stops
+                 paging at hit 11,000
 
 Global flags (--env, --demo, --pub-url, ...) are accepted too; see orcid-tui help.
 `
@@ -157,19 +158,10 @@ func writeHit(w io.Writer, h orcid.ExpandedResult) {
 	fmt.Fprintf(w, "%s\t%s\t%s\n", sanitize.Line(h.ORCIDID), hitName(h), strings.Join(inst, "; "))
 }
 
-// hitName is "given family", else the credit name, else "".
+// hitName is the hit's display name by the rule the TUI uses too
+// (orcid.DisplayName), or "".
 func hitName(h orcid.ExpandedResult) string {
-	str := func(p *string) string {
-		if p == nil {
-			return ""
-		}
-		return strings.TrimSpace(sanitize.Line(*p))
-	}
-	name := strings.TrimSpace(str(h.GivenNames) + " " + str(h.FamilyNames))
-	if name == "" {
-		name = str(h.CreditName)
-	}
-	return name
+	return strings.TrimSpace(sanitize.Line(h.DisplayName()))
 }
 
 // totalLine is "1 234 found, showing 1–50".

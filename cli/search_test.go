@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/orcid-tui/orcid-tui/orcid"
 	"github.com/orcid-tui/orcid-tui/orcid/orcidtest"
 )
 
@@ -20,7 +21,7 @@ func TestSearchText(t *testing.T) {
 			name:       "free text",
 			args:       []string{"--demo", "search", "--rows", "5", "carberry"},
 			wantLines:  5,
-			wantFirst:  "0000-0002-1825-0097\tJosiah Carberry\tAmerican Psychoceramics Society; Brown University; International Society for Ceramic Cognition; Uppsala University; Wesleyan University",
+			wantFirst:  "0000-0002-1825-0097\tJosiah S. Carberry\tAmerican Psychoceramics Society; Brown University; International Society for Ceramic Cognition; Uppsala University; Wesleyan University",
 			wantStderr: []string{"found, showing 1–5\n"},
 		},
 		{
@@ -33,14 +34,14 @@ func TestSearchText(t *testing.T) {
 			name:       "pasted iD prints that record's line",
 			args:       []string{"--demo", "search", "https://orcid.org/" + orcidtest.CarberryID},
 			wantLines:  1,
-			wantFirst:  "0000-0002-1825-0097\tJosiah Carberry\tAmerican Psychoceramics Society; Brown University; International Society for Ceramic Cognition; Uppsala University; Wesleyan University",
+			wantFirst:  "0000-0002-1825-0097\tJosiah S. Carberry\tAmerican Psychoceramics Society; Brown University; International Society for Ceramic Cognition; Uppsala University; Wesleyan University",
 			wantStderr: []string{"0000-0002-1825-0097 is an ORCID iD; for the whole record run: orcid-tui show 0000-0002-1825-0097", "1 found, showing 1–1"},
 		},
 		{
 			name:       "DOI searches digital-object-ids",
 			args:       []string{"--demo", "search", "https://doi.org/10.5555/12345678"},
 			wantLines:  1,
-			wantFirst:  "0000-0002-1825-0097\tJosiah Carberry\t",
+			wantFirst:  "0000-0002-1825-0097\tJosiah S. Carberry\t",
 			wantStderr: []string{"10.5555/12345678 is a DOI", "1 found, showing 1–1"},
 		},
 		{
@@ -129,5 +130,52 @@ func TestSearchZeroHitsJSON(t *testing.T) {
 	}
 	if !strings.Contains(r.stdout, `"num-found": 0`) {
 		t.Errorf("stdout = %s", r.stdout)
+	}
+}
+
+// TestSearchAllFewestRequests: --all asks 1,000 hits a request, so the
+// 10,000 synthetic people come in 10 requests (the first page tells the
+// total), printed as they arrive; --output json is the same document as
+// without --all.
+func TestSearchAllFewestRequests(t *testing.T) {
+	srv := orcidtest.NewServer()
+	defer srv.Close()
+	for _, output := range []string{"text", "json"} {
+		srv.ResetRequests()
+		r := runAgainst(t, srv, nil, "--demo", "search", "--all", "--output", output, "orcid:0009-0008-*")
+		if r.code != 0 {
+			t.Fatalf("exit %d: %s", r.code, r.stderr)
+		}
+		var searches int
+		for _, q := range srv.Requests() {
+			if strings.HasSuffix(q.Path, "/expanded-search") {
+				searches++
+				if !strings.Contains(q.Query, "rows=1000") {
+					t.Errorf("page asked with %s", q.Query)
+				}
+			}
+		}
+		hits := strings.Count(r.stdout, "\n")
+		if output == "json" {
+			var res orcid.ExpandedSearchResult
+			if err := json.Unmarshal([]byte(r.stdout), &res); err != nil {
+				t.Fatalf("json: %v", err)
+			}
+			hits = len(res.ExpandedResult)
+		}
+		if hits != orcidtest.SyntheticPeople || searches != orcidtest.SyntheticPeople/orcid.MaxRows {
+			t.Errorf("%s: %d hits in %d requests, want %d in %d", output, hits, searches, orcidtest.SyntheticPeople, orcidtest.SyntheticPeople/orcid.MaxRows)
+		}
+	}
+}
+
+// TestSearchAllProgress: on a terminal, --all shows hits done of the total
+// on stderr while it pages, then clears the line before the total.
+func TestSearchAllProgress(t *testing.T) {
+	srv := orcidtest.NewServer()
+	defer srv.Close()
+	got := runStderr(t, srv, true, "--demo", "search", "--all", "family-name:smith")
+	if !strings.Contains(got, "\rhits: 1 000 of ") || !strings.Contains(got, "\rhits: 2 000 of ") || !strings.Contains(got, "\r\x1b[K") {
+		t.Errorf("stderr %q", got)
 	}
 }

@@ -154,25 +154,3 @@ func TestClientSecretStdinCancelled(t *testing.T) {
 		}
 	}
 }
-
-// /dev/null is a character device but no terminal: token --print >/dev/null
-// must not refuse it, and --client-secret - </dev/null must not prompt.
-func TestStreamIsTerminal(t *testing.T) {
-	for _, flag := range []int{os.O_WRONLY, os.O_RDONLY} {
-		null, err := os.OpenFile(os.DevNull, flag, 0)
-		if err != nil {
-			t.Skip(err)
-		}
-		if streamIsTerminal(null) {
-			t.Errorf("%s (flags %d) counted as a terminal", os.DevNull, flag)
-		}
-		null.Close()
-	}
-	if streamIsTerminal(&bytes.Buffer{}) {
-		t.Error("a buffer counted as a terminal")
-	}
-	r, _ := pipeWith(t, "", false)
-	if streamIsTerminal(r) {
-		t.Error("a pipe counted as a terminal")
-	}
-}

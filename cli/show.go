@@ -2,15 +2,16 @@ package cli
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
-	"os"
 	"slices"
 	"strconv"
 	"strings"
 
 	"github.com/spf13/cobra"
 
+	"github.com/orcid-tui/orcid-tui/internal/explain"
 	"github.com/orcid-tui/orcid-tui/internal/sanitize"
 	"github.com/orcid-tui/orcid-tui/orcid"
 )
@@ -23,8 +24,8 @@ Print a readable summary of an ORCID record, or of one of its sections.
 
 ID is an ORCID iD in any form people paste: 0000-0002-1825-0097,
 0000000218250097, https://orcid.org/0000-0002-1825-0097. An iD that is not
-valid (wrong length, bad character, wrong check digit) is an error (exit 1)
-with the precise reason.
+valid (wrong length, bad character, wrong check digit) can never work: exit
+2, with the precise reason.
 
 flags:
   --section NAME  one section instead of the whole record: person, works,
@@ -37,8 +38,11 @@ flags:
   --format FMT    with --raw: json (default) or xml
   --full-works    load every full work (contributors, journal, DOI) through
                   ORCID's bulk endpoint, 100 per request; the preferred version
-                  of each work is loaded; put-codes ORCID could not deliver are
-                  reported on stderr and make the exit status 1
+                  of each work is loaded, starting while the record arrives;
+                  a bulk request that fails is sent once more, and put-codes
+                  still not delivered are named on stderr after the works that
+                  loaded (exit status 1); progress on stderr when it is a
+                  terminal
   --full          with --section fundings, peer-reviews, research-resources or
                   an affiliation section: read every item in full (amounts,
                   contributors, review subjects, resource items, URLs and
@@ -191,13 +195,28 @@ func (c *cli) printShow(ctx context.Context, client *orcid.Client, env orcid.Env
 	}
 	switch o.section {
 	case "":
+		if o.fullWorks {
+			// The bulk reads start while the record is still arriving.
+			prog := c.newProgress()
+			rec, full, err := client.RecordWithFullWorks(ctx, id, prog.bulk)
+			prog.done()
+			if rec == nil {
+				return err
+			}
+			p.record(rec)
+			var codes []int64
+			if a := rec.ActivitiesSummary; a != nil {
+				codes = a.Works.PutCodes()
+			}
+			return c.printFullWorks(p, codes, full, err)
+		}
 		rec, err := client.Record(ctx, id)
-		if err != nil {
+		if !printable(rec, err) {
 			return err
 		}
 		p.record(rec)
-		if o.fullWorks && rec.ActivitiesSummary != nil {
-			return c.printFullWorks(ctx, client, p, id, rec.ActivitiesSummary.Works)
+		if err != nil {
+			return partialError(err)
 		}
 	case "person":
 		person, err := client.Person(ctx, id)
@@ -214,13 +233,20 @@ func (c *cli) printShow(ctx context.Context, client *orcid.Client, env orcid.Env
 		p.activities(act)
 	case "works":
 		works, err := client.Works(ctx, id)
-		if err != nil {
+		if !printable(works, err) {
 			return err
 		}
-		if o.fullWorks {
-			return c.printFullWorks(ctx, client, p, id, works)
+		if err == nil && o.fullWorks {
+			codes := works.PutCodes()
+			prog := c.newProgress()
+			full, err := client.AllFullWorksFunc(ctx, id, codes, prog.bulk)
+			prog.done()
+			return c.printFullWorks(p, codes, full, err)
 		}
 		p.works(works)
+		if err != nil {
+			return partialError(err)
+		}
 	case "fundings":
 		f, err := client.Fundings(ctx, id)
 		if err != nil {
@@ -257,23 +283,13 @@ func rawPath(id orcid.ID, section string) string {
 	return string(id) + "/" + section
 }
 
-// isTerminal reports whether w is a terminal (then raw bodies are stripped of
-// control characters before they are drawn).
-func isTerminal(w io.Writer) bool {
-	f, ok := w.(*os.File)
-	if !ok {
-		return false
-	}
-	fi, err := f.Stat()
-	return err == nil && fi.Mode()&os.ModeCharDevice != 0
-}
-
-// printFullWorks loads every full work of works (the preferred summary of
-// each group) through the bulk endpoint and prints them.
-func (c *cli) printFullWorks(ctx context.Context, client *orcid.Client, p *printer, id orcid.ID, works *orcid.Works) error {
-	codes := works.PutCodes()
-	full, err := client.AllFullWorks(ctx, id, codes)
-	if err != nil {
+// printFullWorks prints the full works that loaded (codes are the
+// put-codes asked for). Works that could not be loaded — put-codes ORCID
+// answered with an error element, and bulk reads that failed even when
+// sent again — make one line on stderr naming them, and exit status 1.
+func (c *cli) printFullWorks(p *printer, codes []int64, full *orcid.FullWorks, err error) error {
+	var bulk *orcid.BulkError
+	if err != nil && (full == nil || !errors.As(err, &bulk)) {
 		return err
 	}
 	fmt.Fprintf(p.w, "\nFull works (%d, loaded in %s)\n", len(codes), plural(full.Requests, "request"))
@@ -282,7 +298,65 @@ func (c *cli) printFullWorks(ctx context.Context, client *orcid.Client, p *print
 			p.fullWork(w)
 		}
 	}
-	return bulkFailures(full.Failed, len(codes), "the works above are the ones that loaded")
+	// Missing, in the order of the record.
+	gone := map[int64]bool{}
+	for _, f := range full.Failed {
+		gone[f.PutCode] = true
+	}
+	if bulk != nil {
+		for _, pc := range bulk.Missing {
+			gone[pc] = true
+		}
+	}
+	var missing []int64
+	for _, pc := range codes {
+		if gone[pc] {
+			missing = append(missing, pc)
+		}
+	}
+	if len(missing) == 0 {
+		return nil
+	}
+	msg := fmt.Sprintf("%d of %d full works could not be loaded (put-codes %s)", len(missing), len(codes), putCodeList(missing, 100))
+	switch {
+	case bulk != nil:
+		msg += ": " + explain.Of(bulk.Err).What
+	case full.Failed[0].Err != nil:
+		e := full.Failed[0].Err
+		said := e.UserMessage
+		if said == "" {
+			said = e.DeveloperMessage
+		}
+		if said != "" {
+			msg += "; ORCID said: " + explain.Quote(said)
+		}
+	}
+	return userErrorf("%s — the works above are the ones that loaded", msg)
+}
+
+// putCodeList names up to n put-codes, and how many more there are.
+func putCodeList(pcs []int64, n int) string {
+	var list []string
+	for i, pc := range pcs {
+		if i == n {
+			return strings.Join(list, ", ") + fmt.Sprintf(" and %d more", len(pcs)-n)
+		}
+		list = append(list, strconv.FormatInt(pc, 10))
+	}
+	return strings.Join(list, ", ")
+}
+
+// printable says whether a read's value is worth printing: it is whole,
+// or a value of the wrong type was skipped and the rest decoded. A body
+// cut short is not printed: how much is missing is unknown.
+func printable[T any](v *T, err error) bool {
+	return v != nil && (err == nil || explain.Of(err).Kind != explain.Truncated)
+}
+
+// partialError is the error of a read whose body did not decode in full,
+// after what decoded was printed: it says so.
+func partialError(err error) error {
+	return userErrorf("%s — what is printed above is what decoded", explain.Of(err).What)
 }
 
 // printer writes records as readable text; every string from the network
@@ -325,17 +399,10 @@ func (p *printer) record(r *orcid.Record) {
 	}
 }
 
-// name is the display name of a person: "given family", else the credit
-// name.
+// personName is the display name of a person, by the rule the TUI uses
+// too (orcid.DisplayName): the credit name, else given and family names.
 func personName(n *orcid.Name) string {
-	if n == nil {
-		return ""
-	}
-	name := strings.TrimSpace(clean(n.GivenNames.String()) + " " + clean(n.FamilyName.String()))
-	if credit := clean(n.CreditName.String()); credit != "" && name == "" {
-		name = credit
-	}
-	return name
+	return clean(n.Display())
 }
 
 // person prints the person section; full adds every list (the person
@@ -347,8 +414,8 @@ func (p *printer) person(ps *orcid.Person, full bool) {
 	}
 	p.f("%s\n", name)
 	if ps.Name != nil {
-		if credit := clean(ps.Name.CreditName.String()); credit != "" && credit != name {
-			p.f("published as: %s\n", credit)
+		if full := clean(orcid.DisplayName("", ps.Name.GivenNames.String(), ps.Name.FamilyName.String())); full != "" && full != name {
+			p.f("given and family names: %s\n", full)
 		}
 	}
 	if ps.OtherNames != nil && len(ps.OtherNames.OtherName) > 0 {

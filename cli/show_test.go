@@ -24,7 +24,8 @@ func TestShow(t *testing.T) {
 			name: "record summary",
 			args: []string{"--demo", "show", orcidtest.CarberryID},
 			want: []string{
-				"Josiah Carberry\n",
+				// The credit name first, as the TUI shows it (orcid.DisplayName).
+				"Josiah S. Carberry\ngiven and family names: Josiah Carberry\n",
 				"/0000-0002-1825-0097\n",
 				"Josiah Carberry is a fictitious person.",
 				"keywords: psychoceramics; cracked pots; ceramic cognition; metaphysics\n",
@@ -151,26 +152,28 @@ func keys(m map[string]any) []string {
 }
 
 func TestShowErrors(t *testing.T) {
+	// Exit 2 for a value typed that can never work (the iD), 1 for the rest.
 	tests := []struct {
 		name string
 		args []string
 		want string
+		code int
 	}{
 		{"bad check digit", []string{"--demo", "show", "0000-0002-1825-0098"},
-			`invalid ORCID iD "0000-0002-1825-0098": bad check digit: expected 7, got 8 — an ORCID iD looks like 0000-0002-1825-0097`},
-		{"too short", []string{"--demo", "show", "0000-0002-1825-009"}, "invalid ORCID iD"},
+			`invalid ORCID iD "0000-0002-1825-0098": bad check digit: expected 7, got 8 — an ORCID iD looks like 0000-0002-1825-0097`, exitUsage},
+		{"too short", []string{"--demo", "show", "0000-0002-1825-009"}, "invalid ORCID iD", exitUsage},
 		{"merged", []string{"--demo", "show", orcidtest.MergedID},
-			orcidtest.MergedID + " was merged into " + orcidtest.PrimaryID + " — run: orcid-tui show " + orcidtest.PrimaryID},
-		{"not found", []string{"--demo", "show", orcidtest.UnknownID}, "ORCID record 0000-0001-5109-3700 was not found"},
-		{"locked", []string{"--demo", "show", orcidtest.LockedID}, "is locked"},
-		{"deactivated", []string{"--demo", "show", orcidtest.DeactivatedID}, "is deactivated"},
-		{"section of unknown record", []string{"--demo", "show", "--section", "fundings", orcidtest.UnknownID}, "0000-0001-5109-3700/fundings"},
+			orcidtest.MergedID + " was merged into " + orcidtest.PrimaryID + " — run: orcid-tui show " + orcidtest.PrimaryID, exitError},
+		{"not found", []string{"--demo", "show", orcidtest.UnknownID}, "ORCID record 0000-0001-5109-3700 was not found", exitError},
+		{"locked", []string{"--demo", "show", orcidtest.LockedID}, "is locked", exitError},
+		{"deactivated", []string{"--demo", "show", orcidtest.DeactivatedID}, "is deactivated", exitError},
+		{"section of unknown record", []string{"--demo", "show", "--section", "fundings", orcidtest.UnknownID}, "0000-0001-5109-3700/fundings", exitError},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			r := runCLI(t, nil, "", tt.args...)
-			if r.code != exitError {
-				t.Fatalf("exit %d, want %d; stderr:\n%s", r.code, exitError, r.stderr)
+			if r.code != tt.code {
+				t.Fatalf("exit %d, want %d; stderr:\n%s", r.code, tt.code, r.stderr)
 			}
 			if !strings.Contains(r.stderr, tt.want) {
 				t.Errorf("stderr %q does not contain %q", r.stderr, tt.want)

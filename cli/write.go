@@ -31,27 +31,30 @@ const kindsHelp = `KIND is what to write, by ORCID's name: work, funding, employ
 education, qualification, invited-position, distinction, membership,
 service (with /activities/update), or the person items other-name,
 keyword, researcher-url, external-identifier, address (with
-/person/update). Plural names work too. "add works" adds a list of works
-in bulk, 100 per request.`
+/person/update). Plural names work too.`
 
 // signInHelp says whose record a write goes to.
 const signInHelp = `Writes go to the member API as the signed-in record holder: first
   orcid-tui login --scopes "openid /read-limited /activities/update /person/update"
 The saved sign-in of the selected environment and client with the scope the
-KIND needs is used; --orcid ID picks one when several iDs are signed in.
+kind needs is used; --orcid ID picks one when several iDs are signed in.
 With --demo the demo registry signs its demo user (Josiah Carberry) in by
 itself, and forgets everything written when the command ends.
 
-Output: PUT-CODE<TAB>URL on stdout (one line per work for "add works"),
-what was done on stderr; --output json prints ORCID's answer as JSON.
 A write that fails says ORCID's reason (for a duplicate, the put-code of
 the item already there) and exits 1. A write is sent once: when no clear
 answer comes back it may have been applied, and you are told to check the
 record instead of it being retried.`
 
+// writeOutputHelp is what add, update and delete print.
+const writeOutputHelp = `Output: PUT-CODE<TAB>URL on stdout ("add works": one line per work of the
+list, in its order, "-<TAB>-" for a work ORCID refused), what was done on
+stderr; --output json prints ORCID's answer as JSON.`
+
 const addHelp = `usage: ` + addUsage + `
 
-Add an item to your ORCID record.
+Add an item to your ORCID record. "add works" adds a list of works in bulk,
+100 per request.
 
 ` + kindsHelp + `
 
@@ -80,6 +83,8 @@ examples:
   orcid-tui add work --file work.json
   orcid-tui add works --file works.json       # {"bulk":[{"work":{...}},...]} or a JSON array
   orcid-tui add keyword --file - <<< '{"content":"psychoceramics"}'
+
+` + writeOutputHelp + `
 `
 
 const updateHelp = `usage: ` + updateUsage + `
@@ -97,6 +102,8 @@ flags:
   --output FMT   text (default) or json (the updated item as ORCID returns it)
 
 ` + signInHelp + `
+
+` + writeOutputHelp + `
 `
 
 const deleteHelp = `usage: ` + deleteUsage + `
@@ -111,6 +118,8 @@ flags:
   --output FMT   text (default) or json
 
 ` + signInHelp + `
+
+` + writeOutputHelp + `
 `
 
 // writeFlags are the flags every write command has.
@@ -262,6 +271,9 @@ func (c *cli) add(cmd *cobra.Command, g *globals, f writeFlags, q quickWork, arg
 		if err != nil {
 			return userErrorf("%s: %s", sanitize.Line(f.file), describeError(ctx, err))
 		}
+		if len(works) == 0 {
+			return userErrorf("%s holds no list of works: give ORCID's bulk document ({\"bulk\": [{\"work\": {...}}, ...]}) or a JSON array of works; one work goes with: orcid-tui add work --file %s", sanitize.Line(f.file), sanitize.Line(f.file))
+		}
 		return c.printBulk(ctx, w, works, format, f.output)
 	}
 	var res *orcid.WriteResult
@@ -307,7 +319,7 @@ func (q quickWork) draft(cmd *cobra.Command) (*orcid.WorkDraft, error) {
 			return nil, usagef(addUsage, "--doi %q is not a DOI (a DOI looks like 10.5555/12345678)", q.doi)
 		}
 		ids = append(ids, orcid.DraftExternalID{Type: "doi", Value: doi, Relationship: "self",
-			URL: &orcid.Value{Value: "https://doi.org/" + doi}})
+			URL: &orcid.Value{Value: orcid.DOIURL(doi)}})
 	}
 	if u := strings.TrimSpace(q.url); u != "" {
 		w.URL = &orcid.Value{Value: u}
@@ -322,7 +334,10 @@ func (q quickWork) draft(cmd *cobra.Command) (*orcid.WorkDraft, error) {
 	if j := strings.TrimSpace(q.journal); j != "" {
 		w.JournalTitle = &orcid.Value{Value: j}
 	}
-	if q.year != 0 || q.month != 0 || q.day != 0 {
+	if cmd.Flags().Changed("year") && (q.year < 1000 || q.year > 9999) {
+		return nil, usagef(addUsage, "--year must be a four-digit year, not %d", q.year)
+	}
+	if cmd.Flags().Changed("year") || cmd.Flags().Changed("month") || cmd.Flags().Changed("day") {
 		if q.year == 0 {
 			return nil, usagef(addUsage, "--month and --day go with --year")
 		}
@@ -610,8 +625,8 @@ func (c *cli) writeJSON(v any) error {
 }
 
 // printBulk adds works in bulk and prints one line per work, in the
-// list's order: PUT-CODE<TAB>URL, or "-<TAB>reason" on stderr for a work
-// ORCID refused. Any refusal makes the exit status 1.
+// list's order: PUT-CODE<TAB>URL, or "-<TAB>-" for a work ORCID refused
+// (its reason on stderr). Any refusal makes the exit status 1.
 func (c *cli) printBulk(ctx context.Context, w *writer, works []*orcid.WorkDraft, f orcid.Format, output string) error {
 	results, err := w.client.AddWorksAs(ctx, w.id, works, f)
 	if results == nil && err != nil {
@@ -626,12 +641,16 @@ func (c *cli) reportBulk(ctx context.Context, w *writer, results []orcid.BulkWor
 	added, failed := 0, 0
 	var rows []map[string]any
 	for _, r := range results {
-		row := map[string]any{"index": r.Index}
+		row := map[string]any{"work": r.Index + 1}
 		if r.Err != nil {
 			failed++
 			msg := describeError(ctx, r.Err)
 			fmt.Fprintf(c.stderr, "%s not added: %s\n", label(r.Index), msg)
 			row["error"] = msg
+			if output != "json" {
+				// One stdout line per work of the list, in its order.
+				fmt.Fprintf(c.stdout, "-\t-\n")
+			}
 		} else {
 			added++
 			u := sanitize.Line(w.itemURL(orcid.KindWork, r.PutCode))

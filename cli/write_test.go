@@ -250,6 +250,19 @@ func TestWriteNeedsTheRightSignIn(t *testing.T) {
 	})
 }
 
+func TestAddWorksNeedsAList(t *testing.T) {
+	reg := newRegistry(t)
+	signedInAsCarberry(t, reg, writeScopes)
+	one := writeFile(t, "one.json", `{"title":{"title":{"value":"One"}},"type":"book","external-ids":{"external-id":[{"external-id-type":"doi","external-id-value":"10.5555/one","external-id-relationship":"self"}]}}`)
+	r := reg.run(t, "--demo", "add", "works", "--file", one)
+	if r.code != exitError || !strings.Contains(r.stderr, "holds no list of works") || !strings.Contains(r.stderr, "orcid-tui add work --file") {
+		t.Errorf("exit %d: %s", r.code, r.stderr)
+	}
+	if n := writeRequests(reg, "POST", "/works"); n != 0 {
+		t.Errorf("%d requests for an empty list", n)
+	}
+}
+
 func TestWriteUsage(t *testing.T) {
 	f := writeFile(t, "w.json", `{}`)
 	tests := []struct {
@@ -268,6 +281,7 @@ func TestWriteUsage(t *testing.T) {
 		{[]string{"add", "work", "--title", "x", "--type", "book", "--doi", "not-a-doi"}, `--doi "not-a-doi" is not a DOI`},
 		{[]string{"add", "work", "--title", "x", "--type", "book"}, "give --doi or --url"},
 		{[]string{"add", "work", "--title", "x", "--type", "book", "--doi", "10.5555/x", "--month", "3"}, "--month and --day go with --year"},
+		{[]string{"add", "work", "--title", "x", "--type", "book", "--doi", "10.5555/x", "--year", "0"}, "--year must be a four-digit year, not 0"},
 		{[]string{"add", "work", "--file", f, "--format", "yaml"}, "--format must be one of json, xml"},
 		{[]string{"update", "work", "--file", f}, "update needs a KIND and a PUT-CODE"},
 		{[]string{"update", "work", "12"}, "update needs --file F"},
@@ -298,16 +312,20 @@ func TestAddWorksInBulk(t *testing.T) {
 		if i > 0 {
 			b.WriteString(",")
 		}
-		fmt.Fprintf(&b, `{"work":{"title":{"title":{"value":"Bulk work %d"}},"type":"other","external-ids":{"external-id":[{"external-id-type":"doi","external-id-value":"10.5555/bulk.%d","external-id-relationship":"self"}]}}}`, i, i)
+		title := fmt.Sprintf(`"title":{"title":{"value":"Bulk work %d"}},`, i)
+		if i == 5 {
+			title = "" // ORCID refuses this one (9022)
+		}
+		fmt.Fprintf(&b, `{"work":{%s"type":"other","external-ids":{"external-id":[{"external-id-type":"doi","external-id-value":"10.5555/bulk.%d","external-id-relationship":"self"}]}}}`, title, i)
 	}
 	b.WriteString(`]}`)
 	r := reg.run(t, "--demo", "add", "works", "--file", writeFile(t, "works.json", b.String()))
-	if r.code != exitOK {
-		t.Fatalf("exit %d; stderr:\n%s", r.code, r.stderr)
+	if r.code != exitError || !strings.Contains(r.stderr, "work 6 not added") || !strings.Contains(r.stderr, "9022") {
+		t.Fatalf("exit %d, want 1 for the refused work; stderr:\n%s", r.code, r.stderr)
 	}
 	lines := strings.Split(strings.TrimSuffix(r.stdout, "\n"), "\n")
-	if len(lines) != 250 {
-		t.Fatalf("%d lines, want 250", len(lines))
+	if len(lines) != 250 || lines[5] != "-\t-" {
+		t.Fatalf("%d lines (line 6 %q), want 250 with -<TAB>- for the refused work", len(lines), lines[min(5, len(lines)-1)])
 	}
 	if n := writeRequests(reg, "POST", "/works"); n != 3 {
 		t.Errorf("%d bulk requests, want 3", n)
@@ -319,7 +337,7 @@ func TestAddWorksInBulk(t *testing.T) {
 			t.Errorf("line %d (%d): put-code %d is %+v", l, i, pc, s)
 		}
 	}
-	if !strings.Contains(r.stderr, "added 250 of 250 works") {
+	if !strings.Contains(r.stderr, "added 249 of 250 works") {
 		t.Errorf("summary: %q", r.stderr)
 	}
 }
@@ -338,10 +356,12 @@ func TestImportBibTeX(t *testing.T) {
 	b.WriteString("@article{onrecord, title = {Toward a Unified Theory}, doi = {https://doi.org/10.5555/12345678}}\n")
 	b.WriteString("@article{again, title = {Again}, doi = {10.5555/import.7}}\n")
 	b.WriteString("@misc{noid, title = {No identifier}}\n")
+	// On the record by its URL only (exported and imported back).
+	b.WriteString("@misc{keynote, title = {Keynote}, url = {https://events.example.org/iccc2024/keynote}}\n")
 	file := writeFile(t, "refs.bib", b.String())
 
 	dry := reg.run(t, "--demo", "import", "bibtex", file, "--dry-run")
-	if dry.code != exitError || !strings.Contains(dry.stderr, "dry run: 250 of 253 entries would be added") {
+	if dry.code != exitError || !strings.Contains(dry.stderr, "dry run: 250 of 254 entries would be added") {
 		t.Fatalf("dry run: exit %d, stderr:\n%s", dry.code, dry.stderr)
 	}
 	if n := writeRequests(reg, "POST", "/works"); n != 0 {
@@ -361,9 +381,10 @@ func TestImportBibTeX(t *testing.T) {
 	}
 	for _, w := range []string{
 		"onrecord: skipped: DOI 10.5555/12345678 is already on the record",
-		"again: skipped: same DOI as entry key7",
+		"again: skipped: same DOI 10.5555/import.7 as entry key7",
+		"keynote: skipped: URL https://events.example.org/iccc2024/keynote is already on the record",
 		"noid: skipped: it has no DOI, ISBN or URL",
-		"imported 250 of 253 entries as works to " + orcidtest.CarberryID + " in demo; 1 already on the record, 2 skipped, 0 refused by ORCID",
+		"imported 250 of 254 entries as works to " + orcidtest.CarberryID + " in demo; 2 already on the record, 2 skipped, 0 refused by ORCID",
 	} {
 		if !strings.Contains(r.stderr, w) {
 			t.Errorf("stderr lacks %q:\n%s", w, r.stderr)
@@ -386,7 +407,7 @@ func TestImportBibTeX(t *testing.T) {
 
 	// Importing again adds nothing: every DOI is on the record now.
 	again := reg.run(t, "--demo", "import", "bibtex", file)
-	if !strings.Contains(again.stderr, "imported 0 of 253 entries") || !strings.Contains(again.stderr, "252 already on the record") {
+	if !strings.Contains(again.stderr, "imported 0 of 254 entries") || !strings.Contains(again.stderr, "253 already on the record") {
 		t.Errorf("second import:\n%s", again.stderr)
 	}
 }

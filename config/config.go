@@ -75,6 +75,9 @@ type Config struct {
 	MemberLimit  Limit // member API
 	Theme        Setting[string]
 	TokenStorage Setting[string]
+	// CitationFormat is the format the TUI's Y copies citations in; ""
+	// until the user picks one (see SetCitationFormat).
+	CitationFormat Setting[string]
 
 	// Warnings are problems that did not stop the load (ignored settings,
 	// a secret kept in the file); show them once.
@@ -350,6 +353,7 @@ func (r *resolver) resolve() {
 
 	c.Theme = r.layer(Flag{}, "", "", f.Theme, []string{"theme"}, Themes[0])
 	c.TokenStorage = r.layer(Flag{}, "", "", f.TokenStorage, []string{"token_storage"}, TokenStorages[0])
+	c.CitationFormat = r.layer(Flag{}, "", "", f.CitationFormat, []string{"citation_format"}, "")
 	var pub, mem *LimitFile
 	if f.RateLimits != nil {
 		pub, mem = f.RateLimits.Public, f.RateLimits.Member

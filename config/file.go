@@ -19,6 +19,7 @@ type File struct {
 	DefaultEnvironment string                      `toml:"default_environment,omitempty"`
 	Theme              string                      `toml:"theme,omitempty"`
 	TokenStorage       string                      `toml:"token_storage,omitempty"`
+	CitationFormat     string                      `toml:"citation_format,omitempty"`
 	RateLimits         *RateLimitsFile             `toml:"rate_limits,omitempty"`
 	Environments       map[string]*EnvironmentFile `toml:"environments,omitempty"`
 }
@@ -190,6 +191,8 @@ func (d *decoder) file(raw map[string]any) *File {
 			f.Theme = d.str(key, v)
 		case "token_storage":
 			f.TokenStorage = d.str(key, v)
+		case "citation_format":
+			f.CitationFormat = d.str(key, v)
 		case "rate_limits":
 			f.RateLimits = d.rateLimits(key, d.table(key, v))
 		case "environments":
@@ -205,7 +208,7 @@ func (d *decoder) file(raw map[string]any) *File {
 				}
 			}
 		default:
-			d.unknown(key, "default_environment", "theme", "token_storage", "rate_limits", "environments")
+			d.unknown(key, "default_environment", "theme", "token_storage", "citation_format", "rate_limits", "environments")
 		}
 	}
 	return f
@@ -327,6 +330,9 @@ func (d *decoder) check(f *File, checkMode bool, mode fs.FileMode) {
 	}
 	if f.TokenStorage != "" && !oneOf(f.TokenStorage, TokenStorages...) {
 		d.add(ErrValue, toml.Key{"token_storage"}, "must be one of %s, got %q", strings.Join(TokenStorages, ", "), f.TokenStorage)
+	}
+	if f.CitationFormat != "" && !oneOf(f.CitationFormat, CitationFormats...) {
+		d.add(ErrValue, toml.Key{"citation_format"}, "must be one of %s, got %q", strings.Join(CitationFormats, ", "), f.CitationFormat)
 	}
 	if rl := f.RateLimits; rl != nil && d.pos == nil {
 		for name, l := range map[string]*LimitFile{"public": rl.Public, "member": rl.Member} {

@@ -42,9 +42,24 @@ func (c *Config) update(env string, change func(*EnvironmentFile)) error {
 	if _, ok := c.Lookup(env); !ok {
 		return fmt.Errorf("unknown environment %q", env)
 	}
+	return c.updateFile(func(f *File) {
+		if f.Environments == nil {
+			f.Environments = map[string]*EnvironmentFile{}
+		}
+		e := f.Environments[env]
+		if e == nil {
+			e = &EnvironmentFile{}
+			f.Environments[env] = e
+		}
+		change(e)
+	})
+}
+
+// updateFile reads the file at c.Path, changes it and saves it.
+func (c *Config) updateFile(change func(*File)) error {
 	// Another program may be saving too: hold the file's lock from reading
-	// to renaming, so each changes only its own environment's setting on
-	// the latest file and neither loses the other's.
+	// to renaming, so each changes only its own setting on the latest file
+	// and neither loses the other's.
 	unlock, err := filelock.Lock(c.Path)
 	if err != nil {
 		return &Error{Kind: ErrFile, Source: SourceFile, File: c.Path, Msg: "cannot lock the config file for writing: " + err.Error(), Err: err}
@@ -54,15 +69,7 @@ func (c *Config) update(env string, change func(*EnvironmentFile)) error {
 	if err != nil {
 		return err
 	}
-	if f.Environments == nil {
-		f.Environments = map[string]*EnvironmentFile{}
-	}
-	e := f.Environments[env]
-	if e == nil {
-		e = &EnvironmentFile{}
-		f.Environments[env] = e
-	}
-	change(e)
+	change(f)
 	if err := Save(c.Path, f); err != nil {
 		return err
 	}

@@ -47,6 +47,9 @@ func (c *Config) Show() string {
 	row("", "environment", c.Environment.Value, from(c.Environment.Source, c.Environment.Origin))
 	row("", "theme", c.Theme.Value, from(c.Theme.Source, c.Theme.Origin))
 	row("", "token_storage", c.TokenStorage.Value, from(c.TokenStorage.Source, c.TokenStorage.Origin))
+	if c.CitationFormat.Value != "" {
+		row("", "citation_format", c.CitationFormat.Value, from(c.CitationFormat.Source, c.CitationFormat.Origin))
+	}
 	for _, l := range []struct {
 		name string
 		l    Limit

@@ -32,6 +32,9 @@ var LocalDefault = orcid.Environment{
 var (
 	Themes        = []string{"auto", "dark", "light"}
 	TokenStorages = []string{"auto", "keyring", "file"}
+	// CitationFormats are the formats of the TUI's Y (copy citation), as
+	// package export names them; there is no default: the TUI asks once.
+	CitationFormats = []string{"bibtex", "ris", "csl-json", "csv"}
 )
 
 // DefaultRedirectURI is a loopback redirect on a fixed port: ORCID matches

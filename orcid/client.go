@@ -426,6 +426,12 @@ func (c *Client) do(ctx context.Context, method, u string, f Format, prepare fun
 			Err: fmt.Errorf("%w: %d bytes, the limit is %d", ErrBodyTooLarge, resp.ContentLength, limit)}
 	}
 	data, err := io.ReadAll(io.LimitReader(resp.Body, limit+1))
+	if err != nil && resp.StatusCode >= 200 && resp.StatusCode < 300 && ctx.Err() == nil {
+		// The write succeeded (its status and Location came); only its
+		// echo of the item was cut off. Saying "may not have been
+		// applied" would invite sending it twice.
+		return resp, data, tok, nil
+	}
 	if err != nil {
 		if ctx.Err() != nil || actx.Err() != nil {
 			return nil, nil, tok, c.transportError(ctx, actx, req, err, int64(len(data)))

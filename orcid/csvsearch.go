@@ -258,25 +258,38 @@ func (c *Client) CSVSearchPages(ctx context.Context, p CSVSearchParams, opt Page
 // 1000, the fewest requests: the first page tells the total, so a
 // 10,000-hit search takes 10 requests.
 func (c *Client) ExpandedSearchAll(ctx context.Context, query string, opt PageOptions) (*ExpandedSearchResult, error) {
-	g := newPager(c, 0, MaxRows, opt)
 	out := &ExpandedSearchResult{NumFound: opt.NumFound}
+	err := c.ExpandedSearchPages(ctx, query, opt, func(v *ExpandedSearchResult) error {
+		out.NumFound = v.NumFound
+		out.ExpandedResult = append(out.ExpandedResult, v.ExpandedResult...)
+		return nil
+	})
+	return out, err
+}
+
+// ExpandedSearchPages is ExpandedSearchAll handing each page to fn as it
+// arrives (compact JSON, decoded from the stream), so a caller can print
+// 11,000 hits while they come instead of after; fn's error stops paging.
+func (c *Client) ExpandedSearchPages(ctx context.Context, query string, opt PageOptions, fn func(*ExpandedSearchResult) error) error {
+	g := newPager(c, 0, MaxRows, opt)
 	for {
 		start, rows, ok := g.next()
 		if !ok {
-			return out, nil
+			return nil
 		}
 		p := SearchParams{Query: query, Start: start, Rows: rows}
 		if err := p.Check(c.Authenticated()); err != nil {
-			return out, err
+			return err
 		}
 		var v ExpandedSearchResult
-		_, n, err := c.get(ctx, ExpandedSearchPath(p), JSON, &v)
+		n, err := c.getJSON(ctx, ExpandedSearchPath(p), &v)
 		if err != nil {
-			return out, fmt.Errorf("expanded search page at %d: %w", start, err)
+			return fmt.Errorf("expanded search page at %d: %w", start, err)
 		}
-		out.NumFound = v.NumFound
 		g.total = v.NumFound
-		out.ExpandedResult = append(out.ExpandedResult, v.ExpandedResult...)
 		g.got(len(v.ExpandedResult), rows, n)
+		if err := fn(&v); err != nil {
+			return err
+		}
 	}
 }

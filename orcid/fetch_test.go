@@ -211,3 +211,41 @@ func Test429Wording(t *testing.T) {
 		}
 	}
 }
+
+// TestExpandedSearchPagesAnonymousCeiling: 50,000 hits found; a caller
+// without a token gets every hit ORCID lets it page to — 11,000 in 11
+// requests of 1,000 (start 0 to 10,000), each page handed over as it
+// arrives — and no request past the limit.
+func TestExpandedSearchPagesAnonymousCeiling(t *testing.T) {
+	var calls atomic.Int32
+	c, _ := clServer(t, func(w http.ResponseWriter, r *http.Request) {
+		calls.Add(1)
+		q := r.URL.Query()
+		var start, rows int
+		fmt.Sscan(q.Get("start"), &start)
+		fmt.Sscan(q.Get("rows"), &rows)
+		if start > MaxAnonymousStart || rows != MaxRows {
+			t.Errorf("asked for start %d rows %d", start, rows)
+		}
+		w.Header().Set("Content-Type", "application/json")
+		fmt.Fprint(w, `{"num-found":50000,"expanded-result":[`)
+		for i := start; i < start+rows; i++ {
+			if i > start {
+				fmt.Fprint(w, ",")
+			}
+			fmt.Fprintf(w, `{"orcid-id":"%d"}`, i)
+		}
+		fmt.Fprint(w, `]}`)
+	})
+	seen := 0
+	err := c.ExpandedSearchPages(context.Background(), "x", PageOptions{}, func(res *ExpandedSearchResult) error {
+		if res.ExpandedResult[0].ORCIDID != fmt.Sprint(seen) {
+			t.Errorf("page starts at %s, want %d", res.ExpandedResult[0].ORCIDID, seen)
+		}
+		seen += len(res.ExpandedResult)
+		return nil
+	})
+	if err != nil || seen != 11000 || calls.Load() != 11 {
+		t.Errorf("%d hits in %d requests, %v; want 11000 in 11", seen, calls.Load(), err)
+	}
+}

@@ -62,16 +62,24 @@ func pad2(s string) string {
 	return s
 }
 
-// Display returns the name to show: the credit name (published name) if set,
-// else given names and family name. Empty when the name is private.
+// DisplayName is the one rule for a person's name on screen, in the CLI
+// and the TUI alike: the credit name (the published name) when ORCID gave
+// it, which it does only when it is public; else given names and family
+// name. Empty when neither is public.
+func DisplayName(credit, given, family string) string {
+	if c := strings.TrimSpace(credit); c != "" {
+		return c
+	}
+	return joinNonEmpty(" ", given, family)
+}
+
+// Display returns the name to show (see DisplayName). Empty when the name
+// is private.
 func (n *Name) Display() string {
 	if n == nil {
 		return ""
 	}
-	if c := strings.TrimSpace(n.CreditName.String()); c != "" {
-		return c
-	}
-	return joinNonEmpty(" ", n.GivenNames.String(), n.FamilyName.String())
+	return DisplayName(n.CreditName.String(), n.GivenNames.String(), n.FamilyName.String())
 }
 
 // DisplayName is the person's name to show (see Name.Display).
@@ -419,10 +427,7 @@ func (r *ExpandedResult) DisplayName() string {
 	if r == nil {
 		return ""
 	}
-	if r.CreditName != nil && strings.TrimSpace(*r.CreditName) != "" {
-		return strings.TrimSpace(*r.CreditName)
-	}
-	return joinNonEmpty(" ", deref(r.GivenNames), deref(r.FamilyNames))
+	return DisplayName(deref(r.CreditName), deref(r.GivenNames), deref(r.FamilyNames))
 }
 
 // IDs returns the iDs of the hits in order, skipping any path that is not

@@ -58,6 +58,13 @@ func NormalizeDOI(s string) (doi string, ok bool) {
 	return s, true
 }
 
+// DOIURL is the https://doi.org/ address of a bare DOI, with the
+// characters a URL cannot carry as they are (SICI DOIs have < > and #)
+// escaped.
+func DOIURL(doi string) string {
+	return (&url.URL{Scheme: "https", Host: "doi.org", Path: "/" + doi}).String()
+}
+
 // FieldError is one problem with one field of a draft; Field is the
 // field's ORCID name ("title", "type", "publication-date",
 // "external-ids", "organization.address.country", ...), so a form can put

@@ -103,3 +103,15 @@ func TestValidate(t *testing.T) {
 		}
 	}
 }
+
+func TestDOIURL(t *testing.T) {
+	for doi, want := range map[string]string{
+		"10.5555/12345678": "https://doi.org/10.5555/12345678",
+		"10.1002/(SICI)1097-4571(199806)49:8<693::AID-ASI4>3.0.CO;2-0": "https://doi.org/10.1002/%28SICI%291097-4571%28199806%2949:8%3C693::AID-ASI4%3E3.0.CO;2-0",
+		"10.5555/a#b c": "https://doi.org/10.5555/a%23b%20c",
+	} {
+		if got := DOIURL(doi); got != want {
+			t.Errorf("DOIURL(%q) = %q, want %q", doi, got, want)
+		}
+	}
+}

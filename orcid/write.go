@@ -146,9 +146,13 @@ func (c *Client) writeItem(ctx context.Context, method string, id ID, k ItemKind
 		res.Location = resp.Header.Get("Location")
 		pc, err := putCodeFromLocation(res.Location)
 		if err != nil {
-			return nil, &BadResponseError{StatusCode: resp.StatusCode, URL: body.URL, ContentType: body.ContentType,
-				Snippet: sanitize.Truncate(sanitize.Line("Location: "+res.Location), errorSnippetRunes),
-				Err:     fmt.Errorf("the %s was added but ORCID did not say its put-code: %w", k, err)}
+			// A success without the new put-code (a proxy's 200 page, a
+			// Location cut off): the item may well be on the record, so
+			// this is never "try again".
+			return nil, &WriteUncertainError{Method: method, Kind: k, URL: body.URL, StatusCode: resp.StatusCode,
+				Err: &BadResponseError{StatusCode: resp.StatusCode, URL: body.URL, ContentType: body.ContentType,
+					Snippet: sanitize.Truncate(sanitize.Line("Location: "+res.Location), errorSnippetRunes),
+					Err:     fmt.Errorf("ORCID did not say the new put-code: %w", err)}}
 		}
 		res.PutCode = pc
 		res.Location = sanitize.Line(res.Location)

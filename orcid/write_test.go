@@ -875,3 +875,45 @@ func TestEditFromItemReadBack(t *testing.T) {
 		}
 	}
 }
+
+// TestWriteSuccessWithoutItsAnswer: a 2xx whose put-code is missing is
+// "may have been applied" (never "try again"), and a 201 whose Location
+// came but whose body was cut off is the success it is.
+func TestWriteSuccessWithoutItsAnswer(t *testing.T) {
+	srv, c := newWriteRegistry(t)
+	ctx := context.Background()
+	remove := srv.Inject(func(w http.ResponseWriter, r *http.Request) bool {
+		if r.Method != http.MethodPost {
+			return false
+		}
+		_, _ = io.Copy(io.Discard, r.Body)
+		w.Header().Set("Content-Type", "text/html")
+		w.WriteHeader(http.StatusOK)
+		_, _ = io.WriteString(w, "<html><body>Saved!</body></html>")
+		return true
+	})
+	_, err := c.Add(ctx, orcidtest.CarberryID, newWork("Proxied", "10.5555/proxied"))
+	remove()
+	if !errors.Is(err, orcid.ErrMaybeApplied) || !strings.Contains(err.Error(), "may or may not have been added") {
+		t.Errorf("a 200 page without a put-code: %v", err)
+	}
+
+	remove = srv.Inject(func(w http.ResponseWriter, r *http.Request) bool {
+		if r.Method != http.MethodPost {
+			return false
+		}
+		_, _ = io.Copy(io.Discard, r.Body)
+		w.Header().Set("Location", srv.URL()+"/api/v3.0/"+orcidtest.CarberryID+"/work/4242")
+		w.Header().Set("Content-Length", "100")
+		w.WriteHeader(http.StatusCreated)
+		_, _ = io.WriteString(w, "{\"cut\":")
+		// The handler returns with 93 bytes missing: the client's read
+		// of the body fails after the status and Location came.
+		return true
+	})
+	defer remove()
+	res, err := c.Add(ctx, orcidtest.CarberryID, newWork("Cut off", "10.5555/cutoff"))
+	if err != nil || res.PutCode != 4242 {
+		t.Errorf("a 201 with its Location and a cut-off body: %+v, %v", res, err)
+	}
+}

@@ -143,6 +143,7 @@ func New(opts Options) *App {
 	})
 	a.search = search.New(a.st, a.keys)
 	a.record = record.New(a.st, a.keys)
+	a.record.SetCitation(opts.CitationFormat, opts.SaveCitationFormat)
 	a.cache = cache.New(opts.CacheBytes)
 	a.search.SetCache(a.cache)
 	a.record.SetCache(a.cache)
@@ -468,6 +469,9 @@ func (a *App) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		return nil
 	}
 
+	if kc, ok := p.(common.KeyClaimer); ok && kc.ClaimsKey(msg) {
+		return p.Update(msg) // E exports there; the environment pane is a tab away
+	}
 	switch {
 	case key.Matches(msg, k.Quit):
 		return a.quit()

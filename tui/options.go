@@ -69,6 +69,13 @@ type Options struct {
 	// keeps edited credentials for this run only; tui writes no file itself.
 	SaveCredentials func(env, clientID, secret string) (said string, err error)
 
+	// CitationFormat is the format Y copies a work's citation in (bibtex,
+	// ris, csl-json, csv: config's citation_format); "" asks the first time.
+	CitationFormat string
+	// SaveCitationFormat keeps the format chosen when CitationFormat was ""
+	// beyond this run (config.Config.SetCitationFormat). It runs off the UI
+	// goroutine; nil keeps the choice for this run only.
+	SaveCitationFormat func(format string) error
 	// HistoryFile keeps the search history between runs (DefaultHistoryFile
 	// gives the usual place); "" keeps it for this run only.
 	HistoryFile string

@@ -1,20 +1,17 @@
 // Package bibimport turns BibTeX entries into ORCID works to add: the
 // entry type mapped to ORCID's work type, title, date, journal or book,
 // DOI, ISBN and URL as identifiers, authors as contributors, and the entry
-// itself kept as the work's BibTeX citation. Parsing is
-// github.com/nickng/bibtex's.
+// itself kept as the work's BibTeX citation. The reader is this package's
+// own (parse.go says why).
 package bibimport
 
 import (
-	"fmt"
 	"io"
 	"regexp"
 	"slices"
 	"strconv"
 	"strings"
 	"unicode"
-
-	"github.com/nickng/bibtex"
 
 	"github.com/orcid-tui/orcid-tui/internal/sanitize"
 	"github.com/orcid-tui/orcid-tui/orcid"
@@ -60,46 +57,36 @@ var Types = map[string]string{
 }
 
 // Parse reads a BibTeX file and makes a work of each entry, in the file's
-// order. A file the parser cannot read is an error naming where.
-//
-// The parser ends the whole program (log.Fatalf) on a @string macro that
-// is used but never defined, so such macros are defined first as their own
-// name: "journal = jbio" keeps "jbio" as the journal.
-func Parse(r io.Reader) ([]Entry, error) {
+// order. warnings name what was read but looks like a mistake (an undefined
+// macro); a file that is not BibTeX is a *SyntaxError naming the line.
+func Parse(r io.Reader) (entries []Entry, warnings []string, err error) {
 	src, err := io.ReadAll(r)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	text, undefined := prepare(string(src))
-	// The definitions go before line 1 on the same line, so the parser's
-	// line numbers stay the file's.
-	var defs strings.Builder
-	for _, name := range undefined {
-		fmt.Fprintf(&defs, "@string{%s = {%s}} ", name, name)
-	}
-	bib, err := bibtex.Parse(strings.NewReader(defs.String() + text))
+	raws, warnings, err := parseBibTeX(string(src))
 	if err != nil {
-		return nil, fmt.Errorf("not a BibTeX file the parser can read: %w", err)
+		return nil, nil, err
 	}
-	out := make([]Entry, 0, len(bib.Entries))
-	for _, e := range bib.Entries {
-		out = append(out, convert(e))
+	entries = make([]Entry, 0, len(raws))
+	for i := range raws {
+		entries = append(entries, convert(&raws[i]))
 	}
-	return out, nil
+	return entries, warnings, nil
 }
 
-// field is an entry's field as plain text: braces and LaTeX accents
-// resolved, spaces folded, control characters removed.
-func field(e *bibtex.BibEntry, name string) string {
-	v, ok := e.Fields[name]
-	if !ok || v == nil {
-		return ""
-	}
-	return strings.Join(strings.Fields(sanitize.Line(Plain(v.String()))), " ")
+// field is an entry's field as plain text: braces and LaTeX resolved,
+// spaces folded, control characters removed.
+func field(e *rawEntry, name string) string {
+	return plainLine(e.field(name))
 }
 
-func convert(e *bibtex.BibEntry) Entry {
-	out := Entry{Key: sanitize.Line(e.CiteName), Type: e.Type}
+func plainLine(v string) string {
+	return strings.Join(strings.Fields(sanitize.Line(Plain(v))), " ")
+}
+
+func convert(e *rawEntry) Entry {
+	out := Entry{Key: sanitize.Line(e.Key), Type: e.Type}
 	title := field(e, "title")
 	if title == "" {
 		out.Problem = "it has no title, which ORCID requires"
@@ -130,7 +117,7 @@ func convert(e *bibtex.BibEntry) Entry {
 	if raw := field(e, "doi"); raw != "" {
 		if doi, ok := orcid.NormalizeDOI(raw); ok {
 			out.DOI = doi
-			ids = append(ids, orcid.DraftExternalID{Type: "doi", Value: doi, Relationship: "self", URL: &orcid.Value{Value: "https://doi.org/" + doi}})
+			ids = append(ids, orcid.DraftExternalID{Type: "doi", Value: doi, Relationship: "self", URL: &orcid.Value{Value: orcid.DOIURL(doi)}})
 		}
 	}
 	if isbn := strings.ReplaceAll(field(e, "isbn"), " ", ""); isbn != "" {
@@ -151,6 +138,9 @@ func convert(e *bibtex.BibEntry) Entry {
 	}
 	if !hasSelf(ids) {
 		out.Problem = "it has no DOI, ISBN or URL: ORCID needs an identifier of the work's own"
+		if len(ids) > 0 {
+			out.Problem = "its only identifier is the ISBN of the book it is part of: ORCID needs an identifier of the work's own (a DOI or URL)"
+		}
 		return out
 	}
 	if abs := field(e, "abstract"); abs != "" {
@@ -159,8 +149,8 @@ func convert(e *bibtex.BibEntry) Entry {
 	if lang := languageCode(field(e, "language")); lang != "" {
 		w.LanguageCode = lang
 	}
-	w.Contributors = contributors(field(e, "author"), "author")
-	if eds := contributors(field(e, "editor"), "editor"); eds != nil {
+	w.Contributors = contributors(e.field("author"), "author")
+	if eds := contributors(e.field("editor"), "editor"); eds != nil {
 		if w.Contributors == nil {
 			w.Contributors = eds
 		} else {
@@ -169,7 +159,7 @@ func convert(e *bibtex.BibEntry) Entry {
 	}
 	// The entry itself, as written (fields in a stable order), is kept as
 	// the work's citation: exports give it back as it was.
-	w.Citation = &orcid.DraftCitation{Type: "bibtex", Value: strings.TrimSpace(e.PrettyString())}
+	w.Citation = &orcid.DraftCitation{Type: "bibtex", Value: strings.TrimSpace(sanitize.Text(e.Source))}
 	if err := orcid.Validate(w); err != nil {
 		out.Problem = err.Error()
 		return out
@@ -182,15 +172,16 @@ func hasSelf(ids []orcid.DraftExternalID) bool {
 	return slices.ContainsFunc(ids, func(x orcid.DraftExternalID) bool { return x.Relationship == "self" })
 }
 
-// contributors splits a BibTeX name list ("Carberry, Josiah and Jane Doe")
-// into contributors with role, the first one first.
+// contributors splits a BibTeX name list ("Carberry, Josiah and Jane Doe";
+// "{Barnes and Noble}" is one name) into contributors with role, the first
+// one first.
 func contributors(list, role string) *orcid.DraftContributors {
 	if strings.TrimSpace(list) == "" {
 		return nil
 	}
 	var out []orcid.DraftContributor
 	for _, name := range splitAnd(list) {
-		name = displayName(name)
+		name = displayName(plainLine(name))
 		if name == "" || strings.EqualFold(name, "others") {
 			continue
 		}
@@ -209,9 +200,31 @@ func contributors(list, role string) *orcid.DraftContributors {
 	return &orcid.DraftContributors{Contributor: out}
 }
 
-var andRE = regexp.MustCompile(`(?i)\s+and\s+`)
-
-func splitAnd(list string) []string { return andRE.Split(list, -1) }
+// splitAnd splits a name list at " and " outside braces.
+func splitAnd(list string) []string {
+	var out []string
+	depth, start := 0, 0
+	for i := 0; i < len(list); i++ {
+		switch list[i] {
+		case '{':
+			depth++
+		case '}':
+			depth--
+		case ' ', '\t', '\n', '\r':
+			if depth != 0 {
+				continue
+			}
+			rest := list[i:]
+			trimmed := strings.TrimLeft(rest, " \t\n\r")
+			if len(trimmed) >= 4 && strings.EqualFold(trimmed[:3], "and") && strings.ContainsRune(" \t\n\r", rune(trimmed[3])) {
+				out = append(out, list[start:i])
+				i += len(rest) - len(trimmed) + 3
+				start = i + 1
+			}
+		}
+	}
+	return append(out, list[start:])
+}
 
 // displayName turns "Family, Given" (and "von Family, Jr, Given") into
 // "Given Family"; "Given Family" stays.
@@ -296,6 +309,12 @@ var symbols = map[string]string{
 	"ss": "ß", "o": "ø", "O": "Ø", "ae": "æ", "AE": "Æ", "oe": "œ", "OE": "Œ", "aa": "å", "AA": "Å",
 	"l": "ł", "L": "Ł", "i": "ı", "j": "ȷ", "&": "&", "%": "%", "$": "$", "#": "#", "_": "_",
 	"{": "{", "}": "}", "textendash": "–", "textemdash": "—", "textquoteright": "’", "ldots": "…", "dots": "…",
+	"LaTeX": "LaTeX", "TeX": "TeX", "BibTeX": "BibTeX",
+	"alpha": "α", "beta": "β", "gamma": "γ", "delta": "δ", "epsilon": "ε", "zeta": "ζ", "eta": "η",
+	"theta": "θ", "kappa": "κ", "lambda": "λ", "mu": "μ", "nu": "ν", "xi": "ξ", "pi": "π", "rho": "ρ",
+	"sigma": "σ", "tau": "τ", "phi": "φ", "chi": "χ", "psi": "ψ", "omega": "ω", "Gamma": "Γ", "Delta": "Δ",
+	"Theta": "Θ", "Lambda": "Λ", "Pi": "Π", "Sigma": "Σ", "Phi": "Φ", "Psi": "Ψ", "Omega": "Ω",
+	"pm": "±", "times": "×", "leq": "≤", "geq": "≥", "infty": "∞", "deg": "°",
 }
 
 // Plain turns a BibTeX value into plain text: {\"o} and \"{o} become ö,
@@ -305,8 +324,8 @@ func Plain(s string) string {
 	for i := 0; i < len(s); i++ {
 		ch := s[i]
 		switch {
-		case ch == '{' || ch == '}':
-			// grouping only
+		case ch == '{' || ch == '}' || ch == '$':
+			// grouping and math mode only
 		case ch == '~':
 			b.WriteByte(' ')
 		case ch == '-' && strings.HasPrefix(s[i:], "---"):
@@ -426,208 +445,3 @@ var composed = func() map[[2]rune]rune {
 	}
 	return m
 }()
-
-// UndefinedMacros lists the @string macros src uses as field values
-// without defining them (month abbreviations are predefined), in order of
-// first use. It reads only as much of BibTeX as that needs: entries,
-// @string, @preamble and @comment, braced and quoted values, # joins.
-func UndefinedMacros(src string) []string {
-	_, out := prepare(src)
-	return out
-}
-
-// prepare returns src with its @comment blocks blanked (the parser chokes
-// on an @ inside them; newlines are kept, so line numbers stay) and the
-// macros it uses without defining.
-func prepare(src string) (string, []string) {
-	sc := &macroScanner{src: src, defined: map[string]bool{}}
-	for m := range months {
-		sc.defined[m] = true
-	}
-	sc.scan()
-	var out []string
-	seen := map[string]bool{}
-	for _, u := range sc.used {
-		if !sc.defined[strings.ToLower(u)] && !seen[u] {
-			seen[u] = true
-			out = append(out, u)
-		}
-	}
-	if len(sc.comments) == 0 {
-		return src, out
-	}
-	b := []byte(src)
-	for _, c := range sc.comments {
-		for i := c[0]; i < c[1]; i++ {
-			if b[i] != '\n' {
-				b[i] = ' '
-			}
-		}
-	}
-	return string(b), out
-}
-
-type macroScanner struct {
-	src      string
-	i        int
-	defined  map[string]bool
-	used     []string
-	comments [][2]int // @comment blocks, from the @ to the closing brace
-}
-
-func (s *macroScanner) scan() {
-	for {
-		at := strings.IndexByte(s.src[s.i:], '@')
-		if at < 0 {
-			return
-		}
-		start := s.i + at
-		s.i += at + 1
-		kind := strings.ToLower(s.ident())
-		s.space()
-		if s.i >= len(s.src) || (s.src[s.i] != '{' && s.src[s.i] != '(') {
-			continue
-		}
-		open := s.src[s.i]
-		closer := byte('}')
-		if open == '(' {
-			closer = ')'
-		}
-		switch kind {
-		case "comment":
-			s.skipBraced()
-			s.comments = append(s.comments, [2]int{start, min(s.i, len(s.src))})
-			continue
-		case "preamble":
-			s.i++
-			s.value()
-			continue
-		case "string":
-			s.i++
-			s.space()
-			name := s.ident()
-			s.space()
-			if s.peek() == '=' {
-				s.i++
-				s.value()
-			}
-			if name != "" {
-				s.defined[strings.ToLower(name)] = true
-			}
-			continue
-		}
-		// An entry: its key, then name = value pairs.
-		s.i++
-		for s.i < len(s.src) && s.src[s.i] != ',' && s.src[s.i] != closer {
-			s.i++
-		}
-		for s.i < len(s.src) && s.src[s.i] != closer {
-			s.i++ // the comma
-			s.space()
-			if s.ident() == "" {
-				// Not a field: let the parser report it.
-				for s.i < len(s.src) && s.src[s.i] != ',' && s.src[s.i] != closer {
-					s.i++
-				}
-				continue
-			}
-			s.space()
-			if s.peek() != '=' {
-				continue
-			}
-			s.i++
-			s.value()
-			s.space()
-		}
-	}
-}
-
-func (s *macroScanner) peek() byte {
-	if s.i < len(s.src) {
-		return s.src[s.i]
-	}
-	return 0
-}
-
-func (s *macroScanner) space() {
-	for s.i < len(s.src) && strings.IndexByte(" \t\r\n", s.src[s.i]) >= 0 {
-		s.i++
-	}
-}
-
-// ident reads a BibTeX identifier (letters, digits and :-_./+ after the
-// first character).
-func (s *macroScanner) ident() string {
-	start := s.i
-	for s.i < len(s.src) {
-		c := s.src[s.i]
-		if isLetter(c) || c == '_' || s.i > start && (c >= '0' && c <= '9' || strings.IndexByte(":-./+'", c) >= 0) {
-			s.i++
-			continue
-		}
-		break
-	}
-	return s.src[start:s.i]
-}
-
-// value reads one field value: parts joined by #, each braced, quoted, a
-// number or a macro name (recorded as used).
-func (s *macroScanner) value() {
-	for {
-		s.space()
-		switch c := s.peek(); {
-		case c == '{':
-			s.skipBraced()
-		case c == '"':
-			s.i++
-			depth := 0
-			for s.i < len(s.src) && !(s.src[s.i] == '"' && depth == 0) {
-				switch s.src[s.i] {
-				case '{':
-					depth++
-				case '}':
-					depth--
-				case '\\':
-					s.i++
-				}
-				s.i++
-			}
-			s.i++
-		case c >= '0' && c <= '9':
-			for s.i < len(s.src) && s.src[s.i] >= '0' && s.src[s.i] <= '9' {
-				s.i++
-			}
-		default:
-			if name := s.ident(); name != "" {
-				s.used = append(s.used, name)
-			} else {
-				return
-			}
-		}
-		s.space()
-		if s.peek() != '#' {
-			return
-		}
-		s.i++
-	}
-}
-
-// skipBraced skips a balanced {...} group starting at s.i.
-func (s *macroScanner) skipBraced() {
-	depth := 0
-	for s.i < len(s.src) {
-		switch s.src[s.i] {
-		case '{':
-			depth++
-		case '}':
-			depth--
-			if depth == 0 {
-				s.i++
-				return
-			}
-		case '\\':
-			s.i++
-		}
-		s.i++
-	}
-}

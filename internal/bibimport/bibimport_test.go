@@ -1,7 +1,9 @@
 package bibimport
 
 import (
+	"errors"
 	"strings"
+	"sync"
 	"testing"
 )
 
@@ -19,6 +21,7 @@ func TestPlain(t *testing.T) {
 		{`\emph{Cracked} pots`, "Cracked pots"},
 		{`Nu\~{n}ez and \v{S}koda`, "Nuñez and Škoda"},
 		{`na\"{\i}ve`, "naïve"},
+		{`{\LaTeX} and $\alpha$-decay`, "LaTeX and α-decay"},
 	}
 	for _, tt := range tests {
 		if got := Plain(tt.in); got != tt.want {
@@ -61,9 +64,12 @@ const sample = `@string{psy = "Journal of Psychoceramics"}
 `
 
 func TestParse(t *testing.T) {
-	entries, err := Parse(strings.NewReader(sample))
+	entries, warnings, err := Parse(strings.NewReader(sample))
 	if err != nil {
 		t.Fatal(err)
+	}
+	if len(warnings) != 1 || !strings.Contains(warnings[0], `"jbio" is not defined`) {
+		t.Errorf("warnings %q, want one about jbio", warnings)
 	}
 	if len(entries) != 5 {
 		t.Fatalf("%d entries, want 5", len(entries))
@@ -93,7 +99,7 @@ func TestParse(t *testing.T) {
 		cs[1].CreditName.Value != "Jane Doe" || cs[1].ContributorAttributes.Sequence != "additional" {
 		t.Errorf("article: contributors %+v", cs)
 	}
-	if w.Citation == nil || w.Citation.Type != "bibtex" || !strings.Contains(w.Citation.Value, "@article{carberry2012") {
+	if w.Citation == nil || w.Citation.Type != "bibtex" || !strings.HasPrefix(w.Citation.Value, "@article{carberry2012,") || !strings.HasSuffix(w.Citation.Value, "}") {
 		t.Errorf("article: citation %+v", w.Citation)
 	}
 
@@ -120,15 +126,84 @@ func TestParse(t *testing.T) {
 	}
 }
 
-func TestUndefinedMacros(t *testing.T) {
-	got := UndefinedMacros(sample)
-	if strings.Join(got, ",") != "jbio" {
-		t.Errorf("undefined macros %q, want [jbio] (psy is defined, mar predefined)", got)
+// TestParseWhatBreaksOtherParsers: inputs that made nickng/bibtex end the
+// program or fail every later parse are read, with the value BibTeX gives.
+func TestParseWhatBreaksOtherParsers(t *testing.T) {
+	tests := []struct {
+		name, src, field, want string
+	}{
+		{"month macro in capitals", `@article{a, title={T}, month=Jan, year=2020, doi={10.5555/a.1}}`, "month", "January"},
+		{"macro names ignore case", "@string{JBio = \"J. Bio.\"}\n@article{a, title={T}, journal=jbio, doi={10.5555/a.1}}", "journal", "J. Bio."},
+		{"backslash-quote inside quotes", `@article{a, title="a\" # zork # "b", doi={10.5555/a.1}}`, "title", `a\zorkb`},
+		{"bare pages", `@article{a, title={T}, pages=12-34, doi={10.5555/a.1}}`, "pages", "12-34"},
+		{"parentheses", `@article(a, title={T (with parens)}, doi={10.5555/a.1})`, "title", "T (with parens)"},
+		{"at sign in a braced value", `@article{a, title={mail@example.org}, doi={10.5555/a.1}}`, "title", "mail@example.org"},
+		{"comment with unbalanced text outside", "% @ sign in a comment line\n@comment{x @ y}\n@article{a, title={T}, doi={10.5555/a.1},}", "title", "T"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			raws, _, err := parseBibTeX(tt.src)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(raws) != 1 || raws[0].field(tt.field) != tt.want {
+				t.Fatalf("%d entries, %s = %q; want %q", len(raws), tt.field, raws[0].field(tt.field), tt.want)
+			}
+		})
 	}
 }
 
-func TestParseRefusesGarbage(t *testing.T) {
-	if _, err := Parse(strings.NewReader("@article{x, title = {unbalanced}")); err == nil {
-		t.Error("an unterminated entry parsed")
+func TestParseErrorsNameTheLine(t *testing.T) {
+	for _, src := range []string{
+		"@article{x, title = {unbalanced}",
+		"\n\n@article{x, title = {never closed",
+		"@article{x, title \"no equals\"}",
+		"@article{x, title = \"open quote}",
+		"@article{x, title = {T}} @book{",
+	} {
+		_, _, err := Parse(strings.NewReader(src))
+		var se *SyntaxError
+		if !errors.As(err, &se) || se.Line < 1 {
+			t.Errorf("%q: error %v, want a *SyntaxError with a line", src, err)
+		}
+	}
+	// A failed parse leaves nothing behind: the next one works.
+	if entries, _, err := Parse(strings.NewReader(sample)); err != nil || len(entries) != 5 {
+		t.Errorf("after failures: %d entries, %v", len(entries), err)
+	}
+}
+
+func TestParseConcurrently(t *testing.T) {
+	var wg sync.WaitGroup
+	for range 8 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			if entries, _, err := Parse(strings.NewReader(sample)); err != nil || len(entries) != 5 {
+				t.Errorf("%d entries, %v", len(entries), err)
+			}
+		}()
+	}
+	wg.Wait()
+}
+
+func TestNamesAndIdentifiers(t *testing.T) {
+	src := `@book{corp, title={Annual Report}, author={{Barnes and Noble} and Doe, Jane}, doi={10.5555/c}}
+@inproceedings{isbnonly, title={Talk}, booktitle={Proc.}, isbn={978-3-16-148410-0}}
+@article{ctrl, title={Bell` + "\x07" + `and Escape` + "\x1b[31m" + `}, doi={10.5555/ctrl}}`
+	entries, _, err := Parse(strings.NewReader(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	cs := entries[0].Work.Contributors.Contributor
+	if len(cs) != 2 || cs[0].CreditName.Value != "Barnes and Noble" || cs[1].CreditName.Value != "Jane Doe" {
+		t.Errorf("a braced corporate name is one author: %+v", cs)
+	}
+	if entries[1].Work != nil || !strings.Contains(entries[1].Problem, "only identifier is the ISBN of the book") {
+		t.Errorf("ISBN-only chapter: %+v", entries[1])
+	}
+	w := entries[2].Work
+	if strings.ContainsAny(w.Title.Title.Value+w.Citation.Value, "\x07\x1b") {
+		t.Errorf("control characters reach ORCID: %q / %q", w.Title.Title.Value, w.Citation.Value)
 	}
 }

@@ -43,6 +43,8 @@ type KeyMap struct {
 	NextMatch   key.Binding
 	PrevMatch   key.Binding
 	Toggle      key.Binding // space: check a box
+	Export      key.Binding // E on the works tab and the search results (elsewhere E is EnvPane)
+	Cite        key.Binding // copy the citation of a work
 	Wrap        key.Binding // raw view: wrap long lines or scroll them sideways
 
 	// Environment pane.
@@ -96,6 +98,8 @@ func DefaultKeyMap() KeyMap {
 		NextMatch:   b([]string{"n"}, "n", "next match"),
 		PrevMatch:   b([]string{"N"}, "N", "prev match"),
 		Toggle:      b([]string{"space"}, "space", "toggle"),
+		Export:      b([]string{"E"}, "E", "export"),
+		Cite:        b([]string{"Y"}, "Y", "copy citation"),
 		Wrap:        b([]string{"w"}, "w", "wrap"),
 
 		ClientToken: b([]string{"c"}, "c", "client token"),

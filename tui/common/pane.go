@@ -30,3 +30,10 @@ type Pane interface {
 type TextInputter interface {
 	InputFocused() bool
 }
+
+// KeyClaimer is a pane that wants a key the root otherwise handles itself
+// where the pane gives it a meaning of its own: E exports on the works tab
+// and the search results, and opens the environment pane everywhere else.
+type KeyClaimer interface {
+	ClaimsKey(msg tea.KeyPressMsg) bool
+}

@@ -44,6 +44,10 @@ type Env struct {
 	// token when the program stops, so their tokens are kept in memory:
 	// one saved by an earlier run would only be refused as invalid.
 	Ephemeral bool
+	// Start, when set, makes the environment on its first selection (the
+	// in-process demo registry: not built at every start when another
+	// environment is used) and returns it with its URLs and credentials.
+	Start func() (Env, error)
 }
 
 func (e Env) label() string {
@@ -176,6 +180,9 @@ func New(st *common.Styles, keys *common.KeyMap, cfg Config) *Model {
 			m.active = i
 		}
 	}
+	if len(m.envs) > 0 {
+		_ = m.envs[m.active].start() // a failure shows when the first request has no URL
+	}
 	m.cursor = m.active
 	m.idInput = textinput.New()
 	m.idInput.Prompt = "client id  "
@@ -208,6 +215,20 @@ func (m *Model) now() time.Time {
 		return m.cfg.Now()
 	}
 	return time.Now()
+}
+
+// start makes a lazy environment (Env.Start) the first time it is chosen.
+func (e *envState) start() error {
+	if e.spec.Start == nil {
+		return nil
+	}
+	started, err := e.spec.Start()
+	if err != nil {
+		return err
+	}
+	started.Start = nil
+	e.spec = started
+	return nil
 }
 
 func (m *Model) cur() *envState {
@@ -490,6 +511,9 @@ func (m *Model) Switch(i int) tea.Cmd {
 	m.cursor = i
 	if i == m.active {
 		return nil
+	}
+	if err := m.envs[i].start(); err != nil {
+		return common.Cmd(common.StatusMsg{Text: "could not start " + m.envs[i].spec.label() + ": " + err.Error()})
 	}
 	m.active = i
 	m.scroll = 0

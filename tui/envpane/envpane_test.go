@@ -388,3 +388,38 @@ func TestSecretMaskHasFixedLength(t *testing.T) {
 		t.Errorf("the field differs with the secret's length:\n%q\n%q", lines["a"], lines["hunter2"])
 	}
 }
+
+// TestLazyEnvironmentStartsOnFirstSelection: an environment with Start
+// (the demo registry) is not made while another is in use; choosing it
+// makes it once, with the URLs Start gives.
+func TestLazyEnvironmentStartsOnFirstSelection(t *testing.T) {
+	srv := orcidtest.NewServer()
+	defer srv.Close()
+	starts := 0
+	st := common.NewStyles(true, true)
+	km := common.DefaultKeyMap()
+	lazy := Env{Environment: orcid.Environment{Name: "demo"}, Label: "demo (offline)", Start: func() (Env, error) {
+		starts++
+		return Env{Environment: srv.Environment(), Label: "demo (offline)", ClientID: orcidtest.DemoClientID}, nil
+	}}
+	m := New(&st, &km, Config{Envs: []Env{{Environment: orcid.Sandbox}, lazy}, Initial: "sandbox"})
+	if starts != 0 {
+		t.Fatalf("started %d times before being chosen", starts)
+	}
+	m.Switch(1)
+	if starts != 1 || m.Active().PublicAPIURL != srv.Environment().PublicAPIURL {
+		t.Fatalf("after choosing it: %d starts, active %+v", starts, m.Active())
+	}
+	m.Switch(0)
+	m.Switch(1)
+	if starts != 1 {
+		t.Errorf("started %d times, want once", starts)
+	}
+	// Chosen at start, it is made at once.
+	starts = 0
+	lazy.Start = func() (Env, error) { starts++; return Env{Environment: srv.Environment()}, nil }
+	m = New(&st, &km, Config{Envs: []Env{{Environment: orcid.Sandbox}, lazy}, Initial: "demo"})
+	if starts != 1 || m.Active().PublicAPIURL == "" {
+		t.Errorf("initial lazy environment: %d starts, active %+v", starts, m.Active())
+	}
+}

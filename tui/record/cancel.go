@@ -24,6 +24,7 @@ func (m *Model) cancelLoading() (tea.Cmd, bool) {
 	for _, k := range p.rawReqs {
 		raws = append(raws, k)
 	}
+	p.cancelItems()
 	m.deactivate(p)
 	m.activate(p) // a fresh context for what the user asks next
 	if record && p.data == nil {

@@ -27,6 +27,8 @@ func shownResource(p *page) string {
 		return "work/" + strconv.FormatInt(p.detail, 10)
 	case p.tab == tabWorks:
 		return "works"
+	case p.items.open[p.tab] != 0:
+		return itemKindPath(p.tab) + "/" + strconv.FormatInt(p.items.open[p.tab], 10)
 	}
 	return resRecord
 }

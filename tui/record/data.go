@@ -46,6 +46,7 @@ type workRow struct {
 // the command that fetched it.
 type recData struct {
 	name   string
+	family string // the family name, for export file names
 	person []item
 	// personDoc is the decoded person section, changed in place by a
 	// write so its rows can be built again before the re-read.
@@ -72,6 +73,9 @@ func buildData(rec *orcid.Record, env orcid.Environment, id orcid.ID) *recData {
 	}
 	if rec.Person != nil {
 		d.name = displayName(rec.Person.Name)
+		if n := rec.Person.Name; n != nil {
+			d.family = val(n.FamilyName)
+		}
 	}
 	d.person = personItems(rec.Person, env, id)
 	d.personDoc = rec.Person
@@ -315,7 +319,7 @@ func reviewItems(p *orcid.PeerReviews) []item {
 	for _, g := range p.Group {
 		for _, sg := range g.PeerReviewGroup {
 			for _, s := range sg.PeerReviewSummary {
-				it := item{cells: []string{
+				it := item{putCode: s.PutCode, cells: []string{
 					fuzzy(s.CompletionDate),
 					humanise(line(s.ReviewerRole)),
 					humanise(line(s.ReviewType)),
@@ -351,7 +355,7 @@ func resourceItems(r *orcid.ResearchResources) []item {
 					}
 				}
 			}
-			it := item{cells: []string{
+			it := item{putCode: s.PutCode, cells: []string{
 				titleOf(p.Title) + visTag(s.Visibility),
 				strings.Join(hosts, "; "),
 				dateRange(p.StartDate, p.EndDate),
@@ -393,62 +397,10 @@ func detailItems(w *orcid.Work, env orcid.Environment) []item {
 	if u := val(w.URL); u != "" {
 		add("URL", u, item{link: u, what: "URL"})
 	}
-	first := true
-	for _, x := range extIDs(w.ExternalIDs) {
-		label := ""
-		if first {
-			label = "Identifiers"
-		}
-		v := line(x.Value)
-		if n := val(x.Normalized); n != "" {
-			v = n
-		}
-		rel := ""
-		if r := line(x.Relationship); r != "" && r != "self" {
-			rel = " (" + humanise(r) + ")"
-		}
-		add(label, line(x.Type)+"  "+v+rel, item{link: extIDURL(x), copy: v, what: strings.ToUpper(line(x.Type))})
-		first = false
-	}
-	if w.Contributors != nil {
-		first := true
-		for _, c := range w.Contributors.Contributor {
-			label := ""
-			if first {
-				label = "Contributors"
-			}
-			name := val(c.CreditName)
-			if name == "" {
-				name = "(no name)"
-			}
-			v := name
-			if a := c.ContributorAttributes; a != nil {
-				var parts []string
-				if r := humanise(line(a.Role)); r != "" {
-					parts = append(parts, r)
-				}
-				if s := humanise(line(a.Sequence)); s != "" {
-					parts = append(parts, s)
-				}
-				if len(parts) > 0 {
-					v += " — " + strings.Join(parts, ", ")
-				}
-			}
-			it := item{}
-			if c.ContributorORCID != nil {
-				path := line(c.ContributorORCID.Path)
-				if path == "" {
-					path = line(c.ContributorORCID.URI)
-				}
-				if id, err := orcid.ParseID(path); err == nil {
-					v += "  " + string(id)
-					it.open, it.link, it.copy, it.what = id, env.IDURI(id), string(id), "iD"
-				}
-			}
-			add(label, v, it)
-			first = false
-		}
-	}
+	f := fields(out)
+	f.extIDs("Identifiers", w.ExternalIDs)
+	f.contributors("Contributors", w.Contributors, env)
+	out = f
 	add("Description", strings.TrimSpace(text(w.ShortDescription)), item{wrap: true})
 	if s := w.Source; s != nil {
 		add("Source", val(s.SourceName), item{})

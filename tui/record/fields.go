@@ -80,15 +80,10 @@ func subtitleOf(t *orcid.WorkTitle) string {
 	return val(t.Subtitle)
 }
 
-// displayName is the credit name, else given and family names.
+// displayName is the credit name, else given and family names: the rule
+// the CLI uses too (orcid.DisplayName).
 func displayName(n *orcid.Name) string {
-	if n == nil {
-		return ""
-	}
-	if c := val(n.CreditName); c != "" {
-		return c
-	}
-	return strings.TrimSpace(val(n.GivenNames) + " " + val(n.FamilyName))
+	return line(n.Display())
 }
 
 // place is "City, Region, Country" with empty parts left out.
@@ -185,7 +180,7 @@ func doiURL(doi string) string {
 	if d == "" {
 		return ""
 	}
-	return "https://doi.org/" + d
+	return orcid.DOIURL(d)
 }
 
 // bareDOI strips a resolver prefix from a DOI.

@@ -70,6 +70,9 @@ func resPath(id orcid.ID, res string) string {
 		pc, _ := strconv.ParseInt(strings.TrimPrefix(res, "work/"), 10, 64)
 		return orcid.WorkPath(id, pc)
 	}
+	if kind, pc, ok := itemResource(res); ok {
+		return orcid.ItemPath(id, kind, pc)
+	}
 	return orcid.RecordPath(id)
 }
 
@@ -310,6 +313,7 @@ func (m *Model) handleRecord(msg recordMsg) tea.Cmd {
 	if p.detail != 0 {
 		cmds = append(cmds, m.fetchAround(p, p.detail))
 	}
+	cmds = append(cmds, m.ensureItem(p))
 	return tea.Batch(cmds...)
 }
 
@@ -345,7 +349,7 @@ func (m *Model) handleBulk(msg bulkMsg) tea.Cmd {
 		}
 	}
 	m.relayout()
-	return common.Cmd(common.DoneMsg{Op: worksOp(p.id)})
+	return tea.Batch(common.Cmd(common.DoneMsg{Op: worksOp(p.id)}), m.citeWaiting(p))
 }
 
 func (m *Model) handleRaw(msg rawMsg) tea.Cmd {
@@ -395,7 +399,9 @@ func (m *Model) reload(p *page) tea.Cmd {
 	p.workLines, p.workWidth = nil, 0
 	m.rawCache = map[int]string{}
 	p.setErr(nil)
-	return m.load(p)
+	cmd := m.load(p)
+	m.relayout() // the works' lines again: the old rows show until the answer
+	return cmd
 }
 
 // otherFormat is the format x switches f to.

@@ -104,6 +104,8 @@ type page struct {
 	detail    int64 // put-code of the opened work; 0 shows the list
 	detailPos listState
 
+	items itemsState // full fundings, peer reviews, resources, affiliations
+
 	// Raw bodies per resource and format.
 	rawRes   string
 	rawFmt   orcid.Format
@@ -138,11 +140,12 @@ func (p *page) resetCaches() {
 	p.rawReqs = map[uint64]rawKey{}
 	p.rawPos = map[rawKey]rawPos{}
 	p.matches, p.matchCur = nil, 0
+	p.items.reset()
 }
 
 // busy reports whether any request of the page is under way.
 func (p *page) busy() bool {
-	return p != nil && (p.loading || len(p.bulkReqs) > 0 || len(p.rawReqs) > 0)
+	return p != nil && (p.loading || len(p.bulkReqs) > 0 || len(p.rawReqs) > 0 || len(p.items.reqs) > 0)
 }
 
 const resRecord = "record"
@@ -177,6 +180,8 @@ type Model struct {
 	input textinput.Model
 	mode  inputMode
 	wr    writeState // a form, a delete confirmation, a write (write.go)
+
+	exp exporter // E (export the works) and Y (copy a citation)
 
 	// Built in Update for View: the lines of the current tab (except works
 	// and raw, which slice their own), the tab bar and the column header.
@@ -322,6 +327,7 @@ func (m *Model) deactivate(p *page) {
 	p.pending = map[int64]bool{}
 	p.bulkReqs = map[uint64]bool{}
 	p.rawReqs = map[uint64]rawKey{}
+	p.items.reqs = map[uint64]itemRef{}
 }
 
 // activate gives p a fresh context for its requests.
@@ -374,6 +380,7 @@ func (m *Model) show(p *page) tea.Cmd {
 		if p.tab == tabRaw {
 			cmds = append(cmds, m.ensureRaw(p))
 		}
+		cmds = append(cmds, m.ensureItem(p))
 	}
 	m.relayout()
 	return tea.Batch(cmds...)
@@ -394,7 +401,9 @@ func (m *Model) Blur()         { m.focused = false; m.closeInput(false) }
 func (m *Model) Focused() bool { return m.focused }
 
 // InputFocused reports whether the filter or search input holds the keys.
-func (m *Model) InputFocused() bool { return m.mode != inputNone || m.writing() }
+func (m *Model) InputFocused() bool {
+	return m.mode != inputNone || m.writing() || m.dialogActive()
+}
 
 // ShortHelp lists the keys that apply now.
 func (m *Model) ShortHelp() []key.Binding {
@@ -404,6 +413,9 @@ func (m *Model) ShortHelp() []key.Binding {
 	}
 	if m.writing() {
 		return m.writeHelp()
+	}
+	if m.footerDialog() {
+		return m.exp.dlg.Keys()
 	}
 	p := m.cur
 	if p == nil {
@@ -447,6 +459,7 @@ func (m *Model) ShortHelp() []key.Binding {
 	case p.tab == tabWorks && p.detail != 0:
 		// The column header already says "esc back to the list".
 		out = append(out, common.WithDesc(k.Open, "open"), k.Copy, curl, k.Raw)
+		out = m.ifRoom(out, common.WithDesc(k.Cite, "cite"))
 	case p.tab == tabWorks:
 		// r and esc back are in the full help: the root puts "/ search"
 		// first on this line.
@@ -456,8 +469,12 @@ func (m *Model) ShortHelp() []key.Binding {
 		} else {
 			out = append(out, k.Sort)
 		}
+		out = m.ifRoom(out, k.Export, common.WithDesc(k.Cite, "cite"))
 	default:
 		// The pane's top border says "esc back" when there is history.
+		if _, open := p.openRef(); !open && opensInFull(p.tab) {
+			out = append(out, common.WithDesc(k.Enter, "detail"))
+		}
 		out = append(out, common.WithDesc(k.Open, "open"), k.Copy, curl, k.Raw)
 	}
 	return out
@@ -483,6 +500,8 @@ func (m *Model) FullHelp() [][]key.Binding {
 			common.WithDesc(k.CopyCurl, "copy request as curl"), common.WithDesc(k.Reload, "reload from ORCID")},
 		{common.WithDesc(keyAdd, "add a work, affiliation or funding (signed in)"), common.WithDesc(keyEdit, "edit the item (yours: ✎)"),
 			common.WithDesc(keyDelete, "delete the item (asks first)"), common.WithDesc(editor.SendKey, "form: send")},
+		{common.WithDesc(k.Export, "works: export the works shown (BibTeX, RIS, CSL-JSON, CSV)"),
+			common.WithDesc(k.Cite, "works: copy the work's citation")},
 	}
 }
 

@@ -529,3 +529,25 @@ func TestErrorReasonWrapsInNarrowPane(t *testing.T) {
 		}
 	}
 }
+
+// TestFullWorksProgress: while a bulk read of full works is out, the works
+// tab's footer counts them ("full works 100 of 2,500"); when it is in, the
+// count goes.
+func TestFullWorksProgress(t *testing.T) {
+	m, _ := newTestModel(t, 140, 30)
+	open(t, m, orcidtest.BigRecordID)
+	press(m, "]")
+	press(m, "G") // the far end: works not loaded yet
+	loaded := len(m.cur.full)
+	cmd := m.Update(keyMsg("enter"))
+	if len(m.cur.pending) == 0 {
+		t.Fatal("opening a work at the end sent no bulk read")
+	}
+	mustContain(t, plain(m), fmt.Sprintf("full works %s of %s", common.Count(loaded), common.Count(len(m.cur.data.works))))
+	run(m, cmd)
+	v := plain(m)
+	mustNotContain(t, v, "full works")
+	if len(m.cur.full) == 0 {
+		t.Fatal("no full work arrived")
+	}
+}

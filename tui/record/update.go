@@ -28,6 +28,14 @@ func (m *Model) Update(msg tea.Msg) tea.Cmd {
 		return m.handleWrite(msg)
 	case fullItemMsg:
 		return m.handleFullItem(msg)
+	case itemMsg:
+		return m.handleItem(msg)
+	case exportBatchMsg:
+		return m.handleExportBatch(msg)
+	case exportDoneMsg:
+		return m.handleExportDone(msg)
+	case citationSavedMsg:
+		return m.handleCitationSaved(msg)
 	case spinner.TickMsg:
 		if msg.ID != m.spin.ID() {
 			return nil
@@ -50,6 +58,16 @@ func (m *Model) Update(msg tea.Msg) tea.Cmd {
 		return nil
 	case tea.KeyPressMsg:
 		return m.handleKey(msg)
+	}
+	if m.dialogActive() {
+		// The dialog's own answers (does the file exist?) and its input's.
+		cmd, ans := m.exp.dlg.Update(msg)
+		if ans != nil {
+			return tea.Batch(cmd, m.answered(*ans))
+		}
+		return cmd
+	}
+	switch msg := msg.(type) {
 	case common.ClickMsg:
 		return m.click(msg)
 	case tea.MouseWheelMsg:
@@ -79,6 +97,9 @@ func (m *Model) Update(msg tea.Msg) tea.Cmd {
 func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	k := m.keys
 	m.notice = ""
+	if cmd, ok := m.exportKey(msg); ok {
+		return cmd
+	}
 	if m.mode != inputNone {
 		return m.handleInputKey(msg)
 	}
@@ -169,6 +190,10 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		return cmd
 	}
 	switch {
+	case p.tab == tabWorks && key.Matches(msg, k.Export):
+		return m.startExport()
+	case p.tab == tabWorks && key.Matches(msg, k.Cite):
+		return m.copyCitation()
 	case p.tab == tabRaw:
 		return m.rawKeys(msg)
 	case p.tab == tabWorks && p.detail == 0:
@@ -204,6 +229,13 @@ func (m *Model) enter() tea.Cmd {
 		m.relayout()
 		return m.fetchAround(p, w.putCode)
 	}
+	if _, open := p.openRef(); open {
+		if cmd := m.retryItem(); cmd != nil {
+			return cmd
+		}
+	} else if it := m.curItem(); it != nil && it.putCode != 0 && opensInFull(p.tab) {
+		return m.openItem(it)
+	}
 	if it := m.curItem(); it != nil && it.open != "" {
 		return m.Open(it.open)
 	}
@@ -224,6 +256,9 @@ func (m *Model) back1() tea.Cmd {
 		}
 		p.detail = 0
 		m.relayout()
+		return nil
+	case p.tab != tabWorks && p.tab != tabRaw && p.items.open[p.tab] != 0:
+		m.closeItem()
 		return nil
 	case p.tab == tabWorks && p.filter != "":
 		p.filter = ""

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/charmbracelet/x/ansi"
@@ -51,6 +52,10 @@ func (m *Model) relayout() {
 		m.colHead = m.styles.NoMarker + p.workCols.header(p.sortMode)
 	case p.tab == tabPerson:
 		m.lines = labelled(p.data.person, cw)
+	case p.items.open[p.tab] != 0:
+		ref, _ := p.openRef()
+		m.lines = labelled(p.items.full[ref], cw)
+		m.colHead = m.itemHead(p, ref)
 	case p.tab == tabRaw:
 		m.colHead = m.rawHead(p)
 		if m.rawWidth != m.innerW() {
@@ -132,6 +137,9 @@ func (m *Model) curList() *listState {
 	p := m.cur
 	if p.tab == tabWorks && p.detail != 0 {
 		return &p.detailPos
+	}
+	if _, open := p.openRef(); open {
+		return p.itemPos()
 	}
 	return &p.lists[p.tab]
 }
@@ -418,6 +426,10 @@ func (m *Model) rawHead(p *page) string {
 		what = "works"
 	case strings.HasPrefix(p.rawRes, "work/"):
 		what = "work " + strings.TrimPrefix(p.rawRes, "work/")
+	default:
+		if kind, pc, ok := itemResource(p.rawRes); ok {
+			what = kind + " " + strconv.FormatInt(pc, 10)
+		}
 	}
 	s := what + " · " + fmtName(p.rawFmt)
 	if d, _ := m.rawDoc(p); d != nil {
@@ -571,6 +583,12 @@ func (m *Model) viewBody(b *strings.Builder) {
 			nl(" " + m.spin.View() + " Loading the full work …")
 		}
 		return
+	case p.items.open[p.tab] != 0 && p.items.full[itemRef{p.tab, p.items.open[p.tab]}] == nil:
+		nl("")
+		for _, l := range m.itemStatusLines(p, itemRef{p.tab, p.items.open[p.tab]}) {
+			nl(" " + l)
+		}
+		return
 	}
 	count := m.lineCount()
 	if count == 0 {
@@ -655,6 +673,9 @@ func (m *Model) footer() string {
 	if s := m.writeFooter(); s != "" {
 		return s
 	}
+	if m.footerDialog() {
+		return m.exp.dlg.View(m.innerW())
+	}
 	if m.notice != "" {
 		return m.styles.Dim.Render(m.notice)
 	}
@@ -687,11 +708,19 @@ func (m *Model) footer() string {
 			s += fmt.Sprintf(" (filtered from %s: “%s”)", common.Count(len(p.data.works)), p.filter)
 		}
 		s += " · sorted by " + sortNames[p.sortMode]
+		if len(p.pending) > 0 {
+			// Full works arrive in bulk reads of 100 while this shows.
+			s += fmt.Sprintf(" · full works %s of %s", common.Count(len(p.full)), common.Count(len(p.data.works)))
+		}
 		out := m.styles.Dim.Render(s)
 		if p.bulkErr != "" {
 			out += "  " + m.styles.Error.Render(p.bulkErr)
 		}
 		return out
+	}
+	if p.tab == tabWorks && len(p.pending) > 0 {
+		// A work's detail waiting for its bulk read.
+		return m.styles.Dim.Render(fmt.Sprintf("full works %s of %s", common.Count(len(p.full)), common.Count(len(p.data.works))))
 	}
 	// The Person tab, the other sections and a work's detail: where the
 	// view is, when there is more than fits.

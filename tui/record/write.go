@@ -164,13 +164,13 @@ func (m *Model) whyNot(k orcid.ItemKind) string {
 	}
 	switch {
 	case s == nil || s.SignedIn == "":
-		return "changing a record needs signing in as its holder with " + scope + ": E, then l (sign in) asking for " + scope
+		return "changing a record needs signing in as its holder with " + scope + ": " + m.envKeys() + ", then l (sign in) asking for " + scope
 	case s.SignedIn != p.id:
 		return "this is not your record: you are signed in as " + string(s.SignedIn) + ", and only its holder can change it"
 	case s.Member == nil:
-		return "writing needs the member API: sign in again (E, then l) asking for /read-limited and " + scope
+		return "writing needs the member API: sign in again (" + m.envKeys() + ", then l) asking for /read-limited and " + scope
 	case !s.CanWrite(p.id, scope):
-		return "your sign-in lacks " + scope + ": sign in again (E, then l) asking for " + scope
+		return "your sign-in lacks " + scope + ": sign in again (" + m.envKeys() + ", then l) asking for " + scope
 	}
 	return ""
 }

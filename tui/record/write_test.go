@@ -187,7 +187,7 @@ func TestWriteKeysRefusedWithoutSending(t *testing.T) {
 		want   string
 	}{
 		{"no write scope", []string{"/read-limited"}, []string{"]", "a"}, "your sign-in lacks /activities/update: sign in again"},
-		{"no scope, edit", []string{"/read-limited"}, []string{"]", "e"}, "sign in again (E, then l) asking for /activities/update"},
+		{"no scope, edit", []string{"/read-limited"}, []string{"]", "e"}, "sign in again (tab, then l) asking for /activities/update"}, // E exports on the works tab
 		{"not the source", writeScopes, []string{"]", "e"}, "403, error 9010"},
 		{"not the source, delete", writeScopes, []string{"]", "d"}, "only an item's source"},
 		{"person tab, not an item", writeScopes, []string{"e"}, "move to an other name, keyword, website, identifier or country"},

@@ -94,6 +94,8 @@ type Model struct {
 	cancel  context.CancelFunc
 	spin    spinner.Model
 
+	exp exporter // E: the results as CSV
+
 	// Each environment keeps its own last search: what was typed and the
 	// results, put back when the user comes back to it.
 	saved map[orcid.Environment]envState
@@ -214,7 +216,7 @@ func (m *Model) Blur() {
 func (m *Model) Focused() bool { return m.focused }
 
 // InputFocused implements common.TextInputter.
-func (m *Model) InputFocused() bool { return m.focused && m.inputFocused }
+func (m *Model) InputFocused() bool { return m.focused && m.inputFocused || m.dialogActive() }
 
 // FocusInput gives the keyboard to the text input.
 func (m *Model) FocusInput() {
@@ -251,6 +253,10 @@ func (m *Model) Update(msg tea.Msg) tea.Cmd {
 		m.spin.Style = m.st.Title
 	case resultsMsg:
 		return m.onResults(msg)
+	case csvProgressMsg:
+		return m.handleCSVProgress(msg)
+	case csvDoneMsg:
+		return m.handleCSVDone(msg)
 	case spinner.TickMsg:
 		if !m.loading {
 			return nil
@@ -259,11 +265,18 @@ func (m *Model) Update(msg tea.Msg) tea.Cmd {
 		m.spin, cmd = m.spin.Update(msg)
 		return cmd
 	case tea.KeyPressMsg:
+		if cmd, ok := m.exportKey(msg); ok {
+			return cmd
+		}
 		if m.inputFocused {
 			return m.updateInput(msg)
 		}
 		return m.updateTable(msg)
 	case tea.PasteMsg:
+		if m.dialogActive() {
+			cmd, _ := m.exp.dlg.Update(msg) // a path pasted into the export's
+			return cmd
+		}
 		if !m.inputFocused {
 			// A paste over the results starts a new search, like "/".
 			m.NewSearch()
@@ -280,6 +293,15 @@ func (m *Model) Update(msg tea.Msg) tea.Cmd {
 		var cmd tea.Cmd
 		m.input, cmd = m.input.Update(msg)
 		return cmd
+	default:
+		if m.dialogActive() {
+			// The dialog's own answers (does the file exist?).
+			cmd, ans := m.exp.dlg.Update(msg)
+			if ans != nil {
+				return tea.Batch(cmd, m.runExport(*ans))
+			}
+			return cmd
+		}
 	case tea.MouseWheelMsg:
 		switch msg.Button {
 		case tea.MouseWheelUp:
@@ -498,7 +520,18 @@ func (m *Model) stop() {
 // fetch asks for one page. The command runs off the UI goroutine; its answer
 // carries the request id so a superseded answer is dropped.
 func (m *Model) fetch(solr string, start int) tea.Cmd {
-	return m.fetchRows(solr, start, PageRows)
+	return m.fetchRows(solr, start, pageRows(start))
+}
+
+// pageRows is how many hits the page at start asks for: PageRows first,
+// for a fast first screen, then up to ORCID's 1,000 ending on a thousand,
+// so scrolling to ORCID's anonymous limit (11,000 hits) takes 12 requests,
+// not 220, and no page is asked for twice.
+func pageRows(start int) int {
+	if start == 0 {
+		return PageRows
+	}
+	return orcid.MaxRows - start%orcid.MaxRows
 }
 
 // fetchRows asks for rows results from start.
@@ -551,20 +584,10 @@ func toRows(res *orcid.ExpandedSearchResult) []row {
 }
 
 func displayName(r orcid.ExpandedResult) string {
-	if r.CreditName != nil && strings.TrimSpace(*r.CreditName) != "" {
-		return strings.TrimSpace(*r.CreditName)
+	if n := r.DisplayName(); n != "" { // the rule the CLI uses too
+		return n
 	}
-	var parts []string
-	if r.GivenNames != nil && strings.TrimSpace(*r.GivenNames) != "" {
-		parts = append(parts, strings.TrimSpace(*r.GivenNames))
-	}
-	if r.FamilyNames != nil && strings.TrimSpace(*r.FamilyNames) != "" {
-		parts = append(parts, strings.TrimSpace(*r.FamilyNames))
-	}
-	if len(parts) == 0 {
-		return "(name not public)"
-	}
-	return strings.Join(parts, " ")
+	return "(name not public)"
 }
 
 func (m *Model) onResults(msg resultsMsg) tea.Cmd {
@@ -717,9 +740,12 @@ func (m *Model) ShortHelp() []key.Binding {
 		bs = append(bs, key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", esc)))
 		return append(bs, k.Tab)
 	}
+	if m.dialogShown() {
+		return m.exp.dlg.Keys()
+	}
 	bs := []key.Binding{k.Tab, k.Search}
 	if len(m.rows) > 0 {
-		bs = append(bs, common.WithHelp(k.Enter, "enter", "open"), k.Open, k.Copy)
+		bs = append(bs, common.WithHelp(k.Enter, "enter", "open"), k.Open, k.Copy, common.WithDesc(k.Export, "export"))
 	} else if m.errText != "" && !m.badQuery {
 		bs = append(bs, common.WithHelp(k.Reload, "R", "retry"))
 	}
@@ -732,7 +758,8 @@ func (m *Model) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Up, k.Down, k.Top, common.WithDesc(k.Bottom, "last hit (loads up to 10,000)"),
 			key.NewBinding(key.WithKeys("G"), key.WithHelp("N G", "go to hit N (type N, then G)")), k.PageUp, k.PageDown},
-		{common.WithHelp(k.Enter, "enter", "open record"), common.WithHelp(k.Open, "o", "open iD in browser"), common.WithHelp(k.Copy, "y", "copy iD URI"), common.WithHelp(k.Reload, "R", "search again")},
+		{common.WithHelp(k.Enter, "enter", "open record"), common.WithHelp(k.Open, "o", "open iD in browser"), common.WithHelp(k.Copy, "y", "copy iD URI"), common.WithHelp(k.Reload, "R", "search again"),
+			common.WithDesc(k.Export, "export the results as CSV (loaded or all)")},
 		{common.WithHelp(k.Search, "/", "new search (from anywhere)"),
 			key.NewBinding(key.WithKeys("up"), key.WithHelp("↑ (input)", "recent queries")),
 			key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter (input)", "search / open iD")),
@@ -832,6 +859,8 @@ func (m *Model) stale() bool {
 func (m *Model) note(iw int) string {
 	st := m.st
 	switch {
+	case m.dialogShown():
+		return m.exp.dlg.View(iw)
 	case m.errText != "":
 		return st.Error.Render(common.Truncate(m.errText, iw, "…"))
 	case m.atLimit:

@@ -255,3 +255,39 @@ func itoa(n int) string {
 	}
 	return string(b)
 }
+
+// TestScrollPagesGrow: the first page is PageRows for a fast first screen;
+// scrolling on asks for pages growing to 1,000 that end on a thousand, so
+// all 10,000 synthetic people take 11 requests (not 200), none twice.
+func TestScrollPagesGrow(t *testing.T) {
+	srv := orcidtest.NewServer()
+	defer srv.Close()
+	m := newPane(t, srv)
+	typeIn(m, "orcid:0009-0008-*")
+	for _, r := range results(run(m.Update(press("enter")))) {
+		m.Update(r)
+	}
+	m.BlurInput()
+	for len(m.rows) < int(m.total) {
+		m.cursor = len(m.rows) - 1
+		rs := results(run(m.maybeMore()))
+		if len(rs) != 1 || rs[0].err != nil {
+			t.Fatalf("at %d rows: %+v", len(m.rows), rs)
+		}
+		m.Update(rs[0])
+	}
+	seen := map[string]bool{}
+	var starts []string
+	for _, q := range srv.Requests() {
+		if strings.HasSuffix(q.Path, "/expanded-search") {
+			if seen[q.Query] {
+				t.Errorf("asked twice: %s", q.Query)
+			}
+			seen[q.Query] = true
+			starts = append(starts, q.Query)
+		}
+	}
+	if len(m.rows) != orcidtest.SyntheticPeople || len(starts) != 11 {
+		t.Errorf("%d rows in %d requests, want %d in 11: %v", len(m.rows), len(starts), orcidtest.SyntheticPeople, starts)
+	}
+}
