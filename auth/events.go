@@ -2,8 +2,13 @@ package auth
 
 import (
 	"errors"
+	"net/url"
 	"strings"
 	"time"
+
+	"golang.org/x/oauth2"
+
+	"github.com/orcid-tui/orcid-tui/orcid"
 )
 
 // Step names one step of a flow, in the words the TUI shows.
@@ -77,10 +82,27 @@ type redactedError struct {
 func (e *redactedError) Error() string { return redact(e.err.Error(), e.secrets) }
 func (e *redactedError) Unwrap() error { return e.err }
 
+// Redact masks in s the secrets sent in the request that failed: whoever
+// shows a field of a wrapped error (package explain quotes an OAuth error's
+// description) finds the masker with errors.As.
+func (e *redactedError) Redact(s string) string { return redact(s, e.secrets) }
+
+// Redactor is what errors returned by this package offer to mask the
+// secrets, codes and tokens sent in the failed request, in any text shown
+// with the error (see redactedError.Redact).
+type Redactor interface {
+	Redact(string) string
+}
+
+// redact masks each secret in s, also as it appears form-encoded (a
+// server echoing its request body quotes it so).
 func redact(s string, secrets []string) string {
 	for _, sec := range secrets {
 		if len(sec) >= 4 {
 			s = strings.ReplaceAll(s, sec, Mask(sec))
+			if enc := url.QueryEscape(sec); enc != sec {
+				s = strings.ReplaceAll(s, enc, Mask(sec))
+			}
 		}
 	}
 	return s
@@ -94,5 +116,28 @@ func redactErr(err error, secrets []string) error {
 	if errors.As(err, &re) {
 		secrets = append(append([]string(nil), secrets...), re.secrets...)
 	}
+	maskFields(err, secrets)
 	return &redactedError{err: err, secrets: secrets}
+}
+
+// maskFields masks secrets in the server-supplied text of the OAuth errors
+// in err's chain: a registry may echo what was posted (a client secret, a
+// refresh token) in error_description, and those fields are shown as they
+// are by whoever reaches them with errors.As. The errors were made by this
+// package for this request, so changing them in place is safe.
+func maskFields(err error, secrets []string) {
+	var oe *orcid.OAuthError
+	if errors.As(err, &oe) {
+		oe.Code, oe.Description = redact(oe.Code, secrets), redact(oe.Description, secrets)
+	}
+	var re *oauth2.RetrieveError
+	if errors.As(err, &re) {
+		re.ErrorCode, re.ErrorDescription = redact(re.ErrorCode, secrets), redact(re.ErrorDescription, secrets)
+		re.ErrorURI = redact(re.ErrorURI, secrets)
+		re.Body = []byte(redact(string(re.Body), secrets))
+	}
+	var ae *AuthorizationError
+	if errors.As(err, &ae) {
+		ae.Code, ae.Description = redact(ae.Code, secrets), redact(ae.Description, secrets)
+	}
 }

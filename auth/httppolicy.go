@@ -25,11 +25,30 @@ func noRedirects(hc *http.Client) *http.Client {
 		c = &c2
 	}
 	c.CheckRedirect = func(req *http.Request, via []*http.Request) error {
-		from := "the registry"
+		e := &RedirectError{To: req.URL.Redacted()}
 		if len(via) > 0 {
-			from = via[len(via)-1].URL.Redacted()
+			e.From = via[len(via)-1].URL.Redacted()
 		}
-		return fmt.Errorf("%s redirected to %s: %w", sanitize.Line(from), sanitize.Line(req.URL.Redacted()), ErrRedirectRefused)
+		return e
 	}
 	return c
 }
+
+// RedirectError is a redirect auth refused to follow. From is the URL that
+// answered with it, To where it pointed: Go's *url.Error around it names
+// To, the host that was NOT asked, so messages must take From from here.
+type RedirectError struct {
+	From string // "" when unknown
+	To   string
+}
+
+func (e *RedirectError) Error() string {
+	from := e.From
+	if from == "" {
+		from = "the registry"
+	}
+	return fmt.Sprintf("%s redirected to %s: %v", sanitize.Line(from), sanitize.Line(e.To), ErrRedirectRefused)
+}
+
+// Is makes errors.Is(err, ErrRedirectRefused) hold.
+func (e *RedirectError) Is(target error) bool { return target == ErrRedirectRefused }

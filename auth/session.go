@@ -218,33 +218,19 @@ func (ts *SavingTokenSource) fetch(ctx context.Context) (*oauth2.Token, error) {
 		return tok, nil
 	}
 	sess := ts.Session()
-	if n := ts.a.savedNewer(sess); n != nil {
-		// Another program refreshed it (and retired this pair): use theirs.
-		ts.mu.Lock()
-		ts.sess, ts.tok = n, n.Token()
-		t := *ts.tok
-		ts.mu.Unlock()
-		return &t, nil
-	}
-	if sess.RefreshToken == "" {
-		return nil, ErrNoRefreshToken
-	}
-	tok, err := ts.a.refreshToken(ctx, sess.RefreshToken)
+	// Under the store's refresh lock: another program refreshing the same
+	// token at once either went first (its pair is adopted) or waits.
+	n, adopted, saveErr, err := ts.a.refreshSaved(ctx, sess)
 	if err != nil {
-		return nil, ts.a.tokenError("refresh token", err, sess.RefreshToken)
+		return nil, err
 	}
 	ts.mu.Lock()
-	ts.sess = ts.sess.update(tok)
-	ts.tok = ts.sess.Token()
-	if ts.a.cfg.Store != nil {
-		ts.saveErr = ts.a.cfg.Store.Put(ts.sess)
+	ts.sess, ts.tok = n, n.Token()
+	if !adopted {
+		ts.saveErr = saveErr
 	}
-	n, saveErr := ts.sess, ts.saveErr
 	t := *ts.tok
 	ts.mu.Unlock()
-	if saveErr == nil {
-		ts.a.retire(ctx, sess, n)
-	}
 	return &t, nil
 }
 
@@ -267,25 +253,13 @@ func (a *Authenticator) Refresh(ctx context.Context, s *Session) (*Session, erro
 	if err := a.checkOwns(s); err != nil {
 		return nil, err
 	}
-	if s.RefreshToken == "" {
-		return nil, ErrNoRefreshToken
-	}
-	tok, err := a.refreshToken(ctx, s.RefreshToken)
+	n, _, saveErr, err := a.refreshSaved(ctx, s)
 	if err != nil {
-		err = a.tokenError("refresh token", err, s.RefreshToken)
-		if n := a.savedNewer(s); n != nil && TokenForgotten(err) {
-			// Another program refreshed it first and retired this pair.
-			return n, nil
-		}
 		return nil, err
 	}
-	n := s.update(tok)
-	if a.cfg.Store != nil {
-		if err := a.cfg.Store.Put(n); err != nil {
-			return n, fmt.Errorf("refreshed, but not saved: %w", err)
-		}
+	if saveErr != nil {
+		return n, fmt.Errorf("refreshed, but not saved: %w", saveErr)
 	}
-	a.retire(ctx, s, n)
 	return n, nil
 }
 

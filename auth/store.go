@@ -250,8 +250,9 @@ type KeyringStore struct {
 	// LockFile names the file whose advisory lock (internal/filelock)
 	// guards the index's read-modify-write against other programs; empty
 	// guards it within this store only.
-	LockFile string
-	mu       sync.Mutex
+	LockFile  string
+	mu        sync.Mutex
+	refreshMu sync.Mutex // see lockRefresh
 	// kr is the keyring itself; nil is the OS keyring (go-keyring). Tests
 	// put a concurrency-safe stand-in here: go-keyring's mock is not one.
 	kr keyringBackend
@@ -459,8 +460,9 @@ func OpenStore(opts StoreOptions) (st Store, notice string, err error) {
 
 // MemoryStore keeps sessions in memory (tests, --demo).
 type MemoryStore struct {
-	mu sync.Mutex
-	m  map[string]*Session
+	mu        sync.Mutex
+	m         map[string]*Session
+	refreshMu sync.Mutex // see lockRefresh
 }
 
 func NewMemoryStore() *MemoryStore { return &MemoryStore{m: map[string]*Session{}} }

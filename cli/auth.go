@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -14,10 +15,11 @@ import (
 	"github.com/orcid-tui/orcid-tui/config"
 	"github.com/orcid-tui/orcid-tui/internal/explain"
 	"github.com/orcid-tui/orcid-tui/internal/sanitize"
+	"github.com/orcid-tui/orcid-tui/orcid"
 )
 
 const loginUsage = "orcid-tui login [--scopes LIST] [--no-browser] [--timeout DURATION]"
-const tokenUsage = "orcid-tui token [--print [--on-terminal]]"
+const tokenUsage = "orcid-tui token [--orcid ID] [--print [--on-terminal]]"
 const logoutUsage = "orcid-tui logout [--local]"
 
 const loginHelp = `usage: ` + loginUsage + `
@@ -28,6 +30,11 @@ can read. Needs the environment's client id and secret (--client-id,
 --client-secret, ORCID_CLIENT_ID, ORCID_CLIENT_SECRET or the config file) and
 its registered redirect URI (--redirect-uri; default
 http://127.0.0.1:8765/callback). With --demo everything is prefilled.
+
+For a server named by --registry-url/--pub-url/--api-url only --client-id and
+--client-secret (or --client-secret-file) count: ORCID_CLIENT_ID and
+ORCID_CLIENT_SECRET usually hold another server's client and are not sent
+there. Plain http:// is refused except for 127.0.0.1, ::1 and localhost.
 
 Each step is printed on stderr as it happens; secrets and tokens are masked.
 
@@ -54,6 +61,8 @@ A saved token belongs to the registry and API URLs it was issued by: with
 another --registry-url, --pub-url or --api-url nobody is signed in.
 
 flags:
+  --orcid ID      only the sign-in of this iD; --print needs it when several
+                  iDs are signed in
   --print         write the bare access token (refreshed first when it has
                   expired) and nothing else to stdout, for scripts:
                   ORCID_TOKEN=$(orcid-tui token --print). Refused when
@@ -98,6 +107,7 @@ func (c *cli) loginCommand(g *globals) *cobra.Command {
 // tokenFlags are token's own flags.
 type tokenFlags struct {
 	print, onTerminal bool
+	orcidID           string // --orcid, as the write commands name it
 }
 
 func (c *cli) tokenCommand(g *globals) *cobra.Command {
@@ -107,6 +117,7 @@ func (c *cli) tokenCommand(g *globals) *cobra.Command {
 	})
 	cmd.Flags().BoolVar(&f.print, "print", false, "print the bare access token")
 	cmd.Flags().BoolVar(&f.onTerminal, "on-terminal", false, "print it to a terminal too")
+	cmd.Flags().StringVar(&f.orcidID, "orcid", "", "which signed-in iD")
 	cmd.ValidArgsFunction = cobra.NoFileCompletions
 	return cmd
 }
@@ -297,6 +308,14 @@ func (c *cli) token(ctx context.Context, g *globals, f tokenFlags, args []string
 	if f.onTerminal && !f.print {
 		return usagef(tokenUsage, "--on-terminal goes with --print")
 	}
+	var want orcid.ID
+	if f.orcidID != "" {
+		id, err := orcid.ParseID(f.orcidID)
+		if err != nil {
+			return usagef(tokenUsage, "--orcid: %v", err)
+		}
+		want = id
+	}
 	if f.print && !f.onTerminal && c.stdoutIsTerminal() {
 		return usagef(tokenUsage, "--print writes the bare access token, and stdout is a terminal: it would stay on screen and in the scrollback — use ORCID_TOKEN=$(orcid-tui token --print), or add --on-terminal")
 	}
@@ -305,10 +324,25 @@ func (c *cli) token(ctx context.Context, g *globals, f tokenFlags, args []string
 		return err
 	}
 	defer s.close()
+	if want != "" {
+		sessions = slices.DeleteFunc(sessions, func(ss *auth.Session) bool { return ss.ORCID != want })
+		if len(sessions) == 0 {
+			return userErrorf("%s is not signed in to %s (%s) with client %s — run: orcid-tui login (as %s)", want, s.env.Name, s.env.RegistryURL, sanitize.Line(s.sel.ClientID.Value), want)
+		}
+	}
 	if len(sessions) == 0 {
 		return userErrorf("no saved sign-in for %s (%s) with client %s — run: orcid-tui login", s.env.Name, s.env.RegistryURL, sanitize.Line(s.sel.ClientID.Value))
 	}
 	if f.print {
+		if len(sessions) > 1 {
+			// A script must get the token of the record it means, not
+			// whichever sign-in happens to be newest.
+			ids := make([]string, len(sessions))
+			for i, ss := range sessions {
+				ids[i] = string(ss.ORCID)
+			}
+			return usagef(tokenUsage, "several iDs are signed in (%s): say whose token with --orcid ID", strings.Join(ids, ", "))
+		}
 		return c.printToken(ctx, a, sessions[0])
 	}
 	now := time.Now()
@@ -321,7 +355,7 @@ func (c *cli) token(ctx context.Context, g *globals, f tokenFlags, args []string
 	return nil
 }
 
-// printToken writes the newest sign-in's access token, refreshing (and
+// printToken writes the sign-in's access token, refreshing (and
 // saving) it first when it has expired, and nothing else.
 func (c *cli) printToken(ctx context.Context, a *auth.Authenticator, sess *auth.Session) error {
 	tok, err := a.TokenSource(sess).TokenContext(ctx)
@@ -332,7 +366,8 @@ func (c *cli) printToken(ctx context.Context, a *auth.Authenticator, sess *auth.
 	return nil
 }
 
-// stdoutIsTerminal reports whether stdout is a terminal.
+// stdoutIsTerminal reports whether stdout is a terminal (not merely a
+// character device: token --print >/dev/null is fine).
 func (c *cli) stdoutIsTerminal() bool {
 	if c.stdoutTerminal != nil {
 		return c.stdoutTerminal()

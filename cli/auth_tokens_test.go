@@ -186,8 +186,8 @@ func TestClientSecretFromFileOrStdin(t *testing.T) {
 		{"file", "", []string{"--client-secret-file", file, "config", "show"}, exitOK, "0b8d••••"},
 		{"stdin", secret + "\n", []string{"--client-secret", "-", "config", "show"}, exitOK, "0b8d••••"},
 		{"both", "", []string{"--client-secret", "x", "--client-secret-file", file, "config", "show"}, exitUsage, "not both"},
-		{"empty file", "", []string{"--client-secret-file", empty, "config", "show"}, exitUsage, "is empty"},
-		{"missing file", "", []string{"--client-secret-file", file + ".nope", "config", "show"}, exitUsage, "--client-secret-file"},
+		{"empty file", "", []string{"--client-secret-file", empty, "config", "show"}, exitError, "is empty"},
+		{"missing file", "", []string{"--client-secret-file", file + ".nope", "config", "show"}, exitError, "cannot read"},
 		{"empty stdin", "", []string{"--client-secret", "-", "config", "show"}, exitUsage, "no client secret on stdin"},
 	}
 	for _, tt := range tests {

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -10,6 +11,8 @@ import (
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
+
+	"github.com/orcid-tui/orcid-tui/internal/sanitize"
 )
 
 // globals are the global flags. They are persistent flags of the root
@@ -68,46 +71,140 @@ func (g *globals) parsed(c *cli, cmd *cobra.Command) error {
 		fmt.Fprintf(c.stdout, "orcid-tui %s\n", version)
 		return errHelp
 	}
-	return g.readClientSecret(c, usageOf(cmd))
+	return g.readClientSecret(cmd.Context(), c, usageOf(cmd))
 }
+
+// maxSecretSize bounds what is read for a client secret (ORCID's are 36
+// characters): a wrong file such as /dev/zero must not fill memory.
+const maxSecretSize = 64 << 10
 
 // readClientSecret reads the client secret from --client-secret-file, or
 // from stdin for --client-secret -, so that it never appears in ps or the
 // shell's history. Surrounding blank space (the file's final newline) is
-// dropped; an empty secret is refused.
-func (g *globals) readClientSecret(c *cli, usage string) error {
+// dropped; an empty secret is refused. A read that waits (a FIFO, a
+// terminal, a pipe nobody writes to) gives up when ctx ends (Ctrl-C,
+// SIGTERM).
+func (g *globals) readClientSecret(ctx context.Context, c *cli, usage string) error {
 	switch {
 	case g.set["client-secret-file"] && g.set["client-secret"]:
 		return usagef(usage, "give --client-secret or --client-secret-file, not both")
 	case g.set["client-secret-file"]:
-		b, err := os.ReadFile(g.clientSecretFile)
+		secret, err := readSecretFile(ctx, g.clientSecretFile)
 		if err != nil {
-			return usagef(usage, "--client-secret-file: %v", err)
+			return err
 		}
-		g.clientSecret = strings.TrimSpace(string(b))
-		if g.clientSecret == "" {
-			return usagef(usage, "--client-secret-file %s is empty", g.clientSecretFile)
-		}
+		g.clientSecret = secret
 		g.set["client-secret"] = true
 	case g.set["client-secret"] && g.clientSecret == "-":
-		line, err := readLine(c.stdin)
+		line, err := c.readSecretLine(ctx)
+		if errors.Is(err, errSecretTooLong) {
+			return userErrorf("--client-secret -: the line on stdin is longer than 64 KiB; a client secret is one short line")
+		}
+		if ctx.Err() != nil {
+			return ctx.Err()
+		}
 		g.clientSecret = strings.TrimSpace(line)
 		if g.clientSecret == "" {
 			if err == nil || errors.Is(err, io.EOF) {
 				return usagef(usage, "--client-secret -: no client secret on stdin")
 			}
-			return usagef(usage, "--client-secret -: %v", err)
+			return userErrorf("--client-secret -: reading stdin: %v", err)
 		}
 	}
 	return nil
 }
 
+var errSecretTooLong = errors.New("longer than 64 KiB")
+
+// readSecretFile reads a --client-secret-file. Problems with the file are
+// errors (exit 1), as for add --file: the flag itself was right.
+func readSecretFile(ctx context.Context, name string) (string, error) {
+	quoted := sanitize.Line(name)
+	// Opening a FIFO waits for a writer, so the open is cancellable too.
+	b, err := readCancellable(ctx, func() ([]byte, error) {
+		f, err := os.Open(name)
+		if err != nil {
+			return nil, err
+		}
+		defer f.Close()
+		return io.ReadAll(io.LimitReader(f, maxSecretSize+1))
+	})
+	switch {
+	case ctx.Err() != nil:
+		return "", ctx.Err()
+	case err != nil:
+		return "", userErrorf("--client-secret-file: cannot read %s: %s", quoted, sanitize.Line(openProblem(err)))
+	case len(b) > maxSecretSize:
+		return "", userErrorf("--client-secret-file %s is larger than 64 KiB: it should hold only the client secret, on one line", quoted)
+	}
+	secret := strings.TrimSpace(string(b))
+	if secret == "" {
+		return "", userErrorf("--client-secret-file %s is empty", quoted)
+	}
+	return secret, nil
+}
+
+// openProblem is err without the path os already named.
+func openProblem(err error) string {
+	var pe *os.PathError
+	if errors.As(err, &pe) {
+		return pe.Err.Error()
+	}
+	return err.Error()
+}
+
+// readSecretLine reads the secret for --client-secret -. On a terminal it
+// asks on stderr and reads with echo off: the secret must not show on
+// screen (nor in the scrollback). Elsewhere (a pipe, a file) it reads one
+// line, leaving the rest of stdin unread.
+func (c *cli) readSecretLine(ctx context.Context) (string, error) {
+	f, isFile := c.stdin.(*os.File)
+	if isFile && c.isTerminal() {
+		fmt.Fprint(c.stderr, "client secret: ")
+		read := readNoEcho // taken here: the read may outlive this call
+		b, err := readCancellable(ctx, func() ([]byte, error) { return read(f) })
+		fmt.Fprintln(c.stderr) // the Enter typed was not echoed
+		if len(b) > maxSecretSize {
+			return "", errSecretTooLong
+		}
+		return string(b), err
+	}
+	b, err := readCancellable(ctx, func() ([]byte, error) {
+		line, err := readLine(c.stdin)
+		return []byte(line), err
+	})
+	return string(b), err
+}
+
+// readCancellable runs read and returns its result, or ctx's error as soon
+// as ctx ends: a blocked read (a FIFO nobody opens for writing, a silent
+// terminal) must not outlive Ctrl-C or SIGTERM. The read is left behind;
+// the process is ending.
+func readCancellable(ctx context.Context, read func() ([]byte, error)) ([]byte, error) {
+	type result struct {
+		b   []byte
+		err error
+	}
+	done := make(chan result, 1)
+	go func() {
+		b, err := read()
+		done <- result{b, err}
+	}()
+	select {
+	case r := <-done:
+		return r.b, r.err
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	}
+}
+
 // readLine reads one line a byte at a time: whatever follows it on stdin
-// (the addresses login --no-browser reads) stays unread.
+// (the addresses login --no-browser reads) stays unread. A line longer
+// than maxSecretSize is errSecretTooLong.
 func readLine(r io.Reader) (string, error) {
 	var b []byte
 	one := make([]byte, 1)
-	for len(b) < 64<<10 {
+	for len(b) <= maxSecretSize {
 		n, err := r.Read(one)
 		if n == 1 {
 			if one[0] == '\n' {
@@ -119,7 +216,7 @@ func readLine(r io.Reader) (string, error) {
 			return string(b), err
 		}
 	}
-	return string(b), nil
+	return "", errSecretTooLong
 }
 
 // changedFlags names the flags given on cmd's command line, global ones

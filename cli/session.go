@@ -149,6 +149,10 @@ func (s *session) authenticator(store auth.Store) (*auth.Authenticator, error) {
 		RedirectURI:  redirect,
 		Store:        store,
 	})
+	if errors.Is(err, auth.ErrNoCredentials) && s.sel.Name == config.Custom && s.sel.Source == config.SourceFlag {
+		// config dropped ORCID_CLIENT_* for URLs given by flags.
+		return nil, userErrorf("no client id and secret for %s — give --client-id and --client-secret with the URLs (ORCID_CLIENT_ID and ORCID_CLIENT_SECRET are not sent to a server named by flags)", s.env.RegistryURL)
+	}
 	if errors.Is(err, auth.ErrNoCredentials) {
 		return nil, userErrorf("no client id and secret for %s — give --client-id and --client-secret (or ORCID_CLIENT_ID, ORCID_CLIENT_SECRET), or try --demo", s.env.Name)
 	}

@@ -558,6 +558,26 @@ func (r *resolver) unknownEnv(s Setting[string]) {
 	r.fail(ErrValue, s.Source, s.Origin, "unknown environment %q: known are %s; define others as [environments.%s] in %s", s.Value, names, s.Value, r.c.Path)
 }
 
+// keepCredentialsHome applies the rule that keeps a client secret at the
+// server it belongs to: for a custom environment whose URLs were given by
+// flags, only --client-id and --client-secret count. ORCID_CLIENT_ID and
+// ORCID_CLIENT_SECRET usually hold another server's credentials (a shell
+// profile's production client), and a one-off --registry-url must not
+// receive them: they are dropped, with a warning. URLs given by variables
+// take the client variables as well (both set up the same way).
+func (r *resolver) keepCredentialsHome(e *EnvConfig, id, secret Setting[string]) {
+	var dropped []string
+	if e.ClientID.Source == SourceEnv {
+		e.ClientID, dropped = id, append(dropped, EnvClientID)
+	}
+	if e.ClientSecret.Source == SourceEnv {
+		e.ClientSecret, dropped = secret, append(dropped, EnvClientSecret)
+	}
+	if len(dropped) > 0 {
+		r.c.Warnings = append(r.c.Warnings, fmt.Sprintf("%s not used for %s: the URLs come from flags, so the client id and secret must too (--client-id, --client-secret or --client-secret-file); the variables may hold another server's credentials", strings.Join(dropped, " and "), e.RegistryURL))
+	}
+}
+
 // overlay applies flags and variables to the selected environment.
 func (r *resolver) overlay(e *EnvConfig) {
 	pick := func(cur Setting[string], f Flag, flagName, envName string) Setting[string] {
@@ -569,8 +589,12 @@ func (r *resolver) overlay(e *EnvConfig) {
 		}
 		return cur
 	}
+	fileID, fileSecret := e.ClientID, e.ClientSecret
 	e.ClientID = pick(e.ClientID, r.fl.ClientID, FlagClientID, EnvClientID)
 	e.ClientSecret = pick(e.ClientSecret, r.fl.ClientSecret, FlagClientSecret, EnvClientSecret)
+	if e.Name == Custom && e.Source == SourceFlag {
+		r.keepCredentialsHome(e, fileID, fileSecret)
+	}
 	e.RedirectURI = pick(e.RedirectURI, r.fl.RedirectURI, FlagRedirectURI, EnvRedirectURI)
 	for _, s := range []Setting[string]{e.ClientID, e.ClientSecret} {
 		if fromCommandLine(s.Source) {

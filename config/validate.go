@@ -102,6 +102,8 @@ func cleanURL(raw string) (string, string) {
 		return "", fmt.Sprintf("%q has no host name", s)
 	case u.User != nil:
 		return "", "a URL here must not contain a user name or password"
+	case u.Scheme == "http" && !isLoopbackHost(u.Hostname()):
+		return "", fmt.Sprintf("%q: http:// is only allowed for this computer (127.0.0.1, ::1, localhost): the client secret and tokens would travel in clear text; use https://", s)
 	case u.RawQuery != "" || u.ForceQuery || u.Fragment != "":
 		return "", fmt.Sprintf("%q must not have a query or fragment: give only the base URL", s)
 	}
@@ -116,6 +118,16 @@ func cleanURL(raw string) (string, string) {
 	}
 	u.Path, u.RawPath = p, ""
 	return u.String(), ""
+}
+
+// isLoopbackHost says whether host names this computer: 127.0.0.0/8, ::1
+// or localhost. Only there may plain http carry secrets and tokens.
+func isLoopbackHost(host string) bool {
+	if strings.EqualFold(host, "localhost") {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
 }
 
 // checkRedirectURI applies ORCID's rules for a terminal app: http only on

@@ -203,6 +203,12 @@ func Of(err error) Explanation {
 		return Explanation{}
 	}
 	e := classify(err)
+	var r auth.Redactor
+	if errors.As(err, &r) {
+		// Server-supplied words (an OAuth error_description) may echo the
+		// client secret or a token sent in the request that failed.
+		e.What, e.Message, e.Reason, e.Code = r.Redact(e.What), r.Redact(e.Message), r.Redact(e.Reason), r.Redact(e.Code)
+	}
 	e.What = sanitize.Line(e.What)
 	return e
 }
@@ -270,9 +276,17 @@ func classify(err error) Explanation {
 		return Explanation{Kind: PortInUse, What: sanitize.Line(port.Error())}
 	case errors.Is(err, auth.ErrRedirectRefused):
 		x := Explanation{Kind: RedirectRefused, What: "the registry answered a sign-in request with a redirect, which was not followed (it would have sent the client secret elsewhere)", Remedy: CheckRegistry}
-		if errors.As(err, &urlErr) {
-			x.Host = hostOf(urlErr.URL)
-			x.What = "the registry " + x.Host + " answered a sign-in request with a redirect, which was not followed (it would have sent the client secret elsewhere)"
+		// Go's *url.Error names the redirect's target, not the host that
+		// answered: the names come from auth's RedirectError.
+		var redir *auth.RedirectError
+		if errors.As(err, &redir) {
+			to := hostOf(redir.To)
+			if redir.From != "" {
+				x.Host = hostOf(redir.From)
+				x.What = "the registry " + x.Host + " answered a sign-in request with a redirect to " + to + ", which was not followed (it would have sent the client secret there)"
+			} else {
+				x.What = "the registry answered a sign-in request with a redirect to " + to + ", which was not followed (it would have sent the client secret there)"
+			}
 		}
 		return x
 	case errors.Is(err, auth.ErrOtherServer):

@@ -159,8 +159,10 @@ func TestOf(t *testing.T) {
 		{"port in use", fmt.Errorf("sign in: %w", &auth.PortInUseError{Port: "8765", RedirectURI: "http://127.0.0.1:8765/callback",
 			Err: &net.OpError{Op: "listen", Net: "tcp4", Err: os.NewSyscallError("bind", syscall.EADDRINUSE)}}), PortInUse, NoRemedy,
 			"port 8765 is in use by another program: close it, or register another redirect URI", nil},
-		{"redirect refused", &url.Error{Op: "Post", URL: "https://orcid.example/oauth/token", Err: fmt.Errorf("https://orcid.example/oauth/token redirected to http://other.example/oauth/token: %w", auth.ErrRedirectRefused)},
-			RedirectRefused, CheckRegistry, "was not followed", func(x Explanation) bool { return x.Host == "https://orcid.example" }},
+		// As Go's client returns it: url.Error's URL is the redirect's target.
+		{"redirect refused", &url.Error{Op: "Post", URL: "http://other.example/oauth/token", Err: &auth.RedirectError{From: "https://orcid.example/oauth/token", To: "http://other.example/oauth/token"}},
+			RedirectRefused, CheckRegistry, "the registry https://orcid.example answered a sign-in request with a redirect to http://other.example, which was not followed",
+			func(x Explanation) bool { return x.Host == "https://orcid.example" }},
 		{"other server", fmt.Errorf("member client: %w", auth.ErrOtherServer), NotSignedInHere, SignIn, "not signed in at this server", nil},
 
 		{"unknown", errors.New("bad \x1b]52;c;AAAA\x07thing\nhere"), Unknown, NoRemedy, "bad thing here", nil},
