@@ -308,6 +308,11 @@ global flags (before the command; also accepted after it):
                         - reads it from stdin (out of ps and shell history)
   --client-secret-file PATH
                         read the client secret from a file instead
+                        with --registry-url/--pub-url/--api-url only these
+                        flags give the client id and secret:
+                        $ORCID_CLIENT_ID/$ORCID_CLIENT_SECRET are not sent to
+                        a server named by flags; http:// only for 127.0.0.1,
+                        ::1 and localhost
   --redirect-uri URI    registered loopback redirect URI, for login
                         ($ORCID_REDIRECT_URI; default http://127.0.0.1:8765/callback)
   --config PATH         config file ($ORCID_TUI_CONFIG; default
