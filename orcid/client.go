@@ -396,19 +396,9 @@ func (c *Client) do(ctx context.Context, method, u string, f Format, prepare fun
 	}
 	actx, cancel := context.WithTimeout(ctx, c.timeout)
 	defer cancel()
-	req, err := http.NewRequestWithContext(actx, method, u, nil)
+	req, tok, err := c.newRequest(actx, method, u, f.MediaType(), t, prepare)
 	if err != nil {
-		return nil, nil, "", fmt.Errorf("building the request for %s: %w", u, err)
-	}
-	if prepare != nil {
-		prepare(req)
-	}
-	req.Header.Set("Accept", f.MediaType())
-	req.Header.Set("User-Agent", c.userAgent)
-	var tok string
-	if t != nil {
-		t.SetAuthHeader(req)
-		tok = t.AccessToken
+		return nil, nil, "", err
 	}
 	defer c.sending(c.now())()
 	resp, err := c.httpClient.Do(req)
@@ -444,6 +434,27 @@ func (c *Client) do(ctx context.Context, method, u string, f Format, prepare fun
 			Err: fmt.Errorf("%w: more than %d bytes", ErrBodyTooLarge, limit)}
 	}
 	return resp, data, tok, nil
+}
+
+// newRequest builds a request to u with the client's Accept and
+// User-Agent and, when t is set, its bearer token (returned, so an error
+// echoing it can be masked). prepare gives a write its body and headers.
+func (c *Client) newRequest(ctx context.Context, method, u, accept string, t *oauth2.Token, prepare func(*http.Request)) (*http.Request, string, error) {
+	req, err := http.NewRequestWithContext(ctx, method, u, nil)
+	if err != nil {
+		return nil, "", fmt.Errorf("building the request for %s: %w", u, err)
+	}
+	if prepare != nil {
+		prepare(req)
+	}
+	req.Header.Set("Accept", accept)
+	req.Header.Set("User-Agent", c.userAgent)
+	var tok string
+	if t != nil {
+		t.SetAuthHeader(req)
+		tok = t.AccessToken
+	}
+	return req, tok, nil
 }
 
 // writeAnswerLimit bounds a write's answer: at most the bulk add's list of

@@ -126,16 +126,9 @@ func (c *Client) attempt(ctx context.Context, u, path string, ep endpoint, rs re
 	}
 	actx, cancel := c.transferContext(ctx)
 	defer cancel.stop()
-	req, err := http.NewRequestWithContext(actx, http.MethodGet, u, nil)
+	req, tok, err := c.newRequest(actx, http.MethodGet, u, rs.accept, t, nil)
 	if err != nil {
-		return nil, nil, done, fmt.Errorf("building the request for %s: %w", u, err)
-	}
-	req.Header.Set("Accept", rs.accept)
-	req.Header.Set("User-Agent", c.userAgent)
-	var tok string
-	if t != nil {
-		t.SetAuthHeader(req)
-		tok = t.AccessToken
+		return nil, nil, done, err
 	}
 	defer c.sending(c.now())()
 	resp, err := c.httpClient.Do(req)
