@@ -702,17 +702,40 @@ func (m *Model) markOwn(p *page) {
 	}
 }
 
-// visTag says an item's visibility when it is not public, after its name.
-func visTag(v string) string {
+// visMark is put before the name of an item that is not public, so its
+// visibility survives the truncation of a narrow column (a tag after the
+// name was cut off at 80 columns). The marks are explained in the help.
+func visMark(v string) string {
 	switch v = line(v); v {
 	case "", orcid.VisibilityPublic:
 		return ""
 	case orcid.VisibilityLimited:
-		return " (limited: trusted parties)"
-	case "registered-only":
-		return " (registered only)"
+		return limitedMark
+	case orcid.VisibilityPrivate:
+		return privateMark
 	}
-	return " (" + v + ")"
+	return otherVisMark
+}
+
+// The visibility marks: narrow symbols (one cell, like ownMark) so the
+// columns stay aligned.
+const (
+	limitedMark  = "◐ " // limited: trusted parties
+	privateMark  = "● " // private: only the researcher
+	otherVisMark = "◌ " // registered-only (deprecated) or unknown
+)
+
+// visName is an item's visibility in words, for its full item.
+func visName(v string) string {
+	switch v = line(v); v {
+	case "", orcid.VisibilityPublic:
+		return ""
+	case orcid.VisibilityLimited:
+		return "limited: trusted parties"
+	case "registered-only":
+		return "registered only"
+	}
+	return v
 }
 
 // writable records what a, e and d need to act on an item.
