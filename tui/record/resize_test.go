@@ -1,0 +1,38 @@
+package record
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/orcid-tui/orcid-tui/orcid/orcidtest"
+)
+
+// A resize rewraps the person tab and full items (a wrapped value takes
+// more or fewer lines), but the cursor stays on the item it was on.
+func TestResizeKeepsCursorItem(t *testing.T) {
+	m, _ := newTestModel(t, 80, 24)
+	open(t, m, orcidtest.CarberryID)
+	under := func() string {
+		ls := m.curList()
+		if ls.cursor >= len(m.lines) || m.lines[ls.cursor].it == nil {
+			return ""
+		}
+		return m.lines[ls.cursor].it.cells[1]
+	}
+	for i := 0; i < 60 && !strings.HasPrefix(under(), "Brown University page"); i++ {
+		press(m, "j")
+	}
+	want := under()
+	if !strings.HasPrefix(want, "Brown University page") {
+		t.Fatalf("no Brown University page row on the person tab:\n%s", plain(m))
+	}
+	for _, sz := range [][2]int{{200, 60}, {80, 24}, {50, 20}, {80, 24}} {
+		m.SetSize(sz[0], sz[1])
+		if got := under(); got != want {
+			t.Errorf("at %dx%d the cursor is on %q, want %q", sz[0], sz[1], got, want)
+		}
+		if !strings.Contains(plain(m), "▸") {
+			t.Errorf("at %dx%d the cursor row is not shown:\n%s", sz[0], sz[1], plain(m))
+		}
+	}
+}
