@@ -1,9 +1,12 @@
 package record
 
 import (
+	"context"
+	"fmt"
 	"strings"
 	"testing"
 
+	"github.com/orcid-tui/orcid-tui/orcid"
 	"github.com/orcid-tui/orcid-tui/orcid/orcidtest"
 )
 
@@ -34,5 +37,27 @@ func TestResizeKeepsCursorItem(t *testing.T) {
 		if !strings.Contains(plain(m), "▸") {
 			t.Errorf("at %dx%d the cursor row is not shown:\n%s", sz[0], sz[1], plain(m))
 		}
+	}
+}
+
+// At 80 columns the delete question keeps its end (the put-code and
+// "y delete · n keep"): a long name is what gets cut.
+func TestDeleteQuestionFits(t *testing.T) {
+	f := newWriteFixture(t, writeScopes)
+	f.m.SetSize(80, 24)
+	long := "A very long work title about reduction-fired celadon glazes in anagama wood kilns over fifty firings"
+	res, err := f.member.Add(context.Background(), orcidtest.CarberryID, &orcid.WorkDraft{
+		Title: &orcid.DraftTitle{Title: &orcid.Value{Value: long}}, Type: "report",
+		ExternalIDs: &orcid.DraftExternalIDs{ExternalID: []orcid.DraftExternalID{{Type: "doi", Value: "10.5555/TUI-LONGDEL", Relationship: "self"}}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	open(t, f.m, orcidtest.CarberryID)
+	hit(f.m, "]")
+	cursorTo(t, f.m, res.PutCode)
+	hit(f.m, "d")
+	want := fmt.Sprintf("(put-code %d)? y delete · n keep", res.PutCode)
+	if got := plain(f.m); !strings.Contains(got, want) || !strings.Contains(got, "delete work “A very long") {
+		t.Errorf("the question lacks %q:\n%s", want, got)
 	}
 }

@@ -9,6 +9,7 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/orcid-tui/orcid-tui/orcid"
 	"github.com/orcid-tui/orcid-tui/tui/common"
@@ -753,7 +754,11 @@ func (m *Model) writeFooter() string {
 	if name == "" {
 		name = "(no name)"
 	}
-	return m.styles.Error.Render(fmt.Sprintf("delete %s “%s” (put-code %d)? y delete · n keep", kindWord(c.kind), name, c.putCode))
+	head, tail := "delete "+kindWord(c.kind)+" “", fmt.Sprintf("” (put-code %d)? y delete · n keep", c.putCode)
+	// The name is cut, not the question: its end is what to press.
+	room := m.innerW() - ansi.StringWidth(head) - ansi.StringWidth(tail)
+	name = common.Truncate(name, max(room, 8), "…")
+	return m.styles.Error.Render(head + name + tail)
 }
 
 // formView draws the open form inside the pane's border.
