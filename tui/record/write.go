@@ -726,11 +726,10 @@ const (
 	otherVisMark = "◌ " // registered-only (deprecated) or unknown
 )
 
-// visName is an item's visibility in words, for its full item.
+// visName is an item's visibility in words, for its full item: the same
+// words on every kind of item.
 func visName(v string) string {
 	switch v = line(v); v {
-	case "", orcid.VisibilityPublic:
-		return ""
 	case orcid.VisibilityLimited:
 		return "limited: trusted parties"
 	case "registered-only":

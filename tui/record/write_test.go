@@ -633,6 +633,15 @@ func TestVisibilityShown(t *testing.T) {
 	check("works", "Quiet work", limitedMark)
 	hit(f.m, "esc", "]")
 	check("employment", "Quiet Kiln", limitedMark)
+	// The full item says it in words, as a work's does.
+	for i := 0; i < 5 && !strings.Contains(rowWith("▸"), "Quiet Kiln"); i++ {
+		hit(f.m, "j")
+	}
+	hit(f.m, "enter")
+	if l := rowWith("Visibility"); !strings.Contains(l, "limited: trusted parties") {
+		t.Errorf("employment's full item: %q", l)
+	}
+	hit(f.m, "esc")
 	for i := tabID(0); i < numTabs && !strings.Contains(plain(f.m), "Quiet grant"); i++ {
 		hit(f.m, "]")
 	}
