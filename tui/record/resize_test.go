@@ -61,3 +61,42 @@ func TestDeleteQuestionFits(t *testing.T) {
 		t.Errorf("the question lacks %q:\n%s", want, got)
 	}
 }
+
+// The key line offers e and d only on an item this client is the source
+// of (✎): elsewhere they would only say why not. a adds anywhere writable.
+func TestWriteKeysShownOnlyWhereTheyAct(t *testing.T) {
+	f := newWriteFixture(t, writeScopes)
+	res, err := f.member.Add(context.Background(), orcidtest.CarberryID, &orcid.WorkDraft{
+		Title: &orcid.DraftTitle{Title: &orcid.Value{Value: "Mine"}}, Type: "report",
+		ExternalIDs: &orcid.DraftExternalIDs{ExternalID: []orcid.DraftExternalID{{Type: "doi", Value: "10.5555/TUI-MINE", Relationship: "self"}}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	open(t, f.m, orcidtest.CarberryID)
+	tests := []struct {
+		name      string
+		keys      func()
+		want, not string
+	}{
+		{"person: the iD row", func() {}, "a add", "e/d"},
+		{"works: someone else's work", func() { hit(f.m, "]", "g") }, "a add", "e/d"},
+		{"works: mine", func() { cursorTo(t, f.m, res.PutCode) }, "a/e/d add/edit/delete", ""},
+		{"works: my work opened", func() { hit(f.m, "enter") }, "a/e/d add/edit/delete", ""},
+		{"peer review: nothing to write", func() {
+			hit(f.m, "esc")
+			for i := 0; i < int(numTabs) && f.m.cur.tab != tabPeerReview; i++ {
+				hit(f.m, "]")
+			}
+		}, "", "a "},
+	}
+	for _, tt := range tests {
+		tt.keys()
+		h := helpText(f.m.ShortHelp())
+		if tt.want != "" && !strings.Contains(h, tt.want) {
+			t.Errorf("%s: key line %q lacks %q", tt.name, h, tt.want)
+		}
+		if tt.not != "" && strings.Contains(h, tt.not) {
+			t.Errorf("%s: key line %q offers %q, which does nothing here", tt.name, h, tt.not)
+		}
+	}
+}

@@ -786,7 +786,14 @@ func (m *Model) writeShortHelp() []key.Binding {
 	if k == "" || m.whyNot(k) != "" {
 		return nil
 	}
-	return []key.Binding{key.NewBinding(key.WithKeys("a", "e", "d"), key.WithHelp("a/e/d", "add/edit/delete"))}
+	// e and d only where they act: on this client's item (✎). Elsewhere
+	// they would only say why not.
+	if k != kindPerson {
+		if it := m.writeTarget(); it != nil && m.notSource(it) == "" {
+			return []key.Binding{key.NewBinding(key.WithKeys("a", "e", "d"), key.WithHelp("a/e/d", "add/edit/delete"))}
+		}
+	}
+	return []key.Binding{key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "add"))}
 }
 
 // formUpdate passes a message to the open form and sends its draft when
