@@ -143,7 +143,7 @@ func TestWriteFlow(t *testing.T) {
 	tm.Send(press("enter"))
 	wait("Published as")
 	tm.Type("]")
-	wait("sorted by", "add/edit/delete")
+	wait("sorted by", "a add")
 
 	tm.Type("a")
 	wait("Add a work")

@@ -41,6 +41,7 @@ type Form struct {
 	// reason is what ORCID (or the validation, for a problem no field
 	// shows) said about the last attempt; drawn above the fields.
 	reason  string
+	invalid bool // reason is the validation's: it follows the fixes
 	sending bool
 }
 
@@ -313,6 +314,7 @@ func (f *Form) Update(msg tea.Msg) (cmd tea.Cmd, submit bool) {
 // every message shown.
 func (f *Form) trySubmit() bool {
 	err := orcid.Validate(f.Draft())
+	f.invalid = err != nil
 	if err == nil {
 		f.reason = ""
 		f.sending = true
@@ -362,7 +364,7 @@ func (f *Form) showErrors() {
 // Failed reopens the form after ORCID refused the write (or it could not
 // be sent), with everything typed kept and reason drawn above the fields.
 func (f *Form) Failed(reason string) tea.Cmd {
-	f.sending = false
+	f.sending, f.invalid = false, false
 	f.reason = sanitize.Line(reason)
 	f.resize()
 	return f.reopen()
@@ -397,6 +399,27 @@ func (f *Form) refreshNotes() {
 	}
 	if changed && f.form.State == huh.StateNormal {
 		f.form.Update(refreshMsg{})
+	}
+	f.refreshReason()
+}
+
+// refreshReason redoes the validation's summary after a change, so it
+// never names a problem already fixed; it goes once the draft is valid.
+func (f *Form) refreshReason() {
+	if !f.invalid || f.sending {
+		return
+	}
+	reason := ""
+	var ve *orcid.ValidationError
+	if err := orcid.Validate(f.Draft()); errors.As(err, &ve) {
+		reason = "not sent — " + f.summary(ve)
+	} else if err != nil {
+		reason = "not sent — " + err.Error()
+	}
+	f.invalid = reason != ""
+	if reason != f.reason {
+		f.reason = reason
+		f.resize()
 	}
 }
 

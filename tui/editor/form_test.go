@@ -209,3 +209,24 @@ func TestOtherIdentifiers(t *testing.T) {
 		t.Errorf("the malformed entry is not named under the field: %v", f.FieldErrors())
 	}
 }
+
+// The "not sent" summary above the fields follows the fixes: once the
+// draft is valid it goes, rather than still naming a fixed problem.
+// ORCID's own refusal stays until the next send.
+func TestReasonFollowsFixes(t *testing.T) {
+	f, _ := New(orcid.KindKeyword, 0, nil)
+	f.form.Init()
+	f.Update(tea.KeyPressMsg{Code: 's', Mod: tea.ModCtrl})
+	if !strings.Contains(f.Reason(), "Keyword: required") {
+		t.Fatalf("reason %q", f.Reason())
+	}
+	f.Update(tea.PasteMsg{Content: "raku"})
+	if f.Reason() != "" || strings.Contains(f.View(), "not sent") {
+		t.Errorf("after the fix the reason is %q\n%s", f.Reason(), f.View())
+	}
+	f.Failed("ORCID refused (409)")
+	f.Update(tea.PasteMsg{Content: " ware"})
+	if !strings.Contains(f.Reason(), "ORCID refused (409)") {
+		t.Errorf("ORCID's refusal went on typing: %q", f.Reason())
+	}
+}

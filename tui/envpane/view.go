@@ -293,11 +293,21 @@ func (m *Model) scopeLines(iw int) []string {
 		if slices.Contains(e.scopes, s) {
 			box = "[x]"
 		}
-		line := fmt.Sprintf("%s %-*s  %s", box, nameW, s, auth.ScopeDescription(s))
-		if i == m.scopeCursor {
-			out = append(out, st.Selected.Render(common.Fit(st.Marker+line, iw)))
-		} else {
-			out = append(out, st.NoMarker+line)
+		// The description wraps under itself: cut, it no longer said
+		// what the scope grants.
+		head := fmt.Sprintf("%s %-*s  ", box, nameW, s)
+		indent := ansi.StringWidth(st.NoMarker) + ansi.StringWidth(head)
+		desc := strings.Split(ansi.Wrap(auth.ScopeDescription(s), max(iw-indent, 12), ""), "\n")
+		for j, d := range desc {
+			line := head + d
+			if j > 0 {
+				line = strings.Repeat(" ", ansi.StringWidth(head)) + d
+			}
+			if i == m.scopeCursor && j == 0 {
+				out = append(out, st.Selected.Render(common.Fit(st.Marker+line, iw)))
+			} else {
+				out = append(out, st.NoMarker+line)
+			}
 		}
 	}
 	ru := e.spec.RedirectURI

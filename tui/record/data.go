@@ -120,10 +120,10 @@ func personItems(p *orcid.Person, env orcid.Environment, id orcid.ID) []item {
 		return func() string { l := label; label = ""; return l }
 	}
 	if n := p.Name; n != nil {
-		tag := visTag(n.Visibility)
-		add("Given names", val(n.GivenNames)+tag, item{})
-		add("Family name", val(n.FamilyName)+tag, item{})
-		add("Published as", val(n.CreditName)+tag, item{})
+		mark := visMark(n.Visibility)
+		add("Given names", marked(mark, val(n.GivenNames)), item{})
+		add("Family name", marked(mark, val(n.FamilyName)), item{})
+		add("Published as", marked(mark, val(n.CreditName)), item{})
 	} else {
 		add("Name", "(not public)", item{})
 	}
@@ -134,13 +134,13 @@ func personItems(p *orcid.Person, env orcid.Environment, id orcid.ID) []item {
 			if s := line(o.Content); s != "" {
 				it := item{wrap: true, orig: o}
 				it.writable(orcid.KindOtherName, o.PutCode, o.Source, o.Visibility, s)
-				add(label(), s+visTag(o.Visibility), it)
+				add(label(), visMark(o.Visibility)+s, it)
 			}
 		}
 	}
 	if p.Biography != nil {
 		if bio := strings.TrimSpace(text(p.Biography.Content)); bio != "" {
-			add("Biography", bio+visTag(p.Biography.Visibility), item{wrap: true})
+			add("Biography", visMark(p.Biography.Visibility)+bio, item{wrap: true})
 		}
 	}
 	if p.Keywords != nil {
@@ -150,7 +150,7 @@ func personItems(p *orcid.Person, env orcid.Environment, id orcid.ID) []item {
 			if s := line(k.Content); s != "" {
 				it := item{wrap: true, orig: k}
 				it.writable(orcid.KindKeyword, k.PutCode, k.Source, k.Visibility, s)
-				add(label(), s+visTag(k.Visibility), it)
+				add(label(), visMark(k.Visibility)+s, it)
 			}
 		}
 	}
@@ -168,7 +168,7 @@ func personItems(p *orcid.Person, env orcid.Environment, id orcid.ID) []item {
 			}
 			it := item{link: link, what: "URL", orig: u}
 			it.writable(orcid.KindResearcherURL, u.PutCode, u.Source, u.Visibility, v)
-			add(label(), v+visTag(u.Visibility), it)
+			add(label(), visMark(u.Visibility)+v, it)
 		}
 	}
 	if p.Emails != nil {
@@ -178,7 +178,7 @@ func personItems(p *orcid.Person, env orcid.Environment, id orcid.ID) []item {
 			if addr == "" {
 				continue
 			}
-			add(label(), addr+visTag(e.Visibility), item{link: "mailto:" + addr, copy: addr, what: "email"})
+			add(label(), visMark(e.Visibility)+addr, item{link: "mailto:" + addr, copy: addr, what: "email"})
 		}
 	}
 	if p.Addresses != nil {
@@ -188,7 +188,7 @@ func personItems(p *orcid.Person, env orcid.Environment, id orcid.ID) []item {
 			if c := val(a.Country); c != "" {
 				it := item{orig: a}
 				it.writable(orcid.KindAddress, a.PutCode, a.Source, a.Visibility, c)
-				add(label(), c+visTag(a.Visibility), it)
+				add(label(), visMark(a.Visibility)+c, it)
 			}
 		}
 	}
@@ -202,10 +202,19 @@ func personItems(p *orcid.Person, env orcid.Environment, id orcid.ID) []item {
 			}
 			it := item{link: val(x.URL), copy: line(x.Value), what: "identifier", orig: x}
 			it.writable(orcid.KindExternalIdentifier, x.PutCode, x.Source, x.Visibility, v)
-			add(label(), v+visTag(x.Visibility), it)
+			add(label(), visMark(x.Visibility)+v, it)
 		}
 	}
 	return out
+}
+
+// marked puts an item's visibility mark before a value; nothing stays
+// nothing, so add still skips an empty value.
+func marked(mark, value string) string {
+	if value == "" {
+		return ""
+	}
+	return mark + value
 }
 
 func workRows(w *orcid.Works) []workRow {
@@ -237,7 +246,7 @@ func workRows(w *orcid.Works) []workRow {
 		if title == "" {
 			title = "(untitled)"
 		}
-		r.cells = []string{yr, shortType(r.typ), title + visTag(s.Visibility), journal, doi}
+		r.cells = []string{yr, shortType(r.typ), visMark(s.Visibility) + title, journal, doi}
 		r.item.writable(orcid.KindWork, s.PutCode, s.Source, s.Visibility, r.title)
 		switch {
 		case doi != "":
@@ -259,7 +268,7 @@ func affItems(a *orcid.Affiliations) []item {
 	for _, g := range a.AffiliationGroup {
 		for _, s := range g.Summaries {
 			it := item{cells: []string{
-				orgName(s.Organization) + visTag(s.Visibility),
+				visMark(s.Visibility) + orgName(s.Organization),
 				line(s.RoleTitle),
 				line(s.DepartmentName),
 				dateRange(s.StartDate, s.EndDate),
@@ -289,7 +298,7 @@ func fundingItems(f *orcid.Fundings) []item {
 		s := &g.FundingSummary[0]
 		grant := findExtID(s.ExternalIDs, "grant_number")
 		it := item{cells: []string{
-			titleOf(s.Title) + visTag(s.Visibility),
+			visMark(s.Visibility) + titleOf(s.Title),
 			humanise(line(s.Type)),
 			orgName(s.Organization),
 			dateRange(s.StartDate, s.EndDate),
@@ -323,7 +332,7 @@ func reviewItems(p *orcid.PeerReviews) []item {
 					fuzzy(s.CompletionDate),
 					humanise(line(s.ReviewerRole)),
 					humanise(line(s.ReviewType)),
-					line(s.ReviewGroupID) + visTag(s.Visibility),
+					visMark(s.Visibility) + line(s.ReviewGroupID),
 					orgName(s.ConveningOrganization),
 				}}
 				if u := val(s.ReviewURL); u != "" {
@@ -356,7 +365,7 @@ func resourceItems(r *orcid.ResearchResources) []item {
 				}
 			}
 			it := item{putCode: s.PutCode, cells: []string{
-				titleOf(p.Title) + visTag(s.Visibility),
+				visMark(s.Visibility) + titleOf(p.Title),
 				strings.Join(hosts, "; "),
 				dateRange(p.StartDate, p.EndDate),
 			}}
@@ -405,7 +414,7 @@ func detailItems(w *orcid.Work, env orcid.Environment) []item {
 	if s := w.Source; s != nil {
 		add("Source", val(s.SourceName), item{})
 	}
-	add("Visibility", strings.TrimPrefix(strings.TrimSuffix(visTag(w.Visibility), ")"), " ("), item{})
+	add("Visibility", visName(w.Visibility), item{})
 	add("Put-code", strconv.FormatInt(w.PutCode, 10), item{})
 	if c := w.Citation; c != nil && strings.TrimSpace(c.Value) != "" {
 		add("Citation type", humanise(line(c.Type)), item{})

@@ -111,7 +111,7 @@ func (f *fields) tail(src *orcid.Source, visibility string, putCode int64) {
 	if src != nil {
 		f.add("Source", val(src.SourceName), item{})
 	}
-	f.add("Visibility", line(visibility), item{})
+	f.add("Visibility", visName(visibility), item{})
 	f.add("Put-code", strconv.FormatInt(putCode, 10), item{})
 }
 

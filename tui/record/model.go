@@ -503,6 +503,22 @@ func (m *Model) FullHelp() [][]key.Binding {
 			common.WithDesc(keyDelete, "delete the item (asks first)"), common.WithDesc(editor.SendKey, "form: send")},
 		{common.WithDesc(k.Export, "works: export the works shown (BibTeX, RIS, CSL-JSON, CSV)"),
 			common.WithDesc(k.Cite, "works: copy the work's citation")},
+		marksLegend(),
+	}
+}
+
+// marksLegend explains the marks before an item's name. They are not keys:
+// the bindings have keys only so the help lists them.
+func marksLegend() []key.Binding {
+	mark := func(m, desc string) key.Binding {
+		m = strings.TrimSpace(m)
+		return key.NewBinding(key.WithKeys(m), key.WithHelp(m, desc))
+	}
+	return []key.Binding{
+		mark(ownMark, "marks: yours (this app added it)"),
+		mark(limitedMark, "limited: trusted parties only"),
+		mark(privateMark, "private: only the researcher"),
+		mark(otherVisMark, "registered only (old)"),
 	}
 }
 

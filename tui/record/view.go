@@ -33,6 +33,7 @@ func (m *Model) relayout() {
 	if m.wr.form != nil {
 		m.wr.form.SetSize(m.innerW(), max(m.h-2, 4))
 	}
+	keep := m.cursorItem()
 	m.lines = nil
 	m.colHead = ""
 	m.tabBar = m.buildTabBar()
@@ -40,6 +41,7 @@ func (m *Model) relayout() {
 	if p == nil || p.data == nil {
 		return
 	}
+	defer keep.restore(m)
 	cw := m.contentW()
 	switch {
 	case p.tab == tabWorks && p.detail != 0:
@@ -89,6 +91,53 @@ func (m *Model) relayout() {
 		}
 	}
 	m.fix()
+}
+
+// cursorSpot is the item under the cursor and which of its wrapped lines.
+type cursorSpot struct {
+	ls   *listState
+	it   *item
+	line int
+}
+
+// cursorItem notes where the cursor is before the lines are rebuilt: a
+// resize rewraps the person tab and full items, so the same line number
+// can be another item.
+func (m *Model) cursorItem() cursorSpot {
+	if m.cur == nil || m.cur.data == nil || m.cur.tab == tabRaw {
+		return cursorSpot{}
+	}
+	ls := m.curList()
+	if ls.cursor < 0 || ls.cursor >= len(m.lines) || m.lines[ls.cursor].it == nil {
+		return cursorSpot{}
+	}
+	it := m.lines[ls.cursor].it
+	first := ls.cursor
+	for first > 0 && m.lines[first-1].it == it {
+		first--
+	}
+	return cursorSpot{ls: ls, it: it, line: ls.cursor - first}
+}
+
+// restore puts the cursor back on its item when the same list was
+// rebuilt from the same items (a new tab, or new data, keeps the line
+// number as before).
+func (c cursorSpot) restore(m *Model) {
+	if c.it == nil || m.cur.tab == tabRaw || m.curList() != c.ls {
+		return
+	}
+	for i := range m.lines {
+		if m.lines[i].it != c.it {
+			continue
+		}
+		n := 0
+		for i+n < len(m.lines) && m.lines[i+n].it == c.it {
+			n++
+		}
+		c.ls.cursor = i + min(c.line, n-1)
+		m.fix()
+		return
+	}
 }
 
 // fix clamps the cursor and offset of what is shown and fills the raw line

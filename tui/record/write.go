@@ -9,6 +9,7 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/orcid-tui/orcid-tui/orcid"
 	"github.com/orcid-tui/orcid-tui/tui/common"
@@ -702,17 +703,39 @@ func (m *Model) markOwn(p *page) {
 	}
 }
 
-// visTag says an item's visibility when it is not public, after its name.
-func visTag(v string) string {
+// visMark is put before the name of an item that is not public, so its
+// visibility survives the truncation of a narrow column (a tag after the
+// name was cut off at 80 columns). The marks are explained in the help.
+func visMark(v string) string {
 	switch v = line(v); v {
 	case "", orcid.VisibilityPublic:
 		return ""
 	case orcid.VisibilityLimited:
-		return " (limited: trusted parties)"
-	case "registered-only":
-		return " (registered only)"
+		return limitedMark
+	case orcid.VisibilityPrivate:
+		return privateMark
 	}
-	return " (" + v + ")"
+	return otherVisMark
+}
+
+// The visibility marks: narrow symbols (one cell, like ownMark) so the
+// columns stay aligned.
+const (
+	limitedMark  = "◐ " // limited: trusted parties
+	privateMark  = "● " // private: only the researcher
+	otherVisMark = "◌ " // registered-only (deprecated) or unknown
+)
+
+// visName is an item's visibility in words, for its full item: the same
+// words on every kind of item.
+func visName(v string) string {
+	switch v = line(v); v {
+	case orcid.VisibilityLimited:
+		return "limited: trusted parties"
+	case "registered-only":
+		return "registered only"
+	}
+	return v
 }
 
 // writable records what a, e and d need to act on an item.
@@ -730,7 +753,11 @@ func (m *Model) writeFooter() string {
 	if name == "" {
 		name = "(no name)"
 	}
-	return m.styles.Error.Render(fmt.Sprintf("delete %s “%s” (put-code %d)? y delete · n keep", kindWord(c.kind), name, c.putCode))
+	head, tail := "delete "+kindWord(c.kind)+" “", fmt.Sprintf("” (put-code %d)? y delete · n keep", c.putCode)
+	// The name is cut, not the question: its end is what to press.
+	room := m.innerW() - ansi.StringWidth(head) - ansi.StringWidth(tail)
+	name = common.Truncate(name, max(room, 8), "…")
+	return m.styles.Error.Render(head + name + tail)
 }
 
 // formView draws the open form inside the pane's border.
@@ -759,7 +786,14 @@ func (m *Model) writeShortHelp() []key.Binding {
 	if k == "" || m.whyNot(k) != "" {
 		return nil
 	}
-	return []key.Binding{key.NewBinding(key.WithKeys("a", "e", "d"), key.WithHelp("a/e/d", "add/edit/delete"))}
+	// e and d only where they act: on this client's item (✎). Elsewhere
+	// they would only say why not.
+	if k != kindPerson {
+		if it := m.writeTarget(); it != nil && m.notSource(it) == "" {
+			return []key.Binding{key.NewBinding(key.WithKeys("a", "e", "d"), key.WithHelp("a/e/d", "add/edit/delete"))}
+		}
+	}
+	return []key.Binding{key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "add"))}
 }
 
 // formUpdate passes a message to the open form and sends its draft when

@@ -584,28 +584,68 @@ func TestAddEachKind(t *testing.T) {
 	}
 }
 
-// Limited and private items say so on every tab.
+// Limited and private items say so on every tab, at 80x24 too: the mark
+// is before the name, so a long name cut to its column keeps it.
 func TestVisibilityShown(t *testing.T) {
 	f := newWriteFixture(t, writeScopes)
+	f.m.SetSize(80, 24)
 	ctx := context.Background()
-	w := &orcid.WorkDraft{Title: &orcid.DraftTitle{Title: &orcid.Value{Value: "Quiet work"}}, Type: "report", Visibility: orcid.VisibilityLimited,
-		ExternalIDs: &orcid.DraftExternalIDs{ExternalID: []orcid.DraftExternalID{{Type: "doi", Value: "10.5555/TUI-VIS", Relationship: "self"}}}}
-	if _, err := f.member.Add(ctx, orcidtest.CarberryID, w); err != nil {
-		t.Fatal(err)
+	long := "Quiet work on the long-term behaviour of reduction-fired celadon glazes in wood kilns"
+	drafts := []orcid.Item{
+		&orcid.WorkDraft{Title: &orcid.DraftTitle{Title: &orcid.Value{Value: long}}, Type: "report", Visibility: orcid.VisibilityLimited,
+			ExternalIDs: &orcid.DraftExternalIDs{ExternalID: []orcid.DraftExternalID{{Type: "doi", Value: "10.5555/TUI-VIS", Relationship: "self"}}}},
+		&orcid.KeywordDraft{Content: "secret glaze", Visibility: orcid.VisibilityPrivate},
+		&orcid.AffiliationDraft{Kind: orcid.KindEmployment, Visibility: orcid.VisibilityLimited, RoleTitle: "Kiln keeper",
+			Organization: &orcid.DraftOrganization{Name: "Quiet Kiln Institute of Long Names and Longer Departments", Address: &orcid.DraftOrganizationAddress{City: "Stoke", Country: "GB"},
+				DisambiguatedOrganization: &orcid.DisambiguatedOrganization{Identifier: "https://ror.org/05h7xva58", Source: "ROR"}}},
+		&orcid.FundingDraft{Type: "grant", Visibility: orcid.VisibilityPrivate, Title: &orcid.DraftTitle{Title: &orcid.Value{Value: "Quiet grant for a very long study of glaze chemistry"}},
+			ExternalIDs: &orcid.DraftExternalIDs{ExternalID: []orcid.DraftExternalID{{Type: "grant_number", Value: "G-VIS", Relationship: "self"}}},
+			Organization: &orcid.DraftOrganization{Name: "Wesleyan University", Address: &orcid.DraftOrganizationAddress{City: "Middletown", Country: "US"},
+				DisambiguatedOrganization: &orcid.DisambiguatedOrganization{Identifier: "https://ror.org/05h7xva58", Source: "ROR"}}},
 	}
-	if _, err := f.member.Add(ctx, orcidtest.CarberryID, &orcid.KeywordDraft{Content: "secret glaze", Visibility: orcid.VisibilityPrivate}); err != nil {
-		t.Fatal(err)
+	for _, d := range drafts {
+		if _, err := f.member.Add(ctx, orcidtest.CarberryID, d); err != nil {
+			t.Fatal(err)
+		}
 	}
 	open(t, f.m, orcidtest.CarberryID)
-	if got := plain(f.m); !strings.Contains(got, "secret glaze (private)") {
-		t.Errorf("person tab:\n%s", got)
+	// rowWith is the screen line holding s (the start of a name).
+	rowWith := func(s string) string {
+		for _, l := range strings.Split(plain(f.m), "\n") {
+			if strings.Contains(l, s) {
+				return l
+			}
+		}
+		t.Fatalf("no line holds %q:\n%s", s, plain(f.m))
+		return ""
 	}
+	check := func(tab, name, mark string) {
+		t.Helper()
+		if l := rowWith(name); !strings.Contains(l, mark+name) {
+			t.Errorf("%s: the row lacks %q before the name: %q", tab, mark, l)
+		}
+	}
+	hit(f.m, "G")
+	check("person", "secret glaze", privateMark)
 	hit(f.m, "]", "f")
 	wtype(f.m, "quiet")
 	hit(f.m, "enter")
-	if got := plain(f.m); !strings.Contains(got, "Quiet work (limited: trusted parties)") {
-		t.Errorf("works tab:\n%s", got)
+	check("works", "Quiet work", limitedMark)
+	hit(f.m, "esc", "]")
+	check("employment", "Quiet Kiln", limitedMark)
+	// The full item says it in words, as a work's does.
+	for i := 0; i < 5 && !strings.Contains(rowWith("▸"), "Quiet Kiln"); i++ {
+		hit(f.m, "j")
 	}
+	hit(f.m, "enter")
+	if l := rowWith("Visibility"); !strings.Contains(l, "limited: trusted parties") {
+		t.Errorf("employment's full item: %q", l)
+	}
+	hit(f.m, "esc")
+	for i := tabID(0); i < numTabs && !strings.Contains(plain(f.m), "Quiet grant"); i++ {
+		hit(f.m, "]")
+	}
+	check("funding", "Quiet grant", privateMark)
 }
 
 // Editing a person item fills the form from the record (no read) and

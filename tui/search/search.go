@@ -895,9 +895,19 @@ func (m *Model) hints(iw, lines int) string {
 	if len(m.history) > 0 {
 		hints = append(hints, "↑ recalls recent queries.")
 	}
+	// The advice wraps (its end says what to press); the examples are
+	// cut, since a wrapped query would read as two.
+	var out []string
+	for _, h := range hints {
+		if strings.HasPrefix(h, "  ") {
+			out = append(out, common.Truncate(h, iw, "…"))
+			continue
+		}
+		out = append(out, strings.Split(ansi.Wrap(h, iw, ""), "\n")...)
+	}
 	var b strings.Builder
-	for i := 0; i < len(hints) && i < lines; i++ {
-		b.WriteString("\n" + m.st.Dim.Render(common.Truncate(hints[i], iw, "…")))
+	for i := 0; i < len(out) && i < lines; i++ {
+		b.WriteString("\n" + m.st.Dim.Render(out[i]))
 	}
 	return b.String()
 }

@@ -1,6 +1,7 @@
 package search
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/charmbracelet/x/ansi"
@@ -27,6 +28,21 @@ func TestRowFitsColumns(t *testing.T) {
 			if got := ansi.StringWidth(c.cells("0000-0002-1825-0097", "1\ufe0f\u20e3 Name", "☺\ufe0f", inst)); got > width {
 				t.Errorf("iw=%d: row %d wide, columns %d", iw, got, width)
 			}
+		}
+	}
+}
+
+// The first screen's advice wraps in a narrow pane (the search pane beside
+// the environment pane at 100 columns is 54 wide): "then enter" is the
+// part a newcomer needs, and truncation cut it off.
+func TestHintsWrapWhenNarrow(t *testing.T) {
+	m := newPane(t, nil)
+	for _, w := range []int{30, 54, 100} {
+		m.SetSize(w, 16)
+		got := ansi.Strip(m.View())
+		flat := strings.Join(strings.Fields(strings.NewReplacer("│", " ", "┃", " ").Replace(got)), " ")
+		if !strings.Contains(flat, "Type a name, an iD, a DOI, or Solr syntax, then enter:") {
+			t.Errorf("width %d: the advice is cut:\n%s", w, got)
 		}
 	}
 }
