@@ -239,7 +239,7 @@ func (m *Model) writeKeys(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 		return m.openForm(k, 0, nil), true
 	}
 	if k == kindPerson {
-		m.notice = "move to an other name, keyword, website, identifier or country to " + op + " it"
+		m.notice = "move to another name, keyword, website, identifier or country to " + op + " it"
 		return nil, true
 	}
 	it := m.writeTarget()

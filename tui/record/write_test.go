@@ -190,7 +190,7 @@ func TestWriteKeysRefusedWithoutSending(t *testing.T) {
 		{"no scope, edit", []string{"/read-limited"}, []string{"]", "e"}, "sign in again (tab, then l) asking for /activities/update"}, // E exports on the works tab
 		{"not the source", writeScopes, []string{"]", "e"}, "403, error 9010"},
 		{"not the source, delete", writeScopes, []string{"]", "d"}, "only an item's source may change it"},
-		{"person tab, not an item", writeScopes, []string{"e"}, "move to an other name, keyword, website, identifier or country"},
+		{"person tab, not an item", writeScopes, []string{"e"}, "move to another name, keyword, website, identifier or country"},
 		{"person item, no scope", []string{"/read-limited", "/activities/update"}, []string{"a"}, "your sign-in lacks /person/update"},
 		{"peer review", writeScopes, []string{"]", "]", "]", "]", "]", "]", "]", "]", "]", "]", "a"}, "nothing to add here"},
 	}
