@@ -46,19 +46,7 @@ func cleanV(v *orcid.Value) string {
 }
 
 // dateText is a fuzzy date as the form shows it: 2024, 2024-05, 2024-05-09.
-func dateText(d *orcid.FuzzyDate) string {
-	if d == nil || cleanV(d.Year) == "" {
-		return ""
-	}
-	s := cleanV(d.Year)
-	if m := cleanV(d.Month); m != "" {
-		s += "-" + pad2(m)
-		if dd := cleanV(d.Day); dd != "" {
-			s += "-" + pad2(dd)
-		}
-	}
-	return s
-}
+func dateText(d *orcid.FuzzyDate) string { return clean(d.String()) }
 
 func pad2(s string) string {
 	if len(s) == 1 {

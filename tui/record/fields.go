@@ -27,30 +27,7 @@ func val(v *orcid.Value) string {
 }
 
 // fuzzy formats a fuzzy date as "2019-05-01", "2019-05" or "2019".
-func fuzzy(d *orcid.FuzzyDate) string {
-	if d == nil {
-		return ""
-	}
-	y := val(d.Year)
-	if y == "" {
-		return ""
-	}
-	s := y
-	if m := val(d.Month); m != "" {
-		s += "-" + pad2(m)
-		if dd := val(d.Day); dd != "" {
-			s += "-" + pad2(dd)
-		}
-	}
-	return s
-}
-
-func pad2(s string) string {
-	if len(s) == 1 {
-		return "0" + s
-	}
-	return s
-}
+func fuzzy(d *orcid.FuzzyDate) string { return line(d.String()) }
 
 // dateRange is "2019-09 – present", "2015 – 2019", or "" when no dates.
 func dateRange(start, end *orcid.FuzzyDate) string {
