@@ -5,7 +5,6 @@ import (
 	"context"
 	"io"
 	"net/http"
-	"net/url"
 	"regexp"
 	"strings"
 	"sync"
@@ -78,36 +77,18 @@ func (r *registry) run(t *testing.T, args ...string) result {
 
 var (
 	authorizeURL = regexp.MustCompile(`(?m)^  (http://127\.0\.0\.1:\d+/oauth/authorize\?\S+)$`)
-	requestField = regexp.MustCompile(`name="request" value="([^"]+)"`)
 )
 
-// consent plays the user's browser on another computer: it loads the
-// consent page, presses a button and returns where the registry sent it,
+// consent plays the user's browser on another computer: it presses
+// decision on the consent page and returns where the registry sent it,
 // without following (the user copies that address).
 func consent(t *testing.T, authURL, decision string) string {
 	t.Helper()
-	hc := &http.Client{Timeout: 10 * time.Second, CheckRedirect: func(*http.Request, []*http.Request) error {
-		return http.ErrUseLastResponse
-	}}
-	resp, err := hc.Get(authURL)
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	loc, err := orcidtest.Consent(ctx, authURL, decision, "")
 	if err != nil {
 		t.Fatal(err)
-	}
-	body, _ := io.ReadAll(resp.Body)
-	resp.Body.Close()
-	m := requestField.FindSubmatch(body)
-	if resp.StatusCode != http.StatusOK || m == nil || !bytes.Contains(body, []byte("Authorize access")) {
-		t.Fatalf("no consent page: %d\n%s", resp.StatusCode, body)
-	}
-	u, _ := url.Parse(authURL)
-	resp, err = hc.PostForm(u.Scheme+"://"+u.Host+"/oauth/authorize", url.Values{"request": {string(m[1])}, "decision": {decision}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	resp.Body.Close()
-	loc := resp.Header.Get("Location")
-	if resp.StatusCode/100 != 3 || loc == "" {
-		t.Fatalf("consent answered %d without a redirect", resp.StatusCode)
 	}
 	return loc
 }

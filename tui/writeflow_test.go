@@ -2,10 +2,7 @@ package tui
 
 import (
 	"context"
-	"io"
 	"net/http"
-	"net/url"
-	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -20,47 +17,24 @@ import (
 	"github.com/orcid-tui/orcid-tui/orcid/orcidtest"
 )
 
-var consentRequest = regexp.MustCompile(`name="request" value="([^"]*)"`)
-
-// approveAsCarberry is the browser of the sign-in: it reads the demo
-// registry's consent page, approves it as Josiah Carberry and follows the
-// redirect to the program's loopback listener.
-func approveAsCarberry(t *testing.T, srv *orcidtest.Server, authURL string) {
+// approveAsCarberry is the browser of the sign-in: it approves the demo
+// registry's consent page as Josiah Carberry and follows the redirect to
+// the program's loopback listener.
+func approveAsCarberry(t *testing.T, authURL string) {
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()
-	hc := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
-	get := func(u string) (*http.Response, string, error) {
-		req, _ := http.NewRequestWithContext(ctx, http.MethodGet, u, nil)
-		resp, err := hc.Do(req)
-		if err != nil {
-			return nil, "", err
-		}
-		defer resp.Body.Close()
-		b, _ := io.ReadAll(resp.Body)
-		return resp, string(b), nil
-	}
-	_, page, err := get(authURL)
+	loc, err := orcidtest.Consent(ctx, authURL, "authorize", orcidtest.CarberryID)
 	if err != nil {
 		t.Error(err)
 		return
 	}
-	m := consentRequest.FindStringSubmatch(page)
-	if m == nil {
-		t.Errorf("no consent form:\n%s", page)
-		return
-	}
-	form := url.Values{"request": {strings.ReplaceAll(m[1], "&amp;", "&")}, "decision": {"authorize"}, "orcid": {orcidtest.CarberryID}}
-	req, _ := http.NewRequestWithContext(ctx, http.MethodPost, srv.URL()+"/oauth/authorize", strings.NewReader(form.Encode()))
-	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
-	resp, err := hc.Do(req)
+	req, _ := http.NewRequestWithContext(ctx, http.MethodGet, loc, nil)
+	resp, err := http.DefaultClient.Do(req)
 	if err != nil {
 		t.Error(err)
 		return
 	}
 	resp.Body.Close()
-	if _, _, err := get(resp.Header.Get("Location")); err != nil {
-		t.Error(err)
-	}
 }
 
 // TestWriteFlow runs the program against the registry: sign in with
@@ -78,7 +52,7 @@ func TestWriteFlow(t *testing.T) {
 		PublicOptions: []orcid.Option{orcid.WithHTTPClient(srv.HTTPClient()), orcid.WithRateLimit(1000, 1000)},
 		MemberOptions: []orcid.Option{orcid.WithHTTPClient(srv.HTTPClient()), orcid.WithRateLimit(1000, 1000)},
 		OpenBrowser: func(u string) error {
-			go approveAsCarberry(t, srv, u)
+			go approveAsCarberry(t, u)
 			return nil
 		},
 	}
