@@ -64,8 +64,18 @@ func TestStrictServerFewBusy(t *testing.T) {
 	}
 	l := loadStrict(t, orcidtest.BigRecordID, nil, 6, 10)
 	t.Logf("%d groups: %d requests (%d needed), %d 503s, %v (the server's limit forces %v)", l.groups, l.requests, l.needed, l.n503, l.wall, l.minimum)
-	if l.requests != l.needed+l.n503 || l.n503 > 2 {
-		t.Errorf("%d requests, %d 503s; want %d + at most 2", l.requests, l.n503, l.needed)
+	if l.requests != l.needed+l.n503 {
+		t.Errorf("%d requests, %d 503s; want %d + one per 503", l.requests, l.n503, l.needed)
+	}
+	switch {
+	case l.n503 <= 2:
+	case e2eRaceEnabled():
+		// Instrumented on two shared cores, a 503 takes long enough to come
+		// back that more requests leave before it: the count measures the
+		// machine. .ci/run runs this test again without -race.
+		t.Logf("%d 503s: not asserted under the race detector", l.n503)
+	default:
+		t.Errorf("%d 503s; want at most 2", l.n503)
 	}
 }
 
