@@ -5,48 +5,14 @@ package cli
 import (
 	"bytes"
 	"context"
-	"os"
-	"strconv"
 	"testing"
 	"unicode/utf8"
 
-	"golang.org/x/sys/unix"
-
 	"github.com/orcid-tui/orcid-tui/auth"
 	"github.com/orcid-tui/orcid-tui/config"
+	"github.com/orcid-tui/orcid-tui/internal/ptytest"
 	"github.com/orcid-tui/orcid-tui/orcid/orcidtest"
 )
-
-// openPTY opens a pseudo-terminal: what is written to tty is read from
-// master. Output post-processing is off, so bytes arrive as written.
-func openPTY(t *testing.T) (master, tty *os.File) {
-	t.Helper()
-	m, err := os.OpenFile("/dev/ptmx", os.O_RDWR|unix.O_NOCTTY, 0)
-	if err != nil {
-		t.Skipf("no pseudo-terminal: %v", err)
-	}
-	fd := int(m.Fd())
-	if err := unix.IoctlSetPointerInt(fd, unix.TIOCSPTLCK, 0); err != nil {
-		m.Close()
-		t.Skipf("unlockpt: %v", err)
-	}
-	n, err := unix.IoctlGetInt(fd, unix.TIOCGPTN)
-	if err != nil {
-		m.Close()
-		t.Skipf("ptsname: %v", err)
-	}
-	s, err := os.OpenFile("/dev/pts/"+strconv.Itoa(n), os.O_RDWR|unix.O_NOCTTY, 0)
-	if err != nil {
-		m.Close()
-		t.Skipf("open pts: %v", err)
-	}
-	if tio, err := unix.IoctlGetTermios(int(s.Fd()), unix.TCGETS); err == nil {
-		tio.Oflag &^= unix.OPOST
-		_ = unix.IoctlSetTermios(int(s.Fd()), unix.TCSETS, tio)
-	}
-	t.Cleanup(func() { s.Close(); m.Close() })
-	return m, s
-}
 
 // TestHostileRawOnTerminal: on a terminal, --raw (and --raw --pretty)
 // shows the body with escapes, controls, invisible characters and invalid
@@ -61,7 +27,7 @@ func TestHostileRawOnTerminal(t *testing.T) {
 			name += " pretty"
 		}
 		t.Run(name, func(t *testing.T) {
-			master, tty := openPTY(t)
+			master, tty := ptytest.Open(t)
 			got := make(chan []byte, 1)
 			go func() {
 				var b bytes.Buffer

@@ -41,7 +41,7 @@ func TestHangupRestoresTerminal(t *testing.T) {
 		tea.WithWindowSize(80, 24)}
 	hup := make(chan os.Signal, 1)
 	errc := make(chan error, 1)
-	go func() { errc <- run(context.Background(), opts, hup) }()
+	go func() { errc <- run(context.Background(), opts, hup, nil) }()
 	// Wait for the first frame: the alternate screen is on.
 	deadline := time.Now().Add(10 * time.Second)
 	for !strings.Contains(out.String(), "\x1b[?1049h") {

@@ -11,14 +11,6 @@ import (
 	"github.com/charmbracelet/colorprofile"
 )
 
-// frameRate is the renderer's frame rate. Bubble Tea writes nothing, not
-// even its terminal queries, before the renderer's first tick, so the first
-// frame waits one whole frame interval after start-up: 16.7 ms at the
-// default 60 frames a second, twice what the rest of the start costs. At
-// Bubble Tea's ceiling of 120 it waits 8.3 ms. The renderer writes only
-// when the view changed, so an idle screen still writes nothing.
-const frameRate = 120
-
 // hangupMsg says the terminal was closed (SIGHUP).
 type hangupMsg struct{}
 
@@ -33,15 +25,17 @@ func Run(ctx context.Context, opts Options) error {
 	hup := make(chan os.Signal, 1)
 	signal.Notify(hup, syscall.SIGHUP)
 	defer signal.Stop(hup)
-	return run(ctx, opts, hup)
+	return run(ctx, opts, hup, os.Stdout)
 }
 
-// run is Run with the hang-up signals coming from hup (tests send their own).
-func run(ctx context.Context, opts Options, hup <-chan os.Signal) error {
+// run is Run with the hang-up signals coming from hup (tests send their own)
+// and the first frame painted on tty before Bubble Tea starts, when tty is a
+// terminal (see prepaint).
+func run(ctx context.Context, opts Options, hup <-chan os.Signal, tty *os.File) error {
 	if os.Getenv("NO_COLOR") != "" {
 		opts.NoColor = true
 	}
-	popts := []tea.ProgramOption{tea.WithContext(ctx), tea.WithFPS(frameRate)}
+	popts := []tea.ProgramOption{tea.WithContext(ctx)}
 	if opts.NoColor {
 		// colorprofile honours only NO_COLOR values ParseBool accepts; say it
 		// ourselves so "NO_COLOR=yes" works too.
@@ -50,6 +44,7 @@ func run(ctx context.Context, opts Options, hup <-chan os.Signal) error {
 	popts = append(popts, opts.ProgramOptions...)
 	app := New(opts)
 	p := tea.NewProgram(app, popts...)
+	painted := prepaint(tty, app, os.Environ(), opts.NoColor)
 	done := make(chan struct{})
 	defer close(done)
 	go func() {
@@ -60,6 +55,13 @@ func run(ctx context.Context, opts Options, hup <-chan os.Signal) error {
 		}
 	}()
 	_, err := p.Run()
+	if painted && err != nil {
+		// Bubble Tea may have failed before it took the screen over (no
+		// TTY for input, say): leave the alternate screen the pre-painted
+		// frame entered. Had it drawn, it left it already and this does
+		// nothing.
+		_, _ = tty.WriteString(prepaintLeave)
+	}
 	app.env.Close()
 	if errors.Is(err, tea.ErrProgramKilled) && ctx.Err() != nil {
 		return nil // cancelled from outside (signal): a normal end
