@@ -21,8 +21,13 @@ func TestMergedFaultRefusesWrites(t *testing.T) {
 	ctx := context.Background()
 	id := orcid.ID(orcidtest.CarberryID)
 	writes := map[string]func() error{
-		"add":    func() error { _, err := c.Add(ctx, id, newWork("T", "10.5555/merged")); return err },
-		"update": func() error { w := newWork("T", "10.5555/merged"); w.PutCode = 5; _, err := c.Update(ctx, id, w); return err },
+		"add": func() error { _, err := c.Add(ctx, id, newWork("T", "10.5555/merged")); return err },
+		"update": func() error {
+			w := newWork("T", "10.5555/merged")
+			w.PutCode = 5
+			_, err := c.Update(ctx, id, w)
+			return err
+		},
 		"delete": func() error { _, err := c.Delete(ctx, id, orcid.KindWork, 5); return err },
 	}
 	for name, write := range writes {
