@@ -17,6 +17,7 @@ import (
 
 	"golang.org/x/oauth2"
 
+	"github.com/orcid-tui/orcid-tui/internal/redact"
 	"github.com/orcid-tui/orcid-tui/internal/sanitize"
 )
 
@@ -480,7 +481,13 @@ func (c *Client) token(ctx context.Context) (*oauth2.Token, error) {
 	case err != nil && ctx.Err() != nil:
 		return nil, fmt.Errorf("request cancelled while getting an ORCID access token: %w", ctx.Err())
 	case err != nil:
-		return nil, fmt.Errorf("getting an ORCID access token: %w", err)
+		// A token endpoint's refusal may quote the refresh token or the
+		// token it gave (oauth2.RetrieveError shows the whole body).
+		err = fmt.Errorf("getting an ORCID access token: %w", err)
+		if msg := err.Error(); redact.Contains(msg) {
+			return nil, &maskedError{msg: redact.String(msg), err: err}
+		}
+		return nil, err
 	case t == nil:
 		return nil, errors.New("getting an ORCID access token: the token source gave none")
 	}

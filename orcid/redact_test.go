@@ -234,3 +234,28 @@ func TestEchoedTokenMaskedInBulkAnswers(t *testing.T) {
 	}
 	checkNoToken(t, shownTexts(res[0].Err, nil))
 }
+
+// failingSource is a token source whose endpoint refused, quoting the
+// refresh token it was sent, as oauth2.RetrieveError shows a body.
+type failingSource struct{}
+
+func (failingSource) Token() (*oauth2.Token, error) {
+	return nil, &oauth2.RetrieveError{Body: []byte(`{"error":"invalid_grant","refresh_token":"` + otherToken + `"}`)}
+}
+
+// TestTokenSourceErrorMasked: a token source's error quoting a token is
+// masked in the read's error; errors.As still finds the source's error.
+func TestTokenSourceErrorMasked(t *testing.T) {
+	srv := echoServer(t, echoReplies[0])
+	env, err := orcid.CustomEnvironment("echo", srv.URL, srv.URL, srv.URL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := orcid.New(env, orcid.WithTokenSource(failingSource{}, orcid.MemberAPI))
+	_, err = c.Record(context.Background(), "0000-0002-1825-0097")
+	var re *oauth2.RetrieveError
+	if err == nil || !errors.As(err, &re) {
+		t.Fatalf("err = %v, want the source's RetrieveError", err)
+	}
+	checkNoToken(t, map[string]string{"Error()": err.Error(), "explain.What": explain.Of(err).What})
+}
