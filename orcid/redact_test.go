@@ -240,7 +240,7 @@ func TestEchoedTokenMaskedInBulkAnswers(t *testing.T) {
 type failingSource struct{}
 
 func (failingSource) Token() (*oauth2.Token, error) {
-	return nil, &oauth2.RetrieveError{Body: []byte(`{"error":"invalid_grant","refresh_token":"` + otherToken + `"}`)}
+	return nil, &oauth2.RetrieveError{Response: &http.Response{Status: "400 Bad Request"}, Body: []byte(`{"error":"invalid_grant","refresh_token":"` + otherToken + `"}`)}
 }
 
 // TestTokenSourceErrorMasked: a token source's error quoting a token is
@@ -254,7 +254,7 @@ func TestTokenSourceErrorMasked(t *testing.T) {
 	c := orcid.New(env, orcid.WithTokenSource(failingSource{}, orcid.MemberAPI))
 	_, err = c.Record(context.Background(), "0000-0002-1825-0097")
 	var re *oauth2.RetrieveError
-	if err == nil || !errors.As(err, &re) {
+	if err == nil || !errors.As(err, &re) || !strings.Contains(err.Error(), "invalid_grant") {
 		t.Fatalf("err = %v, want the source's RetrieveError", err)
 	}
 	checkNoToken(t, map[string]string{"Error()": err.Error(), "explain.What": explain.Of(err).What})
