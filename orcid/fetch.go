@@ -294,10 +294,12 @@ func (e *DecodeError) Error() string {
 	if errors.As(e.Err, &typ) && typ.Field != "" {
 		field = joinField(field, typ.Field)
 	}
+	// The field path holds the document's own keys, and the error may
+	// quote its values: both are the server's text.
 	if field == "" {
-		return e.Err.Error()
+		return sanitize.Line(e.Err.Error())
 	}
-	return fmt.Sprintf("at %s: %v", field, e.Err)
+	return sanitize.Line(fmt.Sprintf("at %s: %v", field, e.Err))
 }
 
 func (e *DecodeError) Unwrap() error { return e.Err }
