@@ -482,10 +482,11 @@ func (c *Client) token(ctx context.Context) (*oauth2.Token, error) {
 		return nil, fmt.Errorf("request cancelled while getting an ORCID access token: %w", ctx.Err())
 	case err != nil:
 		// A token endpoint's refusal may quote the refresh token or the
-		// token it gave (oauth2.RetrieveError shows the whole body).
+		// token it gave, and escape sequences (oauth2.RetrieveError shows
+		// the whole body).
 		err = fmt.Errorf("getting an ORCID access token: %w", err)
-		if msg := err.Error(); redact.Contains(msg) {
-			return nil, &maskedError{msg: redact.String(msg), err: err}
+		if msg := err.Error(); redact.String(sanitize.Line(msg)) != msg {
+			return nil, &maskedError{msg: redact.String(sanitize.Line(msg)), err: err}
 		}
 		return nil, err
 	case t == nil:

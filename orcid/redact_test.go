@@ -240,11 +240,12 @@ func TestEchoedTokenMaskedInBulkAnswers(t *testing.T) {
 type failingSource struct{}
 
 func (failingSource) Token() (*oauth2.Token, error) {
-	return nil, &oauth2.RetrieveError{Response: &http.Response{Status: "400 Bad Request"}, Body: []byte(`{"error":"invalid_grant","refresh_token":"` + otherToken + `"}`)}
+	return nil, &oauth2.RetrieveError{Response: &http.Response{Status: "400 Bad Request"}, Body: []byte(`{"error":"invalid_grant","refresh_token":"` + otherToken + `","error_description":"` + "\x1b[2Jgone" + `"}`)}
 }
 
 // TestTokenSourceErrorMasked: a token source's error quoting a token is
-// masked in the read's error; errors.As still finds the source's error.
+// masked in the read's error, and its escape sequences removed; errors.As
+// still finds the source's error.
 func TestTokenSourceErrorMasked(t *testing.T) {
 	srv := echoServer(t, echoReplies[0])
 	env, err := orcid.CustomEnvironment("echo", srv.URL, srv.URL, srv.URL)
@@ -258,4 +259,7 @@ func TestTokenSourceErrorMasked(t *testing.T) {
 		t.Fatalf("err = %v, want the source's RetrieveError", err)
 	}
 	checkNoToken(t, map[string]string{"Error()": err.Error(), "explain.What": explain.Of(err).What})
+	if strings.Contains(err.Error(), "\x1b") {
+		t.Errorf("escape sequence in %q", err)
+	}
 }
