@@ -78,3 +78,29 @@ func TestWrittenFundingReadInFull(t *testing.T) {
 		})
 	}
 }
+
+// TestWrittenFundingKeepsContributors: a funding document written by hand
+// (AddRaw) with contributors, which the draft type does not carry, gets
+// them back from the full read.
+func TestWrittenFundingKeepsContributors(t *testing.T) {
+	_, c := newWriteRegistry(t)
+	ctx := context.Background()
+	id := orcid.ID(orcidtest.CarberryID)
+	doc := `{"type":"grant","title":{"title":{"value":"Glaze rheology"}},"amount":{"value":"5000","currency-code":"CHF"},
+	"external-ids":{"external-id":[{"external-id-type":"grant_number","external-id-value":"R-1","external-id-relationship":"self"}]},
+	"contributors":{"contributor":[{"credit-name":{"value":"Josiah Carberry"},"contributor-attributes":{"contributor-role":"lead"}}]},
+	"organization":{"name":"Wesleyan University","address":{"city":"Middletown","country":"US"},
+	"disambiguated-organization":{"disambiguated-organization-identifier":"https://ror.org/05h7xva58","disambiguation-source":"ROR"}}}`
+	added, err := c.AddRaw(ctx, id, orcid.KindFunding, []byte(doc), orcid.JSON)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := c.Funding(ctx, id, added.PutCode)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if f.Contributors == nil || len(f.Contributors.Contributor) != 1 || f.Contributors.Contributor[0].CreditName.String() != "Josiah Carberry" ||
+		f.Contributors.Contributor[0].ContributorAttributes.Role != "lead" || f.Amount.String() != "5000 CHF" {
+		t.Errorf("full funding: %+v", f)
+	}
+}
