@@ -2,12 +2,11 @@ package auth
 
 import (
 	"errors"
-	"net/url"
-	"strings"
 	"time"
 
 	"golang.org/x/oauth2"
 
+	redactpkg "github.com/orcid-tui/orcid-tui/internal/redact"
 	"github.com/orcid-tui/orcid-tui/orcid"
 )
 
@@ -61,16 +60,7 @@ type Event struct {
 
 // Mask shows only the start of a secret: "3f2a…" for long values, fewer
 // characters for short ones, "" for "".
-func Mask(s string) string {
-	if s == "" {
-		return ""
-	}
-	n := 4
-	if len(s) < 12 {
-		n = len(s) / 4
-	}
-	return s[:n] + "…"
-}
+func Mask(s string) string { return redactpkg.Mask(s) }
 
 // redactedError masks known secrets in an error's message while keeping the
 // original error reachable with errors.Is/As.
@@ -95,17 +85,11 @@ type Redactor interface {
 }
 
 // redact masks each secret in s, also as it appears form-encoded (a
-// server echoing its request body quotes it so).
+// server echoing its request body quotes it so), and any token-looking
+// value (after "Bearer", access_token=…): the rule package orcid applies
+// to its errors too.
 func redact(s string, secrets []string) string {
-	for _, sec := range secrets {
-		if len(sec) >= 4 {
-			s = strings.ReplaceAll(s, sec, Mask(sec))
-			if enc := url.QueryEscape(sec); enc != sec {
-				s = strings.ReplaceAll(s, enc, Mask(sec))
-			}
-		}
-	}
-	return s
+	return redactpkg.String(s, secrets...)
 }
 
 func redactErr(err error, secrets []string) error {

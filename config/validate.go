@@ -122,13 +122,7 @@ func cleanURL(raw string) (string, string) {
 
 // isLoopbackHost says whether host names this computer: 127.0.0.0/8, ::1
 // or localhost. Only there may plain http carry secrets and tokens.
-func isLoopbackHost(host string) bool {
-	if strings.EqualFold(host, "localhost") {
-		return true
-	}
-	ip := net.ParseIP(host)
-	return ip != nil && ip.IsLoopback()
-}
+func isLoopbackHost(host string) bool { return orcid.LoopbackHost(host) }
 
 // checkRedirectURI applies ORCID's rules for a terminal app: http only on
 // the 127.0.0.1 loopback with a fixed port, https elsewhere, never

@@ -17,6 +17,7 @@ import (
 
 	"golang.org/x/oauth2"
 
+	"github.com/orcid-tui/orcid-tui/internal/redact"
 	"github.com/orcid-tui/orcid-tui/internal/sanitize"
 )
 
@@ -384,26 +385,28 @@ func (c *Client) wait(ctx context.Context) error {
 // do sends one write (reads go through fetch, which retries) and reads its
 // answer whole, bounded by the largest answer a write gets (the bulk add's
 // 100 works) unless WithMaxBody says otherwise. prepare gives the request
-// its body and headers. tok is the access token sent, so an error echoing
-// it can be masked.
-func (c *Client) do(ctx context.Context, method, u string, f Format, prepare func(*http.Request)) (*http.Response, []byte, string, error) {
+// its body and headers. m records the access token sent and masks it in
+// the answer before anything quotes it (a snippet cut short would hide a
+// token cut in two from the masking).
+func (c *Client) do(ctx context.Context, method, u string, f Format, prepare func(*http.Request), m *masker) (*http.Response, []byte, error) {
 	var t *oauth2.Token
 	if c.ts != nil {
 		var err error
 		if t, err = c.token(ctx); err != nil {
-			return nil, nil, "", err
+			return nil, nil, err
 		}
 	}
 	actx, cancel := context.WithTimeout(ctx, c.timeout)
 	defer cancel()
 	req, tok, err := c.newRequest(actx, method, u, f.MediaType(), t, prepare)
 	if err != nil {
-		return nil, nil, "", err
+		return nil, nil, err
 	}
+	m.add(tok)
 	defer c.sending(c.now())()
 	resp, err := c.httpClient.Do(req)
 	if err != nil {
-		return nil, nil, tok, c.transportError(ctx, actx, req, err, 0)
+		return nil, nil, c.transportError(ctx, actx, req, err, 0)
 	}
 	defer resp.Body.Close()
 	ct := resp.Header.Get("Content-Type")
@@ -412,28 +415,29 @@ func (c *Client) do(ctx context.Context, method, u string, f Format, prepare fun
 		limit = writeAnswerLimit
 	}
 	if resp.ContentLength > limit {
-		return nil, nil, tok, &BadResponseError{StatusCode: resp.StatusCode, URL: u, ContentType: ct,
+		return nil, nil, &BadResponseError{StatusCode: resp.StatusCode, URL: u, ContentType: ct,
 			Err: fmt.Errorf("%w: %d bytes, the limit is %d", ErrBodyTooLarge, resp.ContentLength, limit)}
 	}
 	data, err := io.ReadAll(io.LimitReader(resp.Body, limit+1))
+	data = m.data(data, resp.StatusCode < 200 || resp.StatusCode >= 300)
 	if err != nil && resp.StatusCode >= 200 && resp.StatusCode < 300 && ctx.Err() == nil {
 		// The write succeeded (its status and Location came); only its
 		// echo of the item was cut off. Saying "may not have been
 		// applied" would invite sending it twice.
-		return resp, data, tok, nil
+		return resp, data, nil
 	}
 	if err != nil {
 		if ctx.Err() != nil || actx.Err() != nil {
-			return nil, nil, tok, c.transportError(ctx, actx, req, err, int64(len(data)))
+			return nil, nil, c.transportError(ctx, actx, req, err, int64(len(data)))
 		}
-		return nil, nil, tok, &BadResponseError{StatusCode: resp.StatusCode, URL: u, ContentType: ct,
+		return nil, nil, &BadResponseError{StatusCode: resp.StatusCode, URL: u, ContentType: ct,
 			Snippet: sanitize.Snippet(data, errorSnippetRunes), Err: fmt.Errorf("reading the body: %w", err)}
 	}
 	if int64(len(data)) > limit {
-		return nil, nil, tok, &BadResponseError{StatusCode: resp.StatusCode, URL: u, ContentType: ct,
+		return nil, nil, &BadResponseError{StatusCode: resp.StatusCode, URL: u, ContentType: ct,
 			Err: fmt.Errorf("%w: more than %d bytes", ErrBodyTooLarge, limit)}
 	}
-	return resp, data, tok, nil
+	return resp, data, nil
 }
 
 // newRequest builds a request to u with the client's Accept and
@@ -477,7 +481,14 @@ func (c *Client) token(ctx context.Context) (*oauth2.Token, error) {
 	case err != nil && ctx.Err() != nil:
 		return nil, fmt.Errorf("request cancelled while getting an ORCID access token: %w", ctx.Err())
 	case err != nil:
-		return nil, fmt.Errorf("getting an ORCID access token: %w", err)
+		// A token endpoint's refusal may quote the refresh token or the
+		// token it gave, and escape sequences (oauth2.RetrieveError shows
+		// the whole body).
+		err = fmt.Errorf("getting an ORCID access token: %w", err)
+		if msg := err.Error(); redact.String(sanitize.Line(msg)) != msg {
+			return nil, &maskedError{msg: redact.String(sanitize.Line(msg)), err: err}
+		}
+		return nil, err
 	case t == nil:
 		return nil, errors.New("getting an ORCID access token: the token source gave none")
 	}
@@ -521,7 +532,7 @@ func (c *Client) transportError(ctx, actx context.Context, req *http.Request, er
 }
 
 // finish turns a non-503/429 answer into a decoded value or an error.
-func (c *Client) finish(path string, resp *http.Response, body *Body, tok string, v any) error {
+func (c *Client) finish(path string, resp *http.Response, body *Body, v any) error {
 	status := resp.StatusCode
 	kind := classify(body.ContentType)
 	switch {
@@ -536,9 +547,6 @@ func (c *Client) finish(path string, resp *http.Response, body *Body, tok string
 	apiErr, oauthErr, ok := parseErrorBody(status, kind, body.Data)
 	switch {
 	case oauthErr != nil:
-		if tok != "" {
-			oauthErr.Description = strings.ReplaceAll(oauthErr.Description, tok, maskToken(tok))
-		}
 		return oauthErr
 	case ok && apiErr.ErrorCode == CodeDeprecated:
 		apiErr.URL, apiErr.Path, apiErr.ID = body.URL, path, pathID(path)
@@ -674,14 +682,6 @@ func pathID(path string) ID {
 // end, which the user needs).
 func textMessage(data []byte) string {
 	return sanitize.Snippet(data, 1000)
-}
-
-// maskToken keeps the first four characters of a token.
-func maskToken(tok string) string {
-	if len(tok) <= 8 {
-		return "••••"
-	}
-	return tok[:4] + "••••"
 }
 
 // parseRetryAfter reads Retry-After as seconds or an HTTP date.

@@ -270,7 +270,7 @@ func TestErrorBodies(t *testing.T) {
 				if !errors.As(err, &oe) || oe.Code != "invalid_token" || oe.StatusCode != 401 {
 					t.Fatalf("err = %#v", err)
 				}
-				if strings.Contains(err.Error(), "secret-token-value") || !strings.Contains(err.Error(), "secr••••") {
+				if strings.Contains(err.Error(), "secret-token-value") || !strings.Contains(err.Error(), "secr…") {
 					t.Errorf("token not masked: %q", err.Error())
 				}
 			},

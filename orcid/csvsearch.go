@@ -105,7 +105,12 @@ func parseCSVPage(body *Body, p CSVSearchParams) (*CSVPage, error) {
 	}
 	page := &CSVPage{Start: p.Start, Header: slices.Clone(p.fields())}
 	if len(recs) > 0 && isCSVHeader(recs[0]) {
-		page.Header = recs[0]
+		// The names as known, not as sent: the cells matched them only
+		// once trimmed, and what was trimmed may be a control character.
+		page.Header = make([]string, len(recs[0]))
+		for i, cell := range recs[0] {
+			page.Header[i] = strings.TrimSpace(cell)
+		}
 		recs = recs[1:]
 	}
 	page.Rows = make([][]string, 0, len(recs))

@@ -53,3 +53,16 @@ func TestCSVPageBadRows(t *testing.T) {
 		t.Errorf("escape sequence not stripped: %q, %v", page.Rows, err)
 	}
 }
+
+// A header row is kept as the column names it matched: a control
+// character around a name (trimmed when it was recognised) is not kept.
+func TestCSVPageHeaderIsClean(t *testing.T) {
+	page, err := parseCSVPage(&Body{StatusCode: 200, Data: []byte("\vorcid,given-names\f\n0000-0001-5109-3700,Ann\n")},
+		CSVSearchParams{Fields: []string{"orcid", "given-names"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Join(page.Header, ",") != "orcid,given-names" || len(page.Rows) != 1 {
+		t.Errorf("header %q, rows %q", page.Header, page.Rows)
+	}
+}

@@ -2,6 +2,7 @@ package orcid
 
 import (
 	"fmt"
+	"net"
 	"net/url"
 	"strings"
 )
@@ -32,8 +33,9 @@ var (
 // CustomEnvironment builds an environment for a local ORCID instance or a
 // test server from three base URLs. A trailing slash or a trailing "/v3.0"
 // is removed (the client adds the version itself); any other version path,
-// a query, a fragment or a scheme other than http/https is an error that
-// says which URL is wrong.
+// a query, a fragment, a scheme other than http/https, or http:// for a
+// host other than this computer (LoopbackHost) is an error that says which
+// URL is wrong: tokens and the client secret never travel in clear text.
 func CustomEnvironment(name, registry, pub, api string) (Environment, error) {
 	if strings.TrimSpace(name) == "" {
 		name = "custom"
@@ -72,6 +74,10 @@ func cleanBaseURL(what, raw string) (string, error) {
 	if u.User != nil {
 		return "", fmt.Errorf("the %s must not contain a user name or password", what)
 	}
+	if u.Scheme == "http" && !LoopbackHost(u.Hostname()) {
+		return "", fmt.Errorf("the %s %q: http:// is only allowed for this computer (127.0.0.1, ::1, localhost): "+
+			"access tokens and the client secret would travel in clear text; use https://", what, s)
+	}
 	if u.RawQuery != "" || u.Fragment != "" || u.ForceQuery {
 		return "", fmt.Errorf("the %s %q must not have a query or fragment: give only the base URL", what, s)
 	}
@@ -87,6 +93,17 @@ func cleanBaseURL(what, raw string) (string, error) {
 	u.Path = p
 	u.RawPath = ""
 	return u.String(), nil
+}
+
+// LoopbackHost reports whether host (a URL's Hostname: no port, no
+// brackets) names this computer: 127.0.0.0/8, ::1 or localhost. Only
+// there may plain http carry tokens and secrets.
+func LoopbackHost(host string) bool {
+	if strings.EqualFold(host, "localhost") {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
 }
 
 // isVersionSegment reports whether seg looks like an API version ("v2.1").

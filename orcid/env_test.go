@@ -19,6 +19,14 @@ func TestCustomEnvironment(t *testing.T) {
 		{reg: "https://orcid.org", pub: "https://pub.orcid.org?x=1", api: "https://api.orcid.org", wantErr: "must not have a query"},
 		{reg: "https://orcid.org", pub: "https://pub.orcid.org", api: "ftp://api.orcid.org", wantErr: "member API URL"},
 		{reg: "https://", pub: "https://pub.orcid.org", api: "https://api.orcid.org", wantErr: "no host"},
+		{reg: "http://localhost:8080", pub: "http://[::1]:8080/pub", api: "http://127.9.8.7/api", wantPub: "http://[::1]:8080/pub"},
+		{reg: "http://LOCALHOST", pub: "http://[::ffff:127.0.0.1]/pub", api: "http://127.0.0.1/api", wantPub: "http://[::ffff:127.0.0.1]/pub"},
+		// Plain http elsewhere would carry the token in clear text.
+		{reg: "http://orcid.example.org", pub: "https://pub.orcid.org", api: "https://api.orcid.org", wantErr: `the registry URL "http://orcid.example.org": http:// is only allowed for this computer`},
+		{reg: "https://orcid.org", pub: "http://10.0.0.5:8080", api: "https://api.orcid.org", wantErr: `the public API URL "http://10.0.0.5:8080": http://`},
+		{reg: "https://orcid.org", pub: "https://pub.orcid.org", api: "http://localhost.example.org", wantErr: `the member API URL "http://localhost.example.org": http://`},
+		{reg: "https://orcid.org", pub: "https://pub.orcid.org", api: "http://[::ffff:10.0.0.5]", wantErr: "clear text; use https://"},
+		{reg: "https://orcid.org", pub: "http://0.0.0.0:80", api: "https://api.orcid.org", wantErr: "clear text"},
 	}
 	for _, tt := range tests {
 		env, err := CustomEnvironment("local", tt.reg, tt.pub, tt.api)

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/orcid-tui/orcid-tui/internal/redact"
 	"github.com/orcid-tui/orcid-tui/internal/sanitize"
 )
 
@@ -189,7 +190,7 @@ func (e *APIError) message() string {
 	if strings.TrimSpace(m) == "" {
 		m = e.UserMessage
 	}
-	return sanitize.Truncate(sanitize.Line(strings.TrimSpace(m)), 300)
+	return shown(strings.TrimSpace(m), 300)
 }
 
 // MergedError: the record was merged into (deprecated in favour of) Primary.
@@ -232,8 +233,8 @@ type OAuthError struct {
 }
 
 func (e *OAuthError) Error() string {
-	code := sanitize.Truncate(sanitize.Line(e.Code), 60)
-	desc := sanitize.Truncate(sanitize.Line(e.Description), 200)
+	code := shown(e.Code, 60)
+	desc := shown(e.Description, 200)
 	detail := code
 	if desc != "" {
 		detail += ": " + desc
@@ -273,14 +274,14 @@ func (e *BadResponseError) Error() string {
 	case errors.Is(e.Err, ErrBodyTooLarge):
 		fmt.Fprintf(&b, "ORCID's answer (%d, %s) is too large to read: %v", e.StatusCode, ct, e.Err)
 	case e.Err != nil:
-		fmt.Fprintf(&b, "ORCID's answer (%d, %s) could not be read: %s", e.StatusCode, ct, sanitize.Truncate(sanitize.Line(e.Err.Error()), 200))
+		fmt.Fprintf(&b, "ORCID's answer (%d, %s) could not be read: %s", e.StatusCode, ct, shown(e.Err.Error(), 200))
 	case e.StatusCode >= 300 && e.StatusCode < 400:
 		fmt.Fprintf(&b, "ORCID answered with an unexpected redirect (%d)", e.StatusCode)
 	default:
 		fmt.Fprintf(&b, "ORCID answered %d with %s instead of an ORCID document", e.StatusCode, ct)
 	}
 	if e.Snippet != "" {
-		fmt.Fprintf(&b, "; it begins %q", e.Snippet)
+		fmt.Fprintf(&b, "; it begins %q", redact.Tokens(e.Snippet))
 	}
 	b.WriteString(". Check the API URL of the environment, or try again later.")
 	return b.String()
@@ -299,7 +300,7 @@ type RateLimitError struct {
 
 func (e *RateLimitError) Error() string {
 	if e.StatusCode == 429 {
-		msg := strings.TrimRight(e.Message, ". ")
+		msg := strings.TrimRight(shown(e.Message, 1000), ". ")
 		if msg == "" {
 			msg = "too many requests"
 		}

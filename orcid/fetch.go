@@ -54,11 +54,14 @@ const (
 
 // fetch GETs path: the shared limiter first, then one attempt, retried as
 // the outcome says. It returns the last answer's body (nil when none came)
-// and how many requests were sent.
-func (c *Client) fetch(ctx context.Context, path string, rs readSpec, v any) (*Body, int, error) {
+// and how many requests were sent. The tokens sent are masked in what it
+// returns (redact.go).
+func (c *Client) fetch(ctx context.Context, path string, rs readSpec, v any) (_ *Body, _ int, err error) {
 	if err := checkPath(path); err != nil {
 		return nil, 0, err
 	}
+	var m masker
+	defer func() { err = m.err(err); m.value(v) }()
 	u := c.URL(path)
 	ep := endpointOf(path)
 	if c.maxBody > 0 {
@@ -73,7 +76,7 @@ func (c *Client) fetch(ctx context.Context, path string, rs readSpec, v any) (*B
 			return nil, attempts, err
 		}
 		attempts++
-		body, resp, out, err := c.attempt(ctx, u, path, ep, rs, v)
+		body, resp, out, err := c.attempt(ctx, u, path, ep, rs, v, &m)
 		switch out {
 		case retryBusy:
 			c.on503(queued)
@@ -116,7 +119,7 @@ func (c *Client) retryAfter(ctx context.Context, path string, d time.Duration) e
 // attempt sends one GET and reads its answer: a successful one decoded
 // into v (streamed when rs.stream), anything else read whole (bounded) and
 // turned into an error by finish.
-func (c *Client) attempt(ctx context.Context, u, path string, ep endpoint, rs readSpec, v any) (*Body, *http.Response, outcome, error) {
+func (c *Client) attempt(ctx context.Context, u, path string, ep endpoint, rs readSpec, v any, m *masker) (*Body, *http.Response, outcome, error) {
 	var t *oauth2.Token
 	if c.ts != nil {
 		var err error
@@ -130,6 +133,7 @@ func (c *Client) attempt(ctx context.Context, u, path string, ep endpoint, rs re
 	if err != nil {
 		return nil, nil, done, err
 	}
+	m.add(tok)
 	defer c.sending(c.now())()
 	resp, err := c.httpClient.Do(req)
 	if err != nil {
@@ -152,6 +156,7 @@ func (c *Client) attempt(ctx context.Context, u, path string, ep endpoint, rs re
 	r := &bodyReader{r: resp.Body, limit: limit, touch: cancel.touch}
 	if ok && rs.stream && (v != nil || rs.decode != nil) && resp.StatusCode != http.StatusNoContent {
 		err := c.decodeStream(body, r, rs, v)
+		m.body(body) // a body that was not JSON was read whole
 		if err == nil {
 			return body, resp, done, nil
 		}
@@ -159,6 +164,7 @@ func (c *Client) attempt(ctx context.Context, u, path string, ep endpoint, rs re
 	}
 	data, err := io.ReadAll(r)
 	body.Data = data
+	m.body(body) // before anything quotes it: a snippet may cut a token in two
 	if err != nil {
 		return c.readFailure(ctx, actx, req, body, resp, r, ep, err)
 	}
@@ -166,11 +172,11 @@ func (c *Client) attempt(ctx context.Context, u, path string, ep endpoint, rs re
 	case http.StatusServiceUnavailable:
 		return body, resp, retryBusy, nil
 	case http.StatusBadGateway, http.StatusGatewayTimeout:
-		return body, resp, retryFlaky, c.finish(path, resp, body, tok, v)
+		return body, resp, retryFlaky, c.finish(path, resp, body, v)
 	case http.StatusTooManyRequests:
 		return body, resp, done, nil
 	}
-	err = c.finish(path, resp, body, tok, v)
+	err = c.finish(path, resp, body, v)
 	var bad *BadResponseError
 	if ok && errors.As(err, &bad) && isTruncated(bad.Err) {
 		return body, resp, retryFlaky, err
@@ -288,10 +294,12 @@ func (e *DecodeError) Error() string {
 	if errors.As(e.Err, &typ) && typ.Field != "" {
 		field = joinField(field, typ.Field)
 	}
+	// The field path holds the document's own keys, and the error may
+	// quote its values: both are the server's text.
 	if field == "" {
-		return e.Err.Error()
+		return sanitize.Line(e.Err.Error())
 	}
-	return fmt.Sprintf("at %s: %v", field, e.Err)
+	return sanitize.Line(fmt.Sprintf("at %s: %v", field, e.Err))
 }
 
 func (e *DecodeError) Unwrap() error { return e.Err }

@@ -110,7 +110,7 @@ func (d *streamDecoder) object(path string, field func(key string) error) error 
 		return nil
 	}
 	if tok != json.Delim('{') {
-		return &DecodeError{Field: path, Err: fmt.Errorf("expected an object, found %v", tok)}
+		return &DecodeError{Field: path, Err: fmt.Errorf("expected an object, found %s", tokenText(tok))}
 	}
 	for d.dec.More() {
 		tok, err := d.dec.Token()
@@ -151,7 +151,7 @@ func (d *streamDecoder) groups(path string, w *Works, onGroup func(*WorkGroup)) 
 		return nil
 	}
 	if tok != json.Delim('[') {
-		return &DecodeError{Field: path, Err: fmt.Errorf("expected an array, found %v", tok)}
+		return &DecodeError{Field: path, Err: fmt.Errorf("expected an array, found %s", tokenText(tok))}
 	}
 	for i := 0; d.dec.More(); i++ {
 		var g WorkGroup
@@ -194,4 +194,13 @@ func (d *streamDecoder) fill(path string, rest map[string]json.RawMessage, v any
 	if err != nil && d.typeErr == nil {
 		d.typeErr = decodeError(path, err)
 	}
+}
+
+// tokenText names a JSON token for an error: a string quoted and
+// shortened (it is the server's text), anything else as it prints.
+func tokenText(tok json.Token) string {
+	if s, ok := tok.(string); ok {
+		return quoteShort(s)
+	}
+	return fmt.Sprint(tok)
 }

@@ -137,7 +137,8 @@ func (c *Client) writeItem(ctx context.Context, method string, id ID, k ItemKind
 		return nil, err
 	}
 	path := WriteItemPath(canon, k, putCode)
-	resp, body, attempts, err := c.write(ctx, method, path, k, data, f)
+	var m masker
+	resp, body, attempts, err := c.write(ctx, method, path, k, data, f, &m)
 	if err != nil {
 		return nil, err
 	}
@@ -149,13 +150,13 @@ func (c *Client) writeItem(ctx context.Context, method string, id ID, k ItemKind
 			// A success without the new put-code (a proxy's 200 page, a
 			// Location cut off): the item may well be on the record, so
 			// this is never "try again".
-			return nil, &WriteUncertainError{Method: method, Kind: k, URL: body.URL, StatusCode: resp.StatusCode,
+			return nil, m.err(&WriteUncertainError{Method: method, Kind: k, URL: body.URL, StatusCode: resp.StatusCode,
 				Err: &BadResponseError{StatusCode: resp.StatusCode, URL: body.URL, ContentType: body.ContentType,
 					Snippet: sanitize.Truncate(sanitize.Line("Location: "+res.Location), errorSnippetRunes),
-					Err:     fmt.Errorf("ORCID did not say the new put-code: %w", err)}}
+					Err:     fmt.Errorf("ORCID did not say the new put-code: %w", err)}})
 		}
 		res.PutCode = pc
-		res.Location = sanitize.Line(res.Location)
+		res.Location = m.text(sanitize.Line(res.Location))
 	}
 	return res, nil
 }
@@ -212,11 +213,14 @@ func (c countingReader) Read(p []byte) (int, error) {
 // user to check the record, and is not retried. Failures before anything
 // was sent (the client's own limiter refusing to wait past the deadline,
 // a connection that could not be opened) are plain errors. The limiter and
-// the 503 slow-down are the client's shared ones, as for reads.
-func (c *Client) write(ctx context.Context, method, path string, k ItemKind, data []byte, f Format) (*http.Response, *Body, int, error) {
+// the 503 slow-down are the client's shared ones, as for reads. The
+// tokens sent are masked in the body and error returned, and m keeps them
+// for the caller's own errors (a bulk add's error elements).
+func (c *Client) write(ctx context.Context, method, path string, k ItemKind, data []byte, f Format, m *masker) (_ *http.Response, body *Body, _ int, err error) {
 	if err := checkPath(path); err != nil {
 		return nil, nil, 0, err
 	}
+	defer func() { m.body(body); err = m.err(err) }()
 	u := c.URL(path)
 	attempts := 0
 	for {
@@ -237,7 +241,7 @@ func (c *Client) write(ctx context.Context, method, path string, k ItemKind, dat
 			req.Header.Set("Content-Type", f.MediaType())
 			req.Header.Set("Expect", "100-continue")
 		}
-		resp, raw, tok, err := c.do(ctx, method, u, f, prepare)
+		resp, raw, err := c.do(ctx, method, u, f, prepare, m)
 		reached := built && (data == nil || taken.Load() > 0)
 		if err != nil {
 			if !reached || neverConnected(err) {
@@ -270,7 +274,7 @@ func (c *Client) write(ctx context.Context, method, path string, k ItemKind, dat
 		case st >= 200 && st < 300:
 			return resp, body, attempts, nil
 		}
-		return nil, body, attempts, c.writeError(method, path, k, resp, body, tok, reached)
+		return nil, body, attempts, c.writeError(method, path, k, resp, body, reached)
 	}
 }
 
@@ -289,14 +293,11 @@ func neverConnected(err error) bool {
 // document means ORCID ran the request and refused it (nothing applied);
 // a server error without one (a gateway's 502/504 page) means the write
 // may have gone through.
-func (c *Client) writeError(method, path string, k ItemKind, resp *http.Response, body *Body, tok string, reached bool) error {
+func (c *Client) writeError(method, path string, k ItemKind, resp *http.Response, body *Body, reached bool) error {
 	status := resp.StatusCode
 	apiErr, oauthErr, ok := parseErrorBody(status, classify(body.ContentType), body.Data)
 	switch {
 	case oauthErr != nil:
-		if tok != "" {
-			oauthErr.Description = strings.ReplaceAll(oauthErr.Description, tok, maskToken(tok))
-		}
 		return oauthErr
 	case ok:
 		apiErr.URL, apiErr.Path, apiErr.ID, apiErr.Method = body.URL, path, pathID(path), method
@@ -389,7 +390,8 @@ func (c *Client) addBatch(ctx context.Context, path string, data []byte, f Forma
 		}
 		return err
 	}
-	_, body, _, err := c.write(ctx, http.MethodPost, path, KindWork, data, f)
+	var m masker
+	_, body, _, err := c.write(ctx, http.MethodPost, path, KindWork, data, f, &m)
 	if err != nil {
 		if !errors.Is(err, ErrMaybeApplied) && !isAnswer(err) {
 			// Nothing reached ORCID: the works are simply not sent.
@@ -400,8 +402,9 @@ func (c *Client) addBatch(ctx context.Context, path string, data []byte, f Forma
 	var bulk WorkBulk
 	if err := decodeInto(body, classify(body.ContentType), &bulk); err != nil {
 		// The works may be on the record while their answer is unreadable.
-		return fail(&WriteUncertainError{Method: http.MethodPost, Kind: KindWork, URL: body.URL, StatusCode: body.StatusCode, Err: err})
+		return fail(m.err(&WriteUncertainError{Method: http.MethodPost, Kind: KindWork, URL: body.URL, StatusCode: body.StatusCode, Err: err}))
 	}
+	m.value(&bulk)
 	for i := range out {
 		if i >= len(bulk.Bulk) {
 			out[i].Err = &WriteUncertainError{Method: http.MethodPost, Kind: KindWork, URL: body.URL, StatusCode: body.StatusCode,

@@ -41,6 +41,11 @@ type built struct {
 	fundings  map[int64]*orcid.FundingSummary
 	reviews   map[int64]*orcid.PeerReviewSummary
 	resources map[int64]*orcid.ResearchResourceSummary
+
+	// writtenFundings are the full fundings member clients wrote, by
+	// put-code: a summary lacks the amount, description and contributors
+	// the full read must give back.
+	writtenFundings map[int64]*orcid.Funding
 }
 
 type recordBuilder struct {

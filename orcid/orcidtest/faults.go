@@ -480,6 +480,12 @@ func (s *Server) applyFault(f Fault, w http.ResponseWriter, r *http.Request) boo
 			fm = format{ctype: "application/json;charset=UTF-8"}
 		}
 		base := s.siteFor(r).base
+		if r.Method != http.MethodGet && r.Method != http.MethodHead {
+			// A write to a merged record is refused, not redirected
+			// (reference §5.1: 301 for GET, 409 for other methods).
+			writeError(w, fm, errDeprecated(http.StatusConflict, base, id, primary))
+			return true
+		}
 		w.Header().Set("Location", base+strings.Replace(r.URL.Path, id, primary, 1)+query(r))
 		writeError(w, fm, errDeprecated(http.StatusMovedPermanently, base, id, primary))
 	case FaultRevoke:

@@ -9,9 +9,12 @@ import (
 // Full fundings, peer reviews and research resources: what
 // /{kind}/{put-code} serves, the summary's fields plus the ones ORCID keeps
 // only in the full item (amount, contributors, review subject, resource
-// items, …), from the person's spec.
+// items, …), from the person's spec, or as a member client wrote them.
 
 func (b *built) fullFunding(s *orcid.FundingSummary) *orcid.Funding {
+	if f, ok := b.writtenFundings[s.PutCode]; ok {
+		return f
+	}
 	f := &orcid.Funding{
 		CreatedDate: s.CreatedDate, LastModifiedDate: s.LastModifiedDate, Source: s.Source,
 		PutCode: s.PutCode, Path: s.Path, Type: s.Type, Title: s.Title, URL: s.URL,

@@ -175,7 +175,11 @@ func hostileSpec() *personSpec {
 		},
 		Fundings: []funding{
 			{Title: "Grant" + HostileOSC52 + " 研究費 " + HostileWide, Type: "grant", Org: hostileFunder, Grant: "G-" + HostileClear + "1" + invalidMarker + "!", GrantURL: "https://evil.example/" + HostileOSC8, Start: "2020-01", End: "2023-12",
-				URL: "https://evil.example/" + HostileTitle},
+				URL: "https://evil.example/" + HostileTitle,
+				// Fields only the full funding carries (/funding/{put-code}).
+				OrgType: "Type" + HostileTitle + HostileZeroWidth, Desc: "Description" + HostileOSC52 + "\n" + HostileBidi + HostileClear + " " + HostileWide,
+				Amount: "12" + HostileCursor + "500" + invalidMarker + "!", Currency: "EU" + HostileSGR + "R",
+				Contributors: []contrib{{Name: HostileC1 + "Lead" + HostileOSC8, Role: "lead" + HostileClear}}},
 			{Title: hostileLong(1500, false), Type: "award", Org: hostileOrg2, Start: "2019"},
 		},
 		Reviews: []review{

@@ -70,6 +70,18 @@ func TestHostileRecordServed(t *testing.T) {
 	if long != HostileLong {
 		t.Errorf("longest title has %d characters, want %d", long, HostileLong)
 	}
+	// The full funding carries hostile text in the fields only it has.
+	fs := rec.ActivitiesSummary.Fundings.Group[0].FundingSummary[0]
+	f, err := c.Funding(context.Background(), HostileID, fs.PutCode)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, v := range map[string]string{"description": f.ShortDescription, "amount": f.Amount.String(),
+		"organization-defined-type": f.OrganizationDefinedType.String(), "contributor": f.Contributors.Contributor[0].CreditName.String()} {
+		if !strings.Contains(v, "\x1b") {
+			t.Errorf("the hostile funding's %s has no escape: %q", name, v)
+		}
+	}
 	res, err := c.ExpandedSearch(context.Background(), orcid.SearchParams{Query: "family-name:hostile", Rows: 10})
 	if err != nil {
 		t.Fatal(err)

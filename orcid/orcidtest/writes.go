@@ -60,7 +60,7 @@ type written struct {
 
 	work      *orcid.Work
 	aff       *orcid.AffiliationSummary
-	funding   *orcid.FundingSummary
+	funding   *orcid.Funding // whole, as the full read gives it back
 	otherName *orcid.OtherName
 	keyword   *orcid.Keyword
 	rurl      *orcid.ResearcherURL
@@ -187,7 +187,7 @@ func decodeItem(kind orcid.ItemKind, data []byte, isXML bool) (*written, error) 
 		it.work = new(orcid.Work)
 		v = it.work
 	case kind == orcid.KindFunding:
-		it.funding = new(orcid.FundingSummary)
+		it.funding = new(orcid.Funding)
 		v = it.funding
 	case kind.IsAffiliation():
 		it.aff = new(orcid.AffiliationSummary)
@@ -318,9 +318,6 @@ func (it *written) stamp(id string, pc int64, src *orcid.Source, created, now ti
 		if it.aff.ExternalIDs == nil {
 			it.aff.ExternalIDs = &orcid.ExternalIDs{ExternalID: []orcid.ExternalID{}}
 		}
-	}
-	if it.funding != nil {
-		it.funding.DisplayIndex = "0"
 	}
 }
 
@@ -703,7 +700,7 @@ func (s *Server) replyItem(w http.ResponseWriter, f format, it *written) {
 	case it.work != nil:
 		reply(w, f, http.StatusOK, it.work, func(x *xw) { x.work(it.work) })
 	case it.funding != nil:
-		reply(w, f, http.StatusOK, it.funding, func(x *xw) { x.fundingSummary(it.funding, true) })
+		reply(w, f, http.StatusOK, it.funding, func(x *xw) { x.funding(it.funding) })
 	case it.aff != nil:
 		reply(w, f, http.StatusOK, plainAffiliation(*it.aff), func(x *xw) { x.affiliationSummary(it.aff, true) })
 	case it.otherName != nil:
@@ -974,7 +971,12 @@ func cloneMap[K comparable, V any](m map[K]V) map[K]V {
 	return out
 }
 
-func addFunding(nb *built, act *orcid.ActivitiesSummary, fs *orcid.FundingSummary) {
+// addFunding puts a written funding into the fundings section, as a
+// summary in a new group at the top, and keeps it whole for the full read.
+func addFunding(nb *built, act *orcid.ActivitiesSummary, f *orcid.Funding) {
+	nb.writtenFundings = cloneMap(nb.writtenFundings)
+	nb.writtenFundings[f.PutCode] = f
+	fs := fundingSummaryOf(f)
 	sec := *act.Fundings
 	sec.Group = append([]orcid.FundingGroup{{LastModifiedDate: fs.LastModifiedDate, ExternalIDs: fs.ExternalIDs, FundingSummary: []orcid.FundingSummary{*fs}}}, sec.Group...)
 	sec.LastModifiedDate = laterTS(sec.LastModifiedDate, fs.LastModifiedDate)
@@ -986,6 +988,16 @@ func addFunding(nb *built, act *orcid.ActivitiesSummary, fs *orcid.FundingSummar
 		}
 	}
 	act.Fundings = &sec
+}
+
+// fundingSummaryOf is what the fundings section lists of a full funding;
+// ORCID gives new activities display index "0".
+func fundingSummaryOf(f *orcid.Funding) *orcid.FundingSummary {
+	return &orcid.FundingSummary{
+		CreatedDate: f.CreatedDate, LastModifiedDate: f.LastModifiedDate, PutCode: f.PutCode, Source: f.Source,
+		Title: f.Title, ExternalIDs: f.ExternalIDs, URL: f.URL, Type: f.Type, StartDate: f.StartDate, EndDate: f.EndDate,
+		Organization: f.Organization, Visibility: f.Visibility, Path: f.Path, DisplayIndex: "0",
+	}
 }
 
 func addAffiliation(nb *built, act *orcid.ActivitiesSummary, as *orcid.AffiliationSummary) {
