@@ -5,6 +5,7 @@ package atomicfile
 
 import (
 	"errors"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -20,7 +21,17 @@ const DirPerm fs.FileMode = 0o700
 // so a file kept elsewhere (a dotfiles repository) stays there. A missing
 // directory is created with DirPerm; an existing one keeps its mode. On
 // error path is unchanged and no temporary file is left behind.
-func Write(path string, data []byte, perm fs.FileMode) (err error) {
+func Write(path string, data []byte, perm fs.FileMode) error {
+	return WriteFunc(path, perm, func(w io.Writer) error {
+		_, err := w.Write(data)
+		return err
+	})
+}
+
+// WriteFunc is Write with the contents written by write as they are made,
+// so a large file is never held whole in memory. An error from write
+// leaves path unchanged, as any other error does.
+func WriteFunc(path string, perm fs.FileMode, write func(w io.Writer) error) (err error) {
 	if target, err := filepath.EvalSymlinks(path); err == nil {
 		path = target
 	} else if !errors.Is(err, fs.ErrNotExist) {
@@ -43,7 +54,7 @@ func Write(path string, data []byte, perm fs.FileMode) (err error) {
 	if err = tmp.Chmod(perm); err != nil {
 		return err
 	}
-	if _, err = tmp.Write(data); err != nil {
+	if err = write(tmp); err != nil {
 		return err
 	}
 	if err = tmp.Sync(); err != nil {

@@ -12,6 +12,7 @@ package exportui
 import (
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -284,12 +285,21 @@ var ErrExists = errors.New("the file exists now")
 // and ErrExists returned: between the question and the write another
 // program may have made it.
 func WriteFile(path string, data []byte, overwrite bool) error {
+	return WriteFileFunc(path, overwrite, func(w io.Writer) error {
+		_, err := w.Write(data)
+		return err
+	})
+}
+
+// WriteFileFunc is WriteFile with the contents written by write as they
+// are made: an export of thousands of works is not held whole in memory.
+func WriteFileFunc(path string, overwrite bool, write func(w io.Writer) error) error {
 	if !overwrite {
 		if _, err := os.Lstat(path); err == nil {
 			return fmt.Errorf("%s: %w; export again to choose", path, ErrExists)
 		}
 	}
-	return atomicfile.Write(path, data, 0o644)
+	return atomicfile.WriteFunc(path, 0o644, write)
 }
 
 // View is the dialog's line for a footer w cells wide.

@@ -1,10 +1,11 @@
 package record
 
 import (
-	"bytes"
+	"bufio"
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -281,14 +282,22 @@ func (m *Model) writeExport(job *exportJob) tea.Cmd {
 	job.failed = len(job.codes) - len(works)
 	opt := export.Options{Owner: p.data.name}
 	return func() tea.Msg {
-		var b bytes.Buffer
-		if err := export.Write(&b, job.format, works, opt); err != nil {
+		// Written to the file as made: a 10,000-work export held whole
+		// was the pane's peak of memory.
+		err := exportui.WriteFileFunc(job.path, job.overwrite, func(w io.Writer) error {
+			bw := bufio.NewWriter(w)
+			if err := export.Write(bw, job.format, works, opt); err != nil {
+				return err
+			}
+			if err := job.ctx.Err(); err != nil {
+				return err // cancelled: the file is left as it was
+			}
+			return bw.Flush()
+		})
+		if err != nil {
 			return exportDoneMsg{job: job, err: err}
 		}
-		if err := job.ctx.Err(); err != nil {
-			return exportDoneMsg{job: job, err: err}
-		}
-		return exportDoneMsg{job: job, n: len(works), err: exportui.WriteFile(job.path, b.Bytes(), job.overwrite)}
+		return exportDoneMsg{job: job, n: len(works)}
 	}
 }
 

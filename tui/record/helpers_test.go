@@ -24,9 +24,10 @@ const testBase = "http://orcid.test"
 // handlerTransport serves requests straight from the registry's handler (no
 // listener) and logs their paths.
 type handlerTransport struct {
-	h     http.Handler
-	mu    sync.Mutex
-	paths []string
+	h       http.Handler
+	mu      sync.Mutex
+	paths   []string
+	accepts []string // each request's Accept header
 }
 
 func (t *handlerTransport) RoundTrip(r *http.Request) (*http.Response, error) {
@@ -35,6 +36,7 @@ func (t *handlerTransport) RoundTrip(r *http.Request) (*http.Response, error) {
 	}
 	t.mu.Lock()
 	t.paths = append(t.paths, r.URL.Path)
+	t.accepts = append(t.accepts, r.Header.Get("Accept"))
 	t.mu.Unlock()
 	rec := httptest.NewRecorder()
 	t.h.ServeHTTP(rec, r)

@@ -2,6 +2,7 @@ package record
 
 import (
 	"errors"
+	"io"
 	"strconv"
 	"strings"
 
@@ -18,7 +19,7 @@ const maxBulk = orcid.MaxBulkWorks
 type recordMsg struct {
 	p    *page
 	req  uint64
-	body *orcid.Body
+	body *keptBody
 	data *recData
 	err  error
 }
@@ -76,8 +77,9 @@ func resPath(id orcid.ID, res string) string {
 	return orcid.RecordPath(id)
 }
 
-// load starts the one request for p's record. It is decoded, turned into
-// rows and tokenised for the raw view inside the command.
+// load starts the one request for p's record. It is decoded and turned
+// into rows inside the command; the raw view is made from its body when
+// first shown.
 func (m *Model) load(p *page) tea.Cmd {
 	c := m.client(p.id)
 	if c == nil {
@@ -94,12 +96,21 @@ func (m *Model) load(p *page) tea.Cmd {
 	p.loading = true
 	ctx, id, env := p.ctx, p.id, m.env()
 	fetch := func() tea.Msg {
-		var rec orcid.Record
-		body, err := c.Get(ctx, orcid.RecordPath(id), orcid.JSON, &rec)
+		// Compact JSON decoded as it arrives and deflated for the raw view
+		// as it is read: read whole as ORCID's pretty body and kept, a
+		// 10,000-work record's 33 MB was the pane's largest part.
+		var d *deflating
+		rec, ans, err := c.RecordCopy(ctx, id, func() io.Writer { d = newDeflating(); return d })
 		if err != nil {
 			return recordMsg{p: p, req: req, err: err}
 		}
-		return recordMsg{p: p, req: req, body: body, data: buildData(&rec, env, id)}
+		var body *keptBody
+		if d != nil {
+			if body, err = d.keep(ans); err != nil {
+				return recordMsg{p: p, req: req, err: err}
+			}
+		}
+		return recordMsg{p: p, req: req, body: body, data: buildData(rec, env, id)}
 	}
 	return tea.Batch(fetch, m.startSpin())
 }
@@ -207,8 +218,14 @@ func (m *Model) ensureRaw(p *page) tea.Cmd {
 		// pretty-printing and tokenising it is work for a command.
 		req := common.NextRequestID()
 		p.rawReqs[req] = k
-		body := p.body
-		return func() tea.Msg { return rawMsg{p: p, req: req, key: k, doc: newRawDoc(body, k.format)} }
+		kept := p.body
+		return func() tea.Msg {
+			body, err := kept.body()
+			if err != nil {
+				return rawMsg{p: p, req: req, key: k, err: err}
+			}
+			return rawMsg{p: p, req: req, key: k, doc: newRawDoc(body, k.format)}
+		}
 	}
 	c := m.client(p.id)
 	if c == nil {

@@ -77,7 +77,7 @@ type page struct {
 	err     error  // why the last load of the record failed
 	errText string // err in plain words
 	data    *recData
-	body    *orcid.Body // the record as sent (JSON)
+	body    *keptBody // the record as sent (JSON), deflated
 
 	tab, prevTab tabID
 	lists        [numTabs]listState
