@@ -111,12 +111,8 @@ func (m *Model) cursorItem() cursorSpot {
 	if ls.cursor < 0 || ls.cursor >= len(m.lines) || m.lines[ls.cursor].it == nil {
 		return cursorSpot{}
 	}
-	it := m.lines[ls.cursor].it
-	first := ls.cursor
-	for first > 0 && m.lines[first-1].it == it {
-		first--
-	}
-	return cursorSpot{ls: ls, it: it, line: ls.cursor - first}
+	first, _ := m.itemLines(ls.cursor)
+	return cursorSpot{ls: ls, it: m.lines[ls.cursor].it, line: ls.cursor - first}
 }
 
 // restore puts the cursor back on its item when the same list was
@@ -178,7 +174,33 @@ func (m *Model) fix() {
 	if ls.cursor >= ls.offset+m.bodyH {
 		ls.offset = ls.cursor - m.bodyH + 1
 	}
+	// A wrapped item (a long keyword, a biography) shows whole when it
+	// fits: after a write or a jump the cursor is on its first line, and
+	// only that line would scroll into view.
+	if first, last := m.itemLines(ls.cursor); last-first < m.bodyH {
+		if last >= ls.offset+m.bodyH {
+			ls.offset = last - m.bodyH + 1
+		}
+		ls.offset = min(ls.offset, first)
+	}
 	ls.offset = clamp(ls.offset, 0, max(n-m.bodyH, 0))
+}
+
+// itemLines is the first and last line of the item on line i of m.lines
+// (i itself when the line is no item's, or the works list is shown).
+func (m *Model) itemLines(i int) (first, last int) {
+	if i < 0 || i >= len(m.lines) || m.lines[i].it == nil || (m.cur.tab == tabWorks && m.cur.detail == 0) {
+		return i, i
+	}
+	it := m.lines[i].it
+	first, last = i, i
+	for first > 0 && m.lines[first-1].it == it {
+		first--
+	}
+	for last+1 < len(m.lines) && m.lines[last+1].it == it {
+		last++
+	}
+	return first, last
 }
 
 // curList is the cursor state of what is shown.
