@@ -159,8 +159,7 @@ func (m *Model) fix() {
 		}
 		for i := pos.offset; i < pos.offset+m.bodyH && i < n; i++ {
 			if _, ok := m.rawCache[i]; !ok {
-				line, x := m.rawRowAt(i, pos.x)
-				m.rawCache[i] = m.renderRaw(p, d, line, x)
+				m.rawCache[i] = m.renderRawRow(p, d, i, pos.x)
 			}
 		}
 		return
@@ -238,7 +237,8 @@ func (m *Model) rawDoc(p *page) (*rawDoc, rawKey) {
 	return p.raws[k], k
 }
 
-func (m *Model) renderRaw(p *page, d *rawDoc, i, x int) string {
+// renderRaw draws cells [x, to) of line i of d, with its search hits.
+func (m *Model) renderRaw(p *page, d *rawDoc, i, x, to int) string {
 	lo := sort.Search(len(p.matches), func(j int) bool { return p.matches[j].line >= i })
 	hi := lo
 	for hi < len(p.matches) && p.matches[hi].line == i {
@@ -249,12 +249,11 @@ func (m *Model) renderRaw(p *page, d *rawDoc, i, x int) string {
 		cur = p.matchCur - lo
 	}
 	s := renderRawLine(&d.lines[i], d.format, p.matches[lo:hi], cur, m.styles)
-	w := m.innerW()
 	if x > 0 || m.rawWrap {
 		// Wrapped, every piece is cut exactly: the next row goes on.
-		return common.Cut(s, x, x+w)
+		return common.Cut(s, x, to)
 	}
-	return common.Truncate(s, w, "…")
+	return common.Truncate(s, to, "…")
 }
 
 // labelled lays label/value items out in two columns, wrapping values that
