@@ -70,6 +70,34 @@ func (m *Model) kv(label, value string, width int) string {
 	return " " + m.st.Label.Render(fmt.Sprintf("%-*s", width, label)) + " " + value
 }
 
+// kvURL is a "label value" line whose value is a URL: when it does not fit
+// it wraps under itself at its slashes and separators, never cut, so it can
+// be read and copied whole (the box would cut it silently).
+func (m *Model) kvURL(label, u string, width, iw int) []string {
+	width = max(width, ansi.StringWidth(label))
+	vw := iw - width - 2
+	if ansi.StringWidth(u) <= vw {
+		return []string{m.kv(label, u, width)}
+	}
+	indent := strings.Repeat(" ", width+2)
+	if vw < 16 {
+		// Too narrow beside the label: under it, a cell in.
+		vw, indent = iw-1, " "
+	}
+	lines := strings.Split(ansi.Wrap(u, vw, "/?&"), "\n")
+	var out []string
+	if indent == " " {
+		out = append(out, " "+m.st.Label.Render(label))
+	} else {
+		out = append(out, m.kv(label, lines[0], width))
+		lines = lines[1:]
+	}
+	for _, l := range lines {
+		out = append(out, indent+l)
+	}
+	return out
+}
+
 func (m *Model) browseLines(iw int) []string {
 	st := m.st
 	wide := m.Wide()
@@ -113,10 +141,9 @@ func (m *Model) browseLines(iw int) []string {
 		}
 		return sanitize.Line(u)
 	}
-	out = append(out,
-		m.kv("registry", urlOf(e.spec.RegistryURL), 8),
-		m.kv("public", urlOf(e.spec.PublicAPIURL), 8),
-		m.kv("member", urlOf(e.spec.MemberAPIURL), 8))
+	out = append(out, m.kvURL("registry", urlOf(e.spec.RegistryURL), 8, iw)...)
+	out = append(out, m.kvURL("public", urlOf(e.spec.PublicAPIURL), 8, iw)...)
+	out = append(out, m.kvURL("member", urlOf(e.spec.MemberAPIURL), 8, iw)...)
 
 	out = append(out, m.section("Credentials"))
 	if e.spec.ClientID == "" {
@@ -137,7 +164,7 @@ func (m *Model) browseLines(iw int) []string {
 				ru = "http://127.0.0.1:<any port>/callback"
 			}
 		}
-		out = append(out, m.kv("redirect", sanitize.Line(ru), 6))
+		out = append(out, m.kvURL("redirect", sanitize.Line(ru), 6, iw)...)
 	}
 
 	out = append(out, m.section("Client token"))
@@ -317,8 +344,9 @@ func (m *Model) scopeLines(iw int) []string {
 			ru = "http://127.0.0.1:<any free port>/callback"
 		}
 	}
-	out = append(out, "", m.kv("redirect", sanitize.Line(ru), 8),
-		"", st.Dim.Render("space toggle · enter sign in · esc cancel"))
+	out = append(out, "")
+	out = append(out, m.kvURL("redirect", sanitize.Line(ru), 8, iw)...)
+	out = append(out, "", st.Dim.Render("space toggle · enter sign in · esc cancel"))
 	return out
 }
 
