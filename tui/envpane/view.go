@@ -417,14 +417,6 @@ func (m *Model) flowLines(iw int) []string {
 	return out
 }
 
-// wrapIndent wraps s to w cells and indents continuation lines.
-func wrapIndent(s string, w int, indent string) string {
-	if w < 10 {
-		return s
-	}
-	return strings.ReplaceAll(ansi.Wrap(s, w, ""), "\n", "\n"+indent)
-}
-
 // secretMask stands for any secret: one bullet per character would show
 // anyone looking at the screen how long it is.
 const secretMask = "••••••••"
