@@ -74,17 +74,25 @@ func (m *Model) kv(label, value string, width int) string {
 // it wraps under itself at its slashes and separators, never cut, so it can
 // be read and copied whole (the box would cut it silently).
 func (m *Model) kvURL(label, u string, width, iw int) []string {
+	return m.kvWrap(label, u, width, iw, func(s string, w int) []string {
+		return strings.Split(ansi.Wrap(s, w, "/?&"), "\n")
+	})
+}
+
+// kvWrap is a "label value" line whose value, when it does not fit, wraps
+// under itself (under the label when the pane is too narrow beside it).
+func (m *Model) kvWrap(label, v string, width, iw int, wrap func(string, int) []string) []string {
 	width = max(width, ansi.StringWidth(label))
 	vw := iw - width - 2
-	if ansi.StringWidth(u) <= vw {
-		return []string{m.kv(label, u, width)}
+	if ansi.StringWidth(v) <= vw {
+		return []string{m.kv(label, v, width)}
 	}
 	indent := strings.Repeat(" ", width+2)
 	if vw < 16 {
 		// Too narrow beside the label: under it, a cell in.
 		vw, indent = iw-1, " "
 	}
-	lines := strings.Split(ansi.Wrap(u, vw, "/?&"), "\n")
+	lines := wrap(v, vw)
 	var out []string
 	if indent == " " {
 		out = append(out, " "+m.st.Label.Render(label))
@@ -210,7 +218,7 @@ func (m *Model) userLines(e *envState, wide bool, iw int) []string {
 	if sum.Name != "" {
 		out = append(out, " "+sanitize.Line(sum.Name))
 	}
-	out = append(out, m.kv("scopes", sanitize.Line(sum.Scopes), 7))
+	out = append(out, m.kvWrap("scopes", sanitize.Line(sum.Scopes), 7, iw, wrapWords)...)
 	if wide {
 		tok := sanitize.Line(sum.AccessToken)
 		if sum.RefreshToken != "" {

@@ -5,6 +5,8 @@ import (
 	"testing"
 
 	"github.com/charmbracelet/x/ansi"
+
+	"github.com/orcid-tui/orcid-tui/auth"
 )
 
 // The sign-in's steps wrap at spaces: an iD, a date or a scope is never
@@ -36,5 +38,37 @@ func TestWrapIndentKeepsWords(t *testing.T) {
 				t.Errorf("line %q is wider than %d", l, tt.w)
 			}
 		}
+	}
+}
+
+// A signed-in user's scopes show in full in the narrow pane beside the
+// search (they say what the sign-in may do), wrapped under their label.
+func TestScopesWrapInNarrowPane(t *testing.T) {
+	m := newPane(t, nil)
+	m.SetSize(30, 40) // not focused: the narrow column at 200x60
+	scopes := []string{"openid", "/read-limited", "/activities/update", "/person/update"}
+	m.setUser(m.cur(), &auth.Session{ORCID: "0000-0002-1825-0097", Scopes: scopes, AccessToken: "tok-1234567890"})
+	_, lines := m.content()
+	var words []string
+	in := false
+	for _, l := range lines {
+		l = ansi.Strip(l)
+		if w := ansi.StringWidth(l); w > 28 {
+			t.Errorf("line %d wide: %q", w, l)
+		}
+		f := strings.Fields(l)
+		switch {
+		case len(f) > 0 && f[0] == "scopes":
+			in, f = true, f[1:]
+		case in && strings.HasPrefix(l, "         "):
+		default:
+			in = false
+		}
+		if in {
+			words = append(words, f...)
+		}
+	}
+	if got := strings.Join(words, " "); got != strings.Join(scopes, " ") {
+		t.Errorf("the scopes read %q:\n%s", got, ansi.Strip(strings.Join(lines, "\n")))
 	}
 }
