@@ -202,7 +202,8 @@ func (m *Model) rawPosition(p *page, d *rawDoc, k rawKey) string {
 	case m.rawWrap:
 		s += " · wrapped (w)"
 	case d.width > m.innerW():
-		s += fmt.Sprintf(" · col %s–%s of %s", common.Count(pos.x+1), common.Count(min(pos.x+m.innerW(), d.width)), common.Count(d.width))
+		// The key line has no room for w: say here that the cut lines wrap.
+		s += fmt.Sprintf(" · col %s–%s of %s · w wraps", common.Count(pos.x+1), common.Count(min(pos.x+m.innerW(), d.width)), common.Count(d.width))
 	}
 	return s
 }

@@ -35,7 +35,7 @@ func TestRawWrapPositionAndSidewaysHit(t *testing.T) {
 	_, long := longestLine(t, m)
 	d, _ := m.rawDoc(m.cur)
 	cols := "col 1–78 of " + common.Count(d.width)
-	mustContain(t, plain(m), cols)
+	mustContain(t, plain(m), cols+" · w wraps")
 
 	// A hit far to the right: the view moves sideways to show it.
 	needle := strings.TrimSpace(long[len(long)-30 : len(long)-18])
