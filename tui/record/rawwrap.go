@@ -187,25 +187,64 @@ func (m *Model) toggleWrap() {
 	m.fix()
 }
 
-// rawPosition is the raw view's footer position: the lines shown and,
-// when lines are cut, the columns shown ("col 81–160 of 5,120").
-func (m *Model) rawPosition(p *page, d *rawDoc, k rawKey) string {
+// rawFooter is the raw view's footer: the lines and columns shown
+// ("col 81–160 of 5,120"), the search's hit and, room permitting, hints.
+// When the pane is narrow the hints go first, then the query from the
+// hit's words: cut at the end, the footer lost the hit's "(n/N)".
+func (m *Model) rawFooter(p *page, d *rawDoc, k rawKey) string {
+	type part struct {
+		s     string
+		drop  int    // the highest goes first; 0 stays
+		short string // what stays of s when it goes; "" leaves it out
+	}
+	var parts []part
 	pos := p.rawPos[k]
 	n := m.rawRowCount(d)
 	if len(d.lines) == 0 || n == 0 {
-		return "empty"
+		parts = append(parts, part{s: "empty"})
+	} else {
+		first, _ := m.rawRowAt(min(pos.offset, n-1), 0)
+		last, _ := m.rawRowAt(min(pos.offset+m.bodyH, n)-1, 0)
+		parts = append(parts, part{s: fmt.Sprintf("lines %s–%s of %s", common.Count(first+1), common.Count(last+1), common.Count(len(d.lines)))})
+		switch {
+		case m.rawWrap:
+			parts = append(parts, part{s: "wrapped (w)", drop: 2, short: "wrapped"})
+		case d.width > m.innerW():
+			parts = append(parts, part{s: fmt.Sprintf("col %s–%s of %s", common.Count(pos.x+1), common.Count(min(pos.x+m.innerW(), d.width)), common.Count(d.width))},
+				part{s: "w wraps", drop: 2}) // the key line has no room for w
+		}
 	}
-	first, _ := m.rawRowAt(min(pos.offset, n-1), 0)
-	last, _ := m.rawRowAt(min(pos.offset+m.bodyH, n)-1, 0)
-	s := fmt.Sprintf("lines %s–%s of %s", common.Count(first+1), common.Count(last+1), common.Count(len(d.lines)))
 	switch {
-	case m.rawWrap:
-		s += " · wrapped (w)"
-	case d.width > m.innerW():
-		// The key line has no room for w: say here that the cut lines wrap.
-		s += fmt.Sprintf(" · col %s–%s of %s · w wraps", common.Count(pos.x+1), common.Count(min(pos.x+m.innerW(), d.width)), common.Count(d.width))
+	case p.search == "":
+	case len(p.matches) == 0:
+		parts = append(parts, part{s: "no match for “" + p.search + "”", drop: 1, short: "no match"})
+	default:
+		hit := fmt.Sprintf("match %s of %s", common.Count(p.matchCur+1), common.Count(len(p.matches)))
+		parts = append(parts, part{s: hit + " for “" + p.search + "” (n/N)", drop: 1, short: hit + " (n/N)"})
 	}
-	return s
+	// The key line says x too, with the format it switches to.
+	parts = append(parts, part{s: "x " + fmtName(otherFormat(p.rawFmt)), drop: 3})
+	join := func() string {
+		var b strings.Builder
+		for _, pt := range parts {
+			if pt.s == "" {
+				continue
+			}
+			if b.Len() > 0 {
+				b.WriteString(" · ")
+			}
+			b.WriteString(pt.s)
+		}
+		return b.String()
+	}
+	for drop := 3; drop > 0 && ansi.StringWidth(join()) > m.innerW(); drop-- {
+		for i := range parts {
+			if parts[i].drop == drop {
+				parts[i].s = parts[i].short
+			}
+		}
+	}
+	return join()
 }
 
 // matchCols is the cells [from, to) of match mt in its line.

@@ -199,3 +199,60 @@ func TestRawWrapAtWords(t *testing.T) {
 }
 
 func isLetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
+
+// rawFooterLine is the raw view's footer as drawn, without the border.
+func rawFooterLine(t *testing.T, m *Model) string {
+	t.Helper()
+	for _, l := range strings.Split(plain(m), "\n") {
+		if strings.Contains(l, "lines ") {
+			return strings.Trim(l, "┃│ ")
+		}
+	}
+	t.Fatalf("no footer:\n%s", plain(m))
+	return ""
+}
+
+// At 80 columns the raw footer keeps the hit's "(n/N)" and the columns
+// shown whole, leaving out hints rather than being cut at the end.
+func TestRawFooterFits(t *testing.T) {
+	tests := []struct {
+		name   string
+		keys   []string
+		search string
+		want   []string
+		not    []string
+	}{
+		{"cut lines", nil, "", []string{"col 1–78 of", "w wraps", "x XML"}, nil},
+		{"cut lines, a hit", nil, "anxiety", []string{"col ", "match 1 of 2", "(n/N)"}, []string{"x XML", "w wraps"}},
+		{"wrapped, a hit", []string{"w"}, "anxiety", []string{"match 1 of 2", "(n/N)", "wrapped"}, nil},
+		{"a long query", nil, "the emotional fragility of earthenware", []string{"col ", "match 1 of 1 (n/N)"}, []string{"fragility"}},
+		{"no match", nil, "porcelain kilns of the song dynasty", []string{"col ", "no match"}, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			m, _ := newTestModel(t, 80, 24)
+			open(t, m, orcidtest.CarberryID)
+			press(m, "0")
+			press(m, tt.keys...)
+			if tt.search != "" {
+				press(m, "f")
+				typeText(m, tt.search)
+				press(m, "enter")
+			}
+			f := rawFooterLine(t, m)
+			if strings.HasSuffix(f, "…") || ansi.StringWidth(f) > m.innerW() {
+				t.Errorf("footer cut: %q", f)
+			}
+			for _, w := range tt.want {
+				if !strings.Contains(f, w) {
+					t.Errorf("footer %q lacks %q", f, w)
+				}
+			}
+			for _, w := range tt.not {
+				if strings.Contains(f, w) {
+					t.Errorf("footer %q has %q", f, w)
+				}
+			}
+		})
+	}
+}

@@ -762,15 +762,7 @@ func (m *Model) footer() string {
 		if d == nil {
 			return ""
 		}
-		s := m.rawPosition(p, d, k)
-		if p.search != "" {
-			if len(p.matches) == 0 {
-				s += " · no match for “" + p.search + "”"
-			} else {
-				s += fmt.Sprintf(" · match %s of %s for “%s” (n/N)", common.Count(p.matchCur+1), common.Count(len(p.matches)), p.search)
-			}
-		}
-		return m.styles.Dim.Render(s + " · x " + fmtName(otherFormat(p.rawFmt)))
+		return m.styles.Dim.Render(m.rawFooter(p, d, k))
 	case p.tab == tabWorks && p.detail == 0:
 		n := len(p.order)
 		s := fmt.Sprintf("%s of %s", common.Count(min(p.lists[tabWorks].cursor+1, n)), common.Count(n))
