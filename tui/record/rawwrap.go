@@ -197,7 +197,7 @@ func (m *Model) rawFooter(p *page, d *rawDoc, k rawKey) string {
 		drop  int    // the highest goes first; 0 stays
 		short string // what stays of s when it goes; "" leaves it out
 	}
-	var parts []part
+	parts := make([]part, 0, 5)
 	pos := p.rawPos[k]
 	n := m.rawRowCount(d)
 	if len(d.lines) == 0 || n == 0 {
@@ -237,14 +237,16 @@ func (m *Model) rawFooter(p *page, d *rawDoc, k rawKey) string {
 		}
 		return b.String()
 	}
-	for drop := 3; drop > 0 && ansi.StringWidth(join()) > m.innerW(); drop-- {
+	s := join()
+	for drop := 3; drop > 0 && ansi.StringWidth(s) > m.innerW(); drop-- {
 		for i := range parts {
 			if parts[i].drop == drop {
 				parts[i].s = parts[i].short
 			}
 		}
+		s = join()
 	}
-	return join()
+	return s
 }
 
 // matchCols is the cells [from, to) of match mt in its line.
