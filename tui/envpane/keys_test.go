@@ -3,6 +3,8 @@ package envpane
 import (
 	"strings"
 	"testing"
+
+	"github.com/charmbracelet/x/ansi"
 )
 
 // ? lists every key the pane answers to, in each of its modes.
@@ -60,5 +62,26 @@ func TestShortHelpByPriority(t *testing.T) {
 	want := "enter l c e tab ? q"
 	if strings.Join(got, " ") != want {
 		t.Errorf("key line entries %q, want %q", strings.Join(got, " "), want)
+	}
+}
+
+// With the cursor on another environment than the one in use, the pane
+// says whose URLs and credentials it shows (and e, c, l act on): they are
+// not the cursor's.
+func TestSaysWhichEnvironmentIsShown(t *testing.T) {
+	m := newPane(t, nil) // production in use
+	m.Focus()
+	m.SetSize(80, 40)
+	if s := ansi.Strip(m.View()); strings.Contains(s, "Below:") {
+		t.Errorf("a note with the cursor on the environment in use:\n%s", s)
+	}
+	m.Update(press("j"))
+	s := ansi.Strip(m.View())
+	if !strings.Contains(s, "Below: production, in use. enter switches to sandbox.") {
+		t.Errorf("no note on the environment shown:\n%s", s)
+	}
+	m.Update(press("enter"))
+	if s := ansi.Strip(m.View()); strings.Contains(s, "Below:") {
+		t.Errorf("a note after switching:\n%s", s)
 	}
 }

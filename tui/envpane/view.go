@@ -128,6 +128,12 @@ func (m *Model) browseLines(iw int) []string {
 	if e == nil {
 		return append(out, st.Dim.Render("no environments configured"))
 	}
+	if m.cursor != m.active && m.cursor < len(m.envs) {
+		// What follows, and what e, c and l act on, is the environment in
+		// use, not the one under the cursor.
+		n := "Below: " + e.spec.label() + ", in use. enter switches to " + m.envs[m.cursor].spec.label() + "."
+		out = append(out, "", st.Dim.Render(wrapIndent(sanitize.Line(n), iw, "")))
+	}
 	if m.storeNotice != "" && wide {
 		n := sanitize.Line(m.storeNotice)
 		switch {
