@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/orcid-tui/orcid-tui/orcid/orcidtest"
@@ -18,25 +19,8 @@ func TestSignInURLWholeAt80(t *testing.T) {
 	m := newPane(t, srv)
 	m.Focus()
 	m.SetSize(80, 22) // the screen less its title and key lines
-	m.Update(press("l"))
-	var started flowStartedMsg
-	for _, msg := range run(m.Update(press("enter"))) {
-		if s, ok := msg.(flowStartedMsg); ok {
-			started = s
-		}
-	}
-	if started.err != nil || started.flow == nil {
-		t.Fatalf("flow: %+v", started)
-	}
+	started, _ := startFlow(t, m)
 	defer started.flow.Cancel()
-	cmd := m.Update(started)
-	for i := 0; i < 10 && !strings.Contains(ansi.Strip(m.View()), "paste the redirected URL"); i++ {
-		msgs := run(cmd)
-		if len(msgs) == 0 {
-			break
-		}
-		cmd = m.Update(msgs[0])
-	}
 	u := started.flow.URL()
 	for _, part := range []string{"state=", "nonce=", "redirect_uri="} {
 		if !strings.Contains(u, part) {
@@ -60,4 +44,33 @@ func TestSignInURLWholeAt80(t *testing.T) {
 	if strings.Contains(screen, orcidtest.DemoClientSecret) || strings.Contains(u, orcidtest.DemoClientSecret) {
 		t.Errorf("the client secret is shown:\n%s", screen)
 	}
+}
+
+// startFlow signs in from the pane's scopes with the preselected scopes and
+// runs the flow's events until the authorize URL is drawn. The command it
+// returns waits for the next event.
+func startFlow(t *testing.T, m *Model) (flowStartedMsg, tea.Cmd) {
+	t.Helper()
+	m.Update(press("l"))
+	if m.mode != modeScopes {
+		t.Fatalf("mode %v", m.mode)
+	}
+	var started flowStartedMsg
+	for _, msg := range run(m.Update(press("enter"))) {
+		if s, ok := msg.(flowStartedMsg); ok {
+			started = s
+		}
+	}
+	if started.err != nil || started.flow == nil {
+		t.Fatalf("flow: %+v", started)
+	}
+	cmd := m.Update(started)
+	for !strings.Contains(ansi.Strip(m.View()), "Authorize URL") {
+		msgs := run(cmd)
+		if len(msgs) == 0 {
+			t.Fatal("no more events")
+		}
+		cmd = m.Update(msgs[0])
+	}
+	return started, cmd
 }

@@ -9,10 +9,15 @@ import (
 // BenchmarkRecordRawScrollWrapped scrolls the raw JSON of the big record
 // with lines wrapped (w): the rows are built once, so a page down costs the
 // visible rows only.
-func BenchmarkRecordRawScrollWrapped(b *testing.B) {
+func BenchmarkRecordRawScrollWrapped(b *testing.B) { benchRawScroll(b, "w") }
+
+// benchRawScroll is Update and View for ctrl+d through the raw JSON of the
+// big record after keys, back to the top at the end.
+func benchRawScroll(b *testing.B, keys ...string) {
 	m, _ := newTestModel(b, 160, 48)
 	open(b, m, orcidtest.BigRecordID)
-	press(m, "0", "w")
+	press(m, "0")
+	press(m, keys...)
 	pgdn, top := keyMsg("ctrl+d"), keyMsg("g")
 	d, _ := m.rawDoc(m.cur)
 	b.ReportAllocs()
