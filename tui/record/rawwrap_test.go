@@ -256,3 +256,28 @@ func TestRawFooterFits(t *testing.T) {
 		})
 	}
 }
+
+// A resize wraps the raw lines again and keeps the same line on top.
+func TestRawWrapResizeKeepsTop(t *testing.T) {
+	m, _ := newTestModel(t, 80, 24)
+	open(t, m, orcidtest.CarberryID)
+	press(m, "0", "w")
+	for range 40 {
+		press(m, "ctrl+d")
+	}
+	_, k := m.rawDoc(m.cur)
+	top := func() int {
+		line, _ := m.rawRowAt(m.cur.rawPos[k].offset, 0)
+		return line
+	}
+	before := top()
+	if before < 100 {
+		t.Fatalf("the test wants to be far down: line %d", before)
+	}
+	for _, w := range []int{200, 60, 80} {
+		m.SetSize(w, 24)
+		if got := top(); got != before {
+			t.Errorf("at width %d the top line is %d, was %d", w, got+1, before+1)
+		}
+	}
+}

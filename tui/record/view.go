@@ -148,9 +148,15 @@ func (m *Model) fix() {
 		if d == nil {
 			return
 		}
+		pos := p.rawPos[k]
+		if m.rawWrap && m.wrapDoc == d && m.wrapW != m.innerW() {
+			// A resize wraps the lines again: the same cell stays on top.
+			line, col := m.rawRowAt(pos.offset, 0)
+			m.ensureWrap(d)
+			pos.offset = m.rawRowOf(line, col)
+		}
 		m.ensureWrap(d)
 		n := m.rawRowCount(d)
-		pos := p.rawPos[k]
 		pos.offset = clamp(pos.offset, 0, max(n-m.bodyH, 0))
 		pos.x = clamp(pos.x, 0, max(d.width-m.innerW(), 0))
 		p.rawPos[k] = pos
