@@ -148,10 +148,21 @@ func (m *Model) renderRawRow(p *page, d *rawDoc, i, x int) string {
 	s := m.renderRaw(p, d, int(r.line), int(r.x), int(r.end))
 	if r.x > 0 {
 		if hang := hangOf(d.lines[r.line].text, m.wrapW); hang > 0 {
-			s = strings.Repeat(" ", hang) + s
+			s = blanks(hang) + s
 		}
 	}
 	return s
+}
+
+// spaces is sliced for the indentation of wrapped rows, which are drawn
+// while scrolling.
+var spaces = strings.Repeat(" ", 128)
+
+func blanks(n int) string {
+	if n <= len(spaces) {
+		return spaces[:n]
+	}
+	return strings.Repeat(" ", n)
 }
 
 // rawRowOf is the row showing cell col of line.
