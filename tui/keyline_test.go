@@ -55,7 +55,7 @@ func TestKeyLineFits80(t *testing.T) {
 
 	check("search input focused", "tab next pane", "enter search")
 	drive(a, press("esc"), press("E"))
-	check("env pane focused", rootKeys, "tab next pane", "enter use env")
+	check("env pane focused", rootKeys, "enter use env", "l sign in", "c client token", "e credentials")
 	drive(a, press("tab"), press("/"))
 	typeText(a, "carberry")
 	drive(a, press("enter"))

@@ -160,29 +160,7 @@ func TestSignInWithPastedURL(t *testing.T) {
 	m := newPane(t, srv)
 	m.Focus()
 	m.SetSize(70, 40)
-	m.Update(press("l"))
-	if m.mode != modeScopes {
-		t.Fatalf("mode %v", m.mode)
-	}
-	msgs := run(m.Update(press("enter")))
-	var started flowStartedMsg
-	for _, msg := range msgs {
-		if s, ok := msg.(flowStartedMsg); ok {
-			started = s
-		}
-	}
-	if started.err != nil || started.flow == nil {
-		t.Fatalf("flow: %+v", started)
-	}
-	cmd := m.Update(started)
-	// Drain events until the flow shows the URL to copy.
-	for !strings.Contains(ansi.Strip(m.View()), "Authorize URL") {
-		msgs := run(cmd)
-		if len(msgs) == 0 {
-			t.Fatal("no more events")
-		}
-		cmd = m.Update(msgs[0])
-	}
+	started, cmd := startFlow(t, m)
 	// Act as the browser: authorize, and paste where it was sent.
 	redirect := authorize(t, srv, started.flow.URL())
 	m.Update(press("p"))

@@ -20,24 +20,7 @@ func TestSignInWithUnknownKeyFails(t *testing.T) {
 	_ = srv.SetFault(orcidtest.Fault{Name: orcidtest.FaultBadKey})
 
 	signIn := func(m *Model) (*common.Session, []common.ErrorMsg) {
-		m.Update(press("l"))
-		var started flowStartedMsg
-		for _, msg := range run(m.Update(press("enter"))) {
-			if s, ok := msg.(flowStartedMsg); ok {
-				started = s
-			}
-		}
-		if started.err != nil || started.flow == nil {
-			t.Fatalf("flow: %+v", started)
-		}
-		cmd := m.Update(started)
-		for !strings.Contains(ansi.Strip(m.View()), "Authorize URL") {
-			msgs := run(cmd)
-			if len(msgs) == 0 {
-				t.Fatal("no more events")
-			}
-			cmd = m.Update(msgs[0])
-		}
+		started, cmd := startFlow(t, m)
 		redirect := authorize(t, srv, started.flow.URL())
 		m.Update(press("p"))
 		m.Update(tea.PasteMsg{Content: redirect})

@@ -70,6 +70,42 @@ func (m *Model) kv(label, value string, width int) string {
 	return " " + m.st.Label.Render(fmt.Sprintf("%-*s", width, label)) + " " + value
 }
 
+// kvURL is a "label value" line whose value is a URL: when it does not fit
+// it wraps under itself at its slashes and separators, never cut, so it can
+// be read and copied whole (the box would cut it silently).
+func (m *Model) kvURL(label, u string, width, iw int) []string {
+	return m.kvWrap(label, u, width, iw, func(s string, w int) []string {
+		return strings.Split(ansi.Wrap(s, w, "/?&"), "\n")
+	})
+}
+
+// kvWrap is a "label value" line whose value, when it does not fit, wraps
+// under itself (under the label when the pane is too narrow beside it).
+func (m *Model) kvWrap(label, v string, width, iw int, wrap func(string, int) []string) []string {
+	width = max(width, ansi.StringWidth(label))
+	vw := iw - width - 2
+	if ansi.StringWidth(v) <= vw {
+		return []string{m.kv(label, v, width)}
+	}
+	indent := strings.Repeat(" ", width+2)
+	if vw < 16 {
+		// Too narrow beside the label: under it, a cell in.
+		vw, indent = iw-1, " "
+	}
+	lines := wrap(v, vw)
+	var out []string
+	if indent == " " {
+		out = append(out, " "+m.st.Label.Render(label))
+	} else {
+		out = append(out, m.kv(label, lines[0], width))
+		lines = lines[1:]
+	}
+	for _, l := range lines {
+		out = append(out, indent+l)
+	}
+	return out
+}
+
 func (m *Model) browseLines(iw int) []string {
 	st := m.st
 	wide := m.Wide()
@@ -92,6 +128,12 @@ func (m *Model) browseLines(iw int) []string {
 	if e == nil {
 		return append(out, st.Dim.Render("no environments configured"))
 	}
+	if m.cursor != m.active && m.cursor < len(m.envs) {
+		// What follows, and what e, c and l act on, is the environment in
+		// use, not the one under the cursor.
+		n := "Below: " + e.spec.label() + ", in use. enter switches to " + m.envs[m.cursor].spec.label() + "."
+		out = append(out, "", st.Dim.Render(wrapIndent(sanitize.Line(n), iw, "")))
+	}
 	if m.storeNotice != "" && wide {
 		n := sanitize.Line(m.storeNotice)
 		switch {
@@ -113,10 +155,9 @@ func (m *Model) browseLines(iw int) []string {
 		}
 		return sanitize.Line(u)
 	}
-	out = append(out,
-		m.kv("registry", urlOf(e.spec.RegistryURL), 8),
-		m.kv("public", urlOf(e.spec.PublicAPIURL), 8),
-		m.kv("member", urlOf(e.spec.MemberAPIURL), 8))
+	out = append(out, m.kvURL("registry", urlOf(e.spec.RegistryURL), 8, iw)...)
+	out = append(out, m.kvURL("public", urlOf(e.spec.PublicAPIURL), 8, iw)...)
+	out = append(out, m.kvURL("member", urlOf(e.spec.MemberAPIURL), 8, iw)...)
 
 	out = append(out, m.section("Credentials"))
 	if e.spec.ClientID == "" {
@@ -137,7 +178,7 @@ func (m *Model) browseLines(iw int) []string {
 				ru = "http://127.0.0.1:<any port>/callback"
 			}
 		}
-		out = append(out, m.kv("redirect", sanitize.Line(ru), 6))
+		out = append(out, m.kvURL("redirect", sanitize.Line(ru), 6, iw)...)
 	}
 
 	out = append(out, m.section("Client token"))
@@ -183,7 +224,7 @@ func (m *Model) userLines(e *envState, wide bool, iw int) []string {
 	if sum.Name != "" {
 		out = append(out, " "+sanitize.Line(sum.Name))
 	}
-	out = append(out, m.kv("scopes", sanitize.Line(sum.Scopes), 7))
+	out = append(out, m.kvWrap("scopes", sanitize.Line(sum.Scopes), 7, iw, wrapWords)...)
 	if wide {
 		tok := sanitize.Line(sum.AccessToken)
 		if sum.RefreshToken != "" {
@@ -317,8 +358,9 @@ func (m *Model) scopeLines(iw int) []string {
 			ru = "http://127.0.0.1:<any free port>/callback"
 		}
 	}
-	out = append(out, "", m.kv("redirect", sanitize.Line(ru), 8),
-		"", st.Dim.Render("space toggle · enter sign in · esc cancel"))
+	out = append(out, "")
+	out = append(out, m.kvURL("redirect", sanitize.Line(ru), 8, iw)...)
+	out = append(out, "", st.Dim.Render("space toggle · enter sign in · esc cancel"))
 	return out
 }
 
@@ -387,14 +429,6 @@ func (m *Model) flowLines(iw int) []string {
 		}
 	}
 	return out
-}
-
-// wrapIndent wraps s to w cells and indents continuation lines.
-func wrapIndent(s string, w int, indent string) string {
-	if w < 10 {
-		return s
-	}
-	return strings.ReplaceAll(ansi.Wrap(s, w, ""), "\n", "\n"+indent)
 }
 
 // secretMask stands for any secret: one bullet per character would show

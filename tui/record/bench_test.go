@@ -47,21 +47,4 @@ func BenchmarkRecordScroll(b *testing.B) {
 }
 
 // BenchmarkRecordRawScroll scrolls the raw JSON of the big record.
-func BenchmarkRecordRawScroll(b *testing.B) {
-	m, _ := newTestModel(b, 160, 48)
-	open(b, m, orcidtest.BigRecordID)
-	press(m, "0")
-	pgdn, top := keyMsg("ctrl+d"), keyMsg("g")
-	d, _ := m.rawDoc(m.cur)
-	b.ReportAllocs()
-	b.ResetTimer()
-	for b.Loop() {
-		_, k := m.rawDoc(m.cur)
-		if m.cur.rawPos[k].offset >= len(d.lines)-m.bodyH {
-			m.Update(top)
-		} else {
-			m.Update(pgdn)
-		}
-		_ = m.View()
-	}
-}
+func BenchmarkRecordRawScroll(b *testing.B) { benchRawScroll(b) }

@@ -3,6 +3,7 @@ package record
 import (
 	"fmt"
 	"sort"
+	"strings"
 
 	"github.com/charmbracelet/x/ansi"
 
@@ -13,12 +14,14 @@ import (
 // wrapped (w). Rows are what the view scrolls through: a body's lines, or
 // with wrapping the pieces of them one pane wide.
 
-// rawRow is one row of the wrapped raw view: line of the body from cell x.
-type rawRow struct{ line, x int }
+// rawRow is one row of the wrapped raw view: the cells [x, end) of line.
+// int32 keeps the rows of a 13,000-work record small.
+type rawRow struct{ line, x, end int32 }
 
 // ensureWrap builds the wrapped rows of d for the pane's width when
 // wrapping is on and they were built for another body or width. It runs in
-// Update; the widths of the lines were measured when the body arrived.
+// Update; the widths of the lines were measured when the body arrived, so
+// only the lines wider than the pane are read again.
 func (m *Model) ensureWrap(d *rawDoc) {
 	w := m.innerW()
 	if !m.rawWrap || d == nil || (m.wrapDoc == d && m.wrapW == w) {
@@ -26,13 +29,96 @@ func (m *Model) ensureWrap(d *rawDoc) {
 	}
 	rows := make([]rawRow, 0, len(d.lines))
 	for i := range d.lines {
-		rows = append(rows, rawRow{i, 0})
-		for x := w; x < d.lines[i].width; x += w {
-			rows = append(rows, rawRow{i, x})
+		l := &d.lines[i]
+		if l.width <= w {
+			rows = append(rows, rawRow{int32(i), 0, int32(l.width)})
+			continue
 		}
+		rows = wrapRawLine(rows, int32(i), l.text, w)
 	}
 	m.wrapDoc, m.wrapW, m.wrapRows = d, w, rows
 	m.rawCache = map[int]string{}
+}
+
+// hangOf is how far the rows after a line's first are indented: as far as
+// the line itself, so wrapped JSON and XML keep their shape, but never more
+// than half the pane.
+func hangOf(s string, w int) int {
+	n := 0
+	for n < len(s) && s[n] == ' ' {
+		n++
+	}
+	return min(n, w/2)
+}
+
+// wrapRawLine appends the rows of line i (text s, wider than w cells):
+// each ends at the last space or punctuation that fits, and only a token
+// longer than the row (a long URL, base64) is cut where the row ends. The
+// indentation is no place to break.
+func wrapRawLine(rows []rawRow, i int32, s string, w int) []rawRow {
+	indent := 0
+	for indent < len(s) && s[indent] == ' ' {
+		indent++
+	}
+	hang := hangOf(s, w)
+	ascii := isASCII(s)
+	x0, avail := 0, w // the row under way starts at cell x0, avail cells wide
+	brk := -1         // the last cell a row may end at, after x0
+	var prev byte
+	for b, c := 0, 0; b < len(s); {
+		g, gw := s[b:b+1], 1
+		if !ascii {
+			g, gw = ansi.FirstGraphemeCluster(s[b:], ansi.GraphemeWidth)
+		}
+		if len(g) == 1 && g[0] == '<' && c > indent {
+			brk = c // XML: before a tag
+		}
+		for c+gw-x0 > avail {
+			end := c // a token too long for a row: cut where the row ends
+			switch {
+			case brk > x0:
+				end = brk
+			case c == x0:
+				end = c + gw // a wide character in a pane narrower than it
+			}
+			rows = append(rows, rawRow{i, int32(x0), int32(end)})
+			x0, avail, brk = end, w-hang, -1
+		}
+		c += gw
+		b += len(g)
+		if len(g) == 1 && c > indent && breaksAfter(g[0], prev) {
+			brk = c
+		}
+		if len(g) == 1 {
+			prev = g[0]
+		} else {
+			prev = 0
+		}
+	}
+	return append(rows, rawRow{i, int32(x0), int32(ansi.StringWidth(s))})
+}
+
+// breaksAfter says whether a row may end after c (which follows prev): a
+// space, JSON's and XML's separators and the parts of a URL. Not a hyphen:
+// it joins the words of JSON keys, XML names and dates; nor the slash of
+// an XML end tag.
+func breaksAfter(c, prev byte) bool {
+	switch c {
+	case ' ', ',', ';', '&', '?', '>', '|':
+		return true
+	case '/':
+		return prev != '<'
+	}
+	return false
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
 }
 
 // rawRowCount is how many rows the raw view of d scrolls through.
@@ -48,21 +134,48 @@ func (m *Model) rawRowCount(d *rawDoc) int {
 func (m *Model) rawRowAt(i, x int) (line, col int) {
 	if m.rawWrap && i < len(m.wrapRows) {
 		r := m.wrapRows[i]
-		return r.line, r.x
+		return int(r.line), int(r.x)
 	}
 	return i, x
 }
 
-// rawRowOf is the first row showing cell col of line.
+// renderRawRow draws row i of d, from cell x when lines are cut.
+func (m *Model) renderRawRow(p *page, d *rawDoc, i, x int) string {
+	if !m.rawWrap || i >= len(m.wrapRows) {
+		return m.renderRaw(p, d, i, x, x+m.innerW())
+	}
+	r := m.wrapRows[i]
+	s := m.renderRaw(p, d, int(r.line), int(r.x), int(r.end))
+	if r.x > 0 {
+		if hang := hangOf(d.lines[r.line].text, m.wrapW); hang > 0 {
+			s = blanks(hang) + s
+		}
+	}
+	return s
+}
+
+// spaces is sliced for the indentation of wrapped rows, which are drawn
+// while scrolling.
+var spaces = strings.Repeat(" ", 128)
+
+func blanks(n int) string {
+	if n <= len(spaces) {
+		return spaces[:n]
+	}
+	return strings.Repeat(" ", n)
+}
+
+// rawRowOf is the row showing cell col of line.
 func (m *Model) rawRowOf(line, col int) int {
 	if !m.rawWrap {
 		return line
 	}
+	// The last row that starts at or before (line, col).
 	i := sort.Search(len(m.wrapRows), func(j int) bool {
 		r := m.wrapRows[j]
-		return r.line > line || (r.line == line && r.x+m.wrapW > col)
-	})
-	return min(i, max(len(m.wrapRows)-1, 0))
+		return int(r.line) > line || (int(r.line) == line && int(r.x) > col)
+	}) - 1
+	return clamp(i, 0, max(len(m.wrapRows)-1, 0))
 }
 
 // toggleWrap is w: wrap long lines or cut them, keeping the top line.
@@ -85,22 +198,64 @@ func (m *Model) toggleWrap() {
 	m.fix()
 }
 
-// rawPosition is the raw view's footer position: the lines shown and,
-// when lines are cut, the columns shown ("col 81–160 of 5,120").
-func (m *Model) rawPosition(p *page, d *rawDoc, k rawKey) string {
+// rawFooter is the raw view's footer: the lines and columns shown
+// ("col 81–160 of 5,120"), the search's hit and, room permitting, hints.
+// When the pane is narrow the hints go first, then the query from the
+// hit's words: cut at the end, the footer lost the hit's "(n/N)".
+func (m *Model) rawFooter(p *page, d *rawDoc, k rawKey) string {
+	type part struct {
+		s     string
+		drop  int    // the highest goes first; 0 stays
+		short string // what stays of s when it goes; "" leaves it out
+	}
+	parts := make([]part, 0, 5)
 	pos := p.rawPos[k]
 	n := m.rawRowCount(d)
 	if len(d.lines) == 0 || n == 0 {
-		return "empty"
+		parts = append(parts, part{s: "empty"})
+	} else {
+		first, _ := m.rawRowAt(min(pos.offset, n-1), 0)
+		last, _ := m.rawRowAt(min(pos.offset+m.bodyH, n)-1, 0)
+		parts = append(parts, part{s: fmt.Sprintf("lines %s–%s of %s", common.Count(first+1), common.Count(last+1), common.Count(len(d.lines)))})
+		switch {
+		case m.rawWrap:
+			parts = append(parts, part{s: "wrapped (w)", drop: 2, short: "wrapped"})
+		case d.width > m.innerW():
+			parts = append(parts, part{s: fmt.Sprintf("col %s–%s of %s", common.Count(pos.x+1), common.Count(min(pos.x+m.innerW(), d.width)), common.Count(d.width))},
+				part{s: "w wraps", drop: 2}) // the key line has no room for w
+		}
 	}
-	first, _ := m.rawRowAt(min(pos.offset, n-1), 0)
-	last, _ := m.rawRowAt(min(pos.offset+m.bodyH, n)-1, 0)
-	s := fmt.Sprintf("lines %s–%s of %s", common.Count(first+1), common.Count(last+1), common.Count(len(d.lines)))
 	switch {
-	case m.rawWrap:
-		s += " · wrapped (w)"
-	case d.width > m.innerW():
-		s += fmt.Sprintf(" · col %s–%s of %s", common.Count(pos.x+1), common.Count(min(pos.x+m.innerW(), d.width)), common.Count(d.width))
+	case p.search == "":
+	case len(p.matches) == 0:
+		parts = append(parts, part{s: "no match for “" + p.search + "”", drop: 1, short: "no match"})
+	default:
+		hit := fmt.Sprintf("match %s of %s", common.Count(p.matchCur+1), common.Count(len(p.matches)))
+		parts = append(parts, part{s: hit + " for “" + p.search + "” (n/N)", drop: 1, short: hit + " (n/N)"})
+	}
+	// The key line says x too, with the format it switches to.
+	parts = append(parts, part{s: "x " + fmtName(otherFormat(p.rawFmt)), drop: 3})
+	join := func() string {
+		var b strings.Builder
+		for _, pt := range parts {
+			if pt.s == "" {
+				continue
+			}
+			if b.Len() > 0 {
+				b.WriteString(" · ")
+			}
+			b.WriteString(pt.s)
+		}
+		return b.String()
+	}
+	s := join()
+	for drop := 3; drop > 0 && ansi.StringWidth(s) > m.innerW(); drop-- {
+		for i := range parts {
+			if parts[i].drop == drop {
+				parts[i].s = parts[i].short
+			}
+		}
+		s = join()
 	}
 	return s
 }

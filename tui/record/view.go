@@ -111,12 +111,8 @@ func (m *Model) cursorItem() cursorSpot {
 	if ls.cursor < 0 || ls.cursor >= len(m.lines) || m.lines[ls.cursor].it == nil {
 		return cursorSpot{}
 	}
-	it := m.lines[ls.cursor].it
-	first := ls.cursor
-	for first > 0 && m.lines[first-1].it == it {
-		first--
-	}
-	return cursorSpot{ls: ls, it: it, line: ls.cursor - first}
+	first, _ := m.itemLines(ls.cursor)
+	return cursorSpot{ls: ls, it: m.lines[ls.cursor].it, line: ls.cursor - first}
 }
 
 // restore puts the cursor back on its item when the same list was
@@ -152,9 +148,15 @@ func (m *Model) fix() {
 		if d == nil {
 			return
 		}
+		pos := p.rawPos[k]
+		if m.rawWrap && m.wrapDoc == d && m.wrapW != m.innerW() {
+			// A resize wraps the lines again: the same cell stays on top.
+			line, col := m.rawRowAt(pos.offset, 0)
+			m.ensureWrap(d)
+			pos.offset = m.rawRowOf(line, col)
+		}
 		m.ensureWrap(d)
 		n := m.rawRowCount(d)
-		pos := p.rawPos[k]
 		pos.offset = clamp(pos.offset, 0, max(n-m.bodyH, 0))
 		pos.x = clamp(pos.x, 0, max(d.width-m.innerW(), 0))
 		p.rawPos[k] = pos
@@ -163,8 +165,7 @@ func (m *Model) fix() {
 		}
 		for i := pos.offset; i < pos.offset+m.bodyH && i < n; i++ {
 			if _, ok := m.rawCache[i]; !ok {
-				line, x := m.rawRowAt(i, pos.x)
-				m.rawCache[i] = m.renderRaw(p, d, line, x)
+				m.rawCache[i] = m.renderRawRow(p, d, i, pos.x)
 			}
 		}
 		return
@@ -178,7 +179,33 @@ func (m *Model) fix() {
 	if ls.cursor >= ls.offset+m.bodyH {
 		ls.offset = ls.cursor - m.bodyH + 1
 	}
+	// A wrapped item (a long keyword, a biography) shows whole when it
+	// fits: after a write or a jump the cursor is on its first line, and
+	// only that line would scroll into view.
+	if first, last := m.itemLines(ls.cursor); last-first < m.bodyH {
+		if last >= ls.offset+m.bodyH {
+			ls.offset = last - m.bodyH + 1
+		}
+		ls.offset = min(ls.offset, first)
+	}
 	ls.offset = clamp(ls.offset, 0, max(n-m.bodyH, 0))
+}
+
+// itemLines is the first and last line of the item on line i of m.lines
+// (i itself when the line is no item's, or the works list is shown).
+func (m *Model) itemLines(i int) (first, last int) {
+	if i < 0 || i >= len(m.lines) || m.lines[i].it == nil || (m.cur.tab == tabWorks && m.cur.detail == 0) {
+		return i, i
+	}
+	it := m.lines[i].it
+	first, last = i, i
+	for first > 0 && m.lines[first-1].it == it {
+		first--
+	}
+	for last+1 < len(m.lines) && m.lines[last+1].it == it {
+		last++
+	}
+	return first, last
 }
 
 // curList is the cursor state of what is shown.
@@ -216,7 +243,8 @@ func (m *Model) rawDoc(p *page) (*rawDoc, rawKey) {
 	return p.raws[k], k
 }
 
-func (m *Model) renderRaw(p *page, d *rawDoc, i, x int) string {
+// renderRaw draws cells [x, to) of line i of d, with its search hits.
+func (m *Model) renderRaw(p *page, d *rawDoc, i, x, to int) string {
 	lo := sort.Search(len(p.matches), func(j int) bool { return p.matches[j].line >= i })
 	hi := lo
 	for hi < len(p.matches) && p.matches[hi].line == i {
@@ -227,12 +255,11 @@ func (m *Model) renderRaw(p *page, d *rawDoc, i, x int) string {
 		cur = p.matchCur - lo
 	}
 	s := renderRawLine(&d.lines[i], d.format, p.matches[lo:hi], cur, m.styles)
-	w := m.innerW()
 	if x > 0 || m.rawWrap {
 		// Wrapped, every piece is cut exactly: the next row goes on.
-		return common.Cut(s, x, x+w)
+		return common.Cut(s, x, to)
 	}
-	return common.Truncate(s, w, "…")
+	return common.Truncate(s, to, "…")
 }
 
 // labelled lays label/value items out in two columns, wrapping values that
@@ -741,15 +768,7 @@ func (m *Model) footer() string {
 		if d == nil {
 			return ""
 		}
-		s := m.rawPosition(p, d, k)
-		if p.search != "" {
-			if len(p.matches) == 0 {
-				s += " · no match for “" + p.search + "”"
-			} else {
-				s += fmt.Sprintf(" · match %s of %s for “%s” (n/N)", common.Count(p.matchCur+1), common.Count(len(p.matches)), p.search)
-			}
-		}
-		return m.styles.Dim.Render(s + " · x " + fmtName(otherFormat(p.rawFmt)))
+		return m.styles.Dim.Render(m.rawFooter(p, d, k))
 	case p.tab == tabWorks && p.detail == 0:
 		n := len(p.order)
 		s := fmt.Sprintf("%s of %s", common.Count(min(p.lists[tabWorks].cursor+1, n)), common.Count(n))

@@ -52,10 +52,19 @@ func TestRawLineFits(t *testing.T) {
 		iw := m.innerW()
 		for i := range d.lines {
 			for x := 0; x < 60; x += 3 {
-				if got := ansi.StringWidth(m.renderRaw(p, d, i, x)); got > iw {
-					t.Fatalf("w=%d line %d x=%d: %d wide, want <= %d: %q", w, i, x, got, iw, ansi.Strip(m.renderRaw(p, d, i, x)))
+				if got := ansi.StringWidth(m.renderRawRow(p, d, i, x)); got > iw {
+					t.Fatalf("w=%d line %d x=%d: %d wide, want <= %d: %q", w, i, x, got, iw, ansi.Strip(m.renderRawRow(p, d, i, x)))
 				}
 			}
 		}
+		// Wrapped too, with the rows after a line's first indented.
+		m.rawWrap, m.wrapDoc = true, nil
+		m.ensureWrap(d)
+		for i := range m.rawRowCount(d) {
+			if got := ansi.StringWidth(m.renderRawRow(p, d, i, 0)); got > iw {
+				t.Fatalf("wrapped, w=%d row %d: %d wide, want <= %d: %q", w, i, got, iw, ansi.Strip(m.renderRawRow(p, d, i, 0)))
+			}
+		}
+		m.rawWrap = false
 	}
 }
