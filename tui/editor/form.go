@@ -300,8 +300,15 @@ func (f *Form) Update(msg tea.Msg) (cmd tea.Cmd, submit bool) {
 		return nil, f.trySubmit()
 	}
 	_, cmd = f.form.Update(msg)
+	cmd, send := f.settle(cmd)
 	f.refreshNotes()
+	if send {
+		return cmd, f.trySubmit()
+	}
 	if f.form.State == huh.StateCompleted {
+		if f.sending {
+			return cmd, false // already sent: nothing is sent twice
+		}
 		if !f.trySubmit() {
 			return tea.Batch(cmd, f.reopen()), false
 		}
