@@ -80,6 +80,9 @@ func New(k orcid.ItemKind, putCode int64, from any) (*Form, error) {
 		if k == orcid.KindFunding {
 			f.v.Type = "grant"
 		}
+		if k == orcid.KindExternalIdentifier {
+			f.v.IDRel = "self"
+		}
 		if k.IsAffiliation() || k == orcid.KindFunding {
 			f.v.OrgIDSource = "ROR"
 		}
@@ -98,6 +101,7 @@ func New(k orcid.ItemKind, putCode int64, from any) (*Form, error) {
 		f.v.URLName, f.v.URL, f.v.Visibility = clean(it.URLName), cleanV(it.URL), clean(it.Visibility)
 	case *orcid.PersonExternalID:
 		f.v.IDType, f.v.IDValue, f.v.IDURL, f.v.Visibility = clean(it.Type), clean(it.Value), cleanV(it.URL), clean(it.Visibility)
+		f.v.IDRel = personIDRelationship(clean(it.Relationship))
 	case *orcid.Address:
 		f.v.Country, f.v.Visibility = cleanV(it.Country), clean(it.Visibility)
 	default:
@@ -230,6 +234,7 @@ func (f *Form) build() {
 			f.input("external-id-type", "Identifier type", "e.g. Scopus Author ID", &v.IDType),
 			f.input("external-id-value", "Value", "required", &v.IDValue),
 			f.input("external-id-url", "URL", "https://…", &v.IDURL),
+			f.choose("external-id-relationship", "Relationship", options(PersonIDRelationships, false), &v.IDRel, 0),
 			vis(),
 		}
 	case k == orcid.KindAddress:

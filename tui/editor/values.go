@@ -259,7 +259,7 @@ func (f *Form) Draft() orcid.Item {
 		return &orcid.ResearcherURLDraft{PutCode: f.putCode, Visibility: vis, URLName: strings.TrimSpace(v.URLName), URL: &orcid.Value{Value: strings.TrimSpace(v.URL)}}
 	case f.kind == orcid.KindExternalIdentifier:
 		return &orcid.PersonExternalIDDraft{PutCode: f.putCode, Visibility: vis, Type: strings.TrimSpace(v.IDType),
-			Value: strings.TrimSpace(v.IDValue), URL: optValue(v.IDURL), Relationship: "self"}
+			Value: strings.TrimSpace(v.IDValue), URL: optValue(v.IDURL), Relationship: personIDRelationship(v.IDRel)}
 	case f.kind == orcid.KindAddress:
 		return &orcid.AddressDraft{PutCode: f.putCode, Visibility: vis, Country: &orcid.Value{Value: strings.ToUpper(strings.TrimSpace(v.Country))}}
 	}
