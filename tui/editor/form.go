@@ -197,7 +197,7 @@ func (f *Form) build() {
 			f.input("title.subtitle", "Subtitle", "optional", &v.Subtitle),
 			f.input("url", "URL", "https://…", &v.URL),
 			f.input("short-description", "Short description", "optional", &v.Description),
-			f.input("contributors", "Contributors", "names separated by ;", &v.Contributors),
+			f.contributorsField(&v.Contributors),
 			f.input("language-code", "Language", "e.g. en", &v.Language),
 			f.input("country", "Country", "two letters, e.g. GB", &v.Country),
 			vis(),
@@ -243,6 +243,7 @@ func (f *Form) build() {
 	km := huh.NewDefaultKeyMap()
 	// ctrl+c quits the program, not the form: esc closes it (the pane).
 	km.Quit = key.NewBinding(key.WithDisabled())
+	textKeys(km)
 	// Messages are drawn under their fields (notes), not in huh's footer.
 	f.form = huh.NewForm(huh.NewGroup(fields...)).WithKeyMap(km).WithShowHelp(true).WithShowErrors(false).
 		WithTheme(baseTheme)
@@ -325,7 +326,7 @@ func (f *Form) Update(msg tea.Msg) (cmd tea.Cmd, submit bool) {
 // trySubmit validates the whole draft: a problem keeps the form open with
 // every message shown.
 func (f *Form) trySubmit() bool {
-	err := orcid.Validate(f.Draft())
+	err := f.validate()
 	f.invalid = err != nil
 	if err == nil {
 		f.reason = ""
@@ -423,7 +424,7 @@ func (f *Form) refreshReason() {
 	}
 	reason := ""
 	var ve *orcid.ValidationError
-	if err := orcid.Validate(f.Draft()); errors.As(err, &ve) {
+	if err := f.validate(); errors.As(err, &ve) {
 		reason = "not sent — " + f.summary(ve)
 	} else if err != nil {
 		reason = "not sent — " + err.Error()
@@ -440,7 +441,7 @@ func (f *Form) refreshReason() {
 // longer key shows them.
 func (f *Form) errFor(keyName string) error {
 	f.shown[keyName] = true
-	err := orcid.Validate(f.Draft())
+	err := f.validate()
 	var ve *orcid.ValidationError
 	if !errors.As(err, &ve) {
 		return nil
@@ -478,7 +479,7 @@ func (f *Form) owner(name string) string {
 func (f *Form) FieldErrors() map[string]string {
 	out := map[string]string{}
 	var ve *orcid.ValidationError
-	if !errors.As(orcid.Validate(f.Draft()), &ve) {
+	if !errors.As(f.validate(), &ve) {
 		return out
 	}
 	for _, fe := range ve.Fields {
