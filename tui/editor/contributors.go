@@ -85,13 +85,26 @@ func contributorRole(typed string) (role string, ok bool) {
 	return "", false
 }
 
-// roleNames lists the roles as the form takes them, for a message.
-func roleNames() string {
-	credit := make([]string, len(CreditContributorRoles))
-	for i, r := range CreditContributorRoles {
-		credit[i] = roleSlug(r)
+// roleHint suggests the roles a mistyped role may have meant: those that
+// share a word, or the start of one, with it; else the common ones.
+func roleHint(typed string) string {
+	words := strings.Split(roleSlug(typed), "-")
+	var near []string
+	for _, set := range [][]string{LegacyContributorRoles, CreditContributorRoles} {
+		for _, r := range set {
+			slug := roleSlug(r)
+			for _, w := range words {
+				if len(w) >= 3 && strings.Contains(slug, w[:min(len(w), 4)]) {
+					near = append(near, slug)
+					break
+				}
+			}
+		}
 	}
-	return strings.Join(LegacyContributorRoles, ", ") + "; or a CRediT role: " + strings.Join(credit, ", ")
+	if len(near) == 0 {
+		return "e.g. author, editor, or a CRediT role such as writing-original-draft"
+	}
+	return "did you mean " + strings.Join(near, ", ") + "?"
 }
 
 // contributorLine writes a contributor as the field shows it.
@@ -191,7 +204,10 @@ func parseContributor(line string, first bool) (orcid.DraftContributor, string) 
 				return c, "give one ORCID iD"
 			}
 			id, err := orcid.ParseID(p)
-			if err != nil {
+			var ie *orcid.IDError
+			if errors.As(err, &ie) {
+				return c, fmt.Sprintf("%q is not an ORCID iD: %s", p, ie.Reason)
+			} else if err != nil {
 				return c, err.Error()
 			}
 			c.ContributorORCID = contributorID(p, id)
@@ -199,7 +215,7 @@ func parseContributor(line string, first bool) (orcid.DraftContributor, string) 
 			r, ok := contributorRole(p)
 			switch {
 			case !ok:
-				return c, fmt.Sprintf("%q is not an ORCID iD, first/additional, or a role ORCID knows (%s)", p, roleNames())
+				return c, fmt.Sprintf("%q is not a role ORCID knows (%s)", p, roleHint(p))
 			case role != "":
 				return c, "give one role: add another line with the same name for another role"
 			}
@@ -232,9 +248,9 @@ func contributorID(typed string, id orcid.ID) *orcid.Identifier {
 	return &orcid.Identifier{URI: "https://" + host + "/" + id.String(), Path: id.String(), Host: host}
 }
 
-// contributorsHelp is the line under the Contributors field.
-const contributorsHelp = "one per line: Name | ORCID iD | role | first or additional; only the name is required " +
-	"(the role is then author; the first line first, the others additional)"
+// contributorsHelp is the line under the Contributors field; the README
+// gives the defaults and the roles.
+const contributorsHelp = "a line each: Name | iD | role | first/additional; only the name is needed"
 
 // contributorsField is the work's Contributors field: a text of one
 // contributor a line, where enter starts a new line and tab moves on.
@@ -247,13 +263,9 @@ func (f *Form) contributorsField(v *string) *huh.Text {
 		Validate(func(string) error { return f.errFor(keyName) })
 	f.notes[keyName] = func(note string) {
 		if note == "" {
-			t.Description(contributorsHelp)
-			return
+			note = contributorsHelp
 		}
-		if strings.Contains(note, "a role ORCID knows") {
-			note += "\nroles: " + roleNames()
-		}
-		t.Description(note + "\n" + contributorsHelp)
+		t.Description(note)
 	}
 	f.fields = append(f.fields, t)
 	return t
@@ -293,4 +305,12 @@ func (f *Form) validate() error {
 		return err
 	}
 	return &orcid.ValidationError{Kind: orcid.KindWork, Fields: fields}
+}
+
+// EnterIsNewLine reports whether enter starts a new line in the focused
+// field (the contributors) rather than moving to the next field, so the
+// pane's key help can say so.
+func (f *Form) EnterIsNewLine() bool {
+	_, ok := f.form.GetFocusedField().(*huh.Text)
+	return ok
 }

@@ -79,9 +79,11 @@ func TestParseContributor(t *testing.T) {
 			orcid.DraftContributor{CreditName: v("Sandboxer"), ContributorORCID: &orcid.Identifier{URI: "https://sandbox.orcid.org/0009-0003-7578-3214", Path: "0009-0003-7578-3214", Host: "sandbox.orcid.org"}, ContributorAttributes: attrs("first", "editor")}, ""},
 		{"A | co_investigator | ", false, orcid.DraftContributor{CreditName: v("A"), ContributorAttributes: attrs("additional", "co-investigator")}, ""},
 		{"A | https://credit.niso.org/contributor-roles/formal-analysis/", false, orcid.DraftContributor{CreditName: v("A"), ContributorAttributes: attrs("additional", "formal analysis")}, ""},
-		{"A | 0000-0002-1825-0098", false, orcid.DraftContributor{}, "bad check digit: expected 7, got 8"},
+		{"A | 0000-0002-1825-0098", false, orcid.DraftContributor{}, `"0000-0002-1825-0098" is not an ORCID iD: bad check digit: expected 7, got 8`},
 		{"A | 0000-0002-1825", false, orcid.DraftContributor{}, "wrong length"},
-		{"A | writer", false, orcid.DraftContributor{}, `"writer" is not an ORCID iD, first/additional, or a role ORCID knows`},
+		{"A | writer", false, orcid.DraftContributor{}, `"writer" is not a role ORCID knows (did you mean writing-original-draft, writing-review-editing?)`},
+		{"A | wizard", false, orcid.DraftContributor{}, `"wizard" is not a role ORCID knows (e.g. author, editor,`},
+		{"A | co-author", false, orcid.DraftContributor{}, `(did you mean author?)`},
 		{"A | author | editor", false, orcid.DraftContributor{}, "give one role"},
 		{"A | first | additional", false, orcid.DraftContributor{}, "give one sequence"},
 		{"A | 0000-0002-1825-0097 | 0000-0001-5109-3700", false, orcid.DraftContributor{}, "give one ORCID iD"},
@@ -127,8 +129,14 @@ func TestContributorsTyped(t *testing.T) {
 	for _, k := range keys("Kiln notes", "tab", "10.5555/kiln") {
 		f.Update(k)
 	}
+	if f.EnterIsNewLine() {
+		t.Error("enter makes a new line in the title")
+	}
 	for f.focusedKey() != "contributors" {
 		f.Update(tea.KeyPressMsg{Code: tea.KeyTab})
+	}
+	if !f.EnterIsNewLine() {
+		t.Error("enter does not make a new line in the contributors")
 	}
 	for _, k := range keys("Josiah Carberry | 0000-0002-1825-0098 | editor", "enter", "Ada Lovelace") {
 		f.Update(k)
@@ -137,10 +145,10 @@ func TestContributorsTyped(t *testing.T) {
 	if f.focusedKey() != "contributors" {
 		t.Fatalf("tab left a field with a bad iD; focus on %s", f.focusedKey())
 	}
-	if got := f.FieldErrors()["contributors"]; !strings.Contains(got, "line 1: invalid ORCID iD") || !strings.Contains(got, "check digit") {
+	if got := f.FieldErrors()["contributors"]; !strings.Contains(got, `line 1: "0000-0002-1825-0098" is not an ORCID iD: bad check digit`) {
 		t.Errorf("message %q", got)
 	}
-	if !strings.Contains(f.View(), "✗ line 1: invalid ORCID iD") {
+	if !strings.Contains(f.View(), "✗ line 1: \"0000-0002-1825-0098\" is not an ORCID iD") {
 		t.Errorf("no message under the field:\n%s", f.View())
 	}
 	if _, ok := f.Update(tea.KeyPressMsg{Code: 's', Mod: tea.ModCtrl}); ok {
