@@ -99,3 +99,12 @@ func (f *Form) focusedKey() string {
 	}
 	return ""
 }
+
+// msgCmds gives messages taken out of commands back as commands.
+func msgCmds(msgs []tea.Msg) []tea.Cmd {
+	out := make([]tea.Cmd, len(msgs))
+	for i, m := range msgs {
+		out[i] = func() tea.Msg { return m }
+	}
+	return out
+}

@@ -134,3 +134,21 @@ func TestTakeMoves(t *testing.T) {
 		t.Error("a sequence was taken apart")
 	}
 }
+
+// The Person tab's chooser picks the kind on enter, in the same Update: a
+// key typed right after it cannot move the choice.
+func TestChooserPicksAtOnce(t *testing.T) {
+	c := NewKindChooser([]orcid.ItemKind{orcid.KindOtherName, orcid.KindKeyword, orcid.KindResearcherURL})
+	c.Init()
+	c.Update(tea.KeyPressMsg{Code: tea.KeyDown})
+	_, k := c.Update(tea.KeyPressMsg{Code: tea.KeyEnter})
+	if k != orcid.KindKeyword {
+		t.Fatalf("enter chose %q, want keyword", k)
+	}
+	// Moving the choice is not choosing.
+	c = NewKindChooser([]orcid.ItemKind{orcid.KindOtherName, orcid.KindKeyword})
+	c.Init()
+	if _, k := c.Update(tea.KeyPressMsg{Code: tea.KeyDown}); k != "" {
+		t.Errorf("down chose %q", k)
+	}
+}
