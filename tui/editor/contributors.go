@@ -135,7 +135,9 @@ func contributorLine(c orcid.DraftContributor) string {
 			parts = append(parts, s)
 		}
 	}
-	return strings.Join(parts, " | ")
+	// Trimmed as the field's lines are read: a contributor with an iD and
+	// no name is "| 0000-…".
+	return strings.TrimSpace(strings.Join(parts, " | "))
 }
 
 // contributorsText is the field's text for a work's contributors, and the

@@ -20,6 +20,7 @@ func contributorsWork() *orcid.Work {
 		{CreditName: v("Loïc Martin")}, // no attributes at all
 		{CreditName: v("Norbert Mercier"), ContributorORCID: &orcid.Identifier{Path: "0000-0001-5109-3700"},
 			ContributorAttributes: &orcid.ContributorAttributes{Sequence: "additional", Role: "EDITOR"}}, // a spelling the form would not write
+		{ContributorORCID: &orcid.Identifier{Path: "0000-0002-1694-233X"}}, // an iD without a name
 	}}
 	return w
 }
@@ -35,7 +36,8 @@ func TestContributorsRoundTrip(t *testing.T) {
 	wantText := "Josiah Carberry | 0000-0002-1825-0097 | writing-original-draft | first\n" +
 		"Chantal Tribolo | author\n" +
 		"Loïc Martin\n" +
-		"Norbert Mercier | 0000-0001-5109-3700 | EDITOR | additional"
+		"Norbert Mercier | 0000-0001-5109-3700 | EDITOR | additional\n" +
+		"| 0000-0002-1694-233X"
 	if f.v.Contributors != wantText {
 		t.Errorf("shown as\n%s\nwant\n%s", f.v.Contributors, wantText)
 	}
