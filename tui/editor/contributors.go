@@ -260,7 +260,7 @@ func (f *Form) contributorsField(v *string) *huh.Text {
 	const keyName = "contributors"
 	f.named(keyName, "Contributors")
 	t := huh.NewText().Key(keyName).Title("Contributors").Description(contributorsHelp).
-		Placeholder("Josiah Carberry | 0000-0002-1825-0097 | writing-original-draft | first").
+		Placeholder("e.g. Josiah Carberry | 0000-0002-1825-0097 | writing-original-draft | first").
 		Value(v).Lines(3).ExternalEditor(false).
 		Validate(func(string) error { return f.errFor(keyName) })
 	f.notes[keyName] = func(note string) {

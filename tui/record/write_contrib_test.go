@@ -8,6 +8,9 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/charmbracelet/x/ansi"
+	"github.com/charmbracelet/x/exp/golden"
+
 	"github.com/orcid-tui/orcid-tui/orcid/orcidtest"
 )
 
@@ -67,5 +70,38 @@ func TestWorkContributorsThroughTheForm(t *testing.T) {
 	}
 	if after := w.Draft().Contributors; !reflect.DeepEqual(after, before) {
 		t.Errorf("contributors changed by an edit of the title:\n%+v\n%+v", before.Contributor, after.Contributor)
+	}
+}
+
+// The contributors field at 80x24: its syntax under the title, then a
+// bad line's message in its place.
+func TestGoldenContributors(t *testing.T) {
+	for _, tt := range []struct{ name, text string }{
+		{"empty", ""},
+		{"bad_lines", "Josiah Carberry | 0000-0002-1825-0098 | editor\nAda Lovelace | writer"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			f := newWriteFixture(t, writeScopes)
+			f.m.SetSize(80, 24)
+			open(t, f.m, orcidtest.CarberryID)
+			hit(f.m, "]", "a")
+			fillWork(f.m, "Two hands at the kiln", "10.5555/TUI-CONTRIB")
+			for i := 0; !f.m.wr.form.EnterIsNewLine(); i++ {
+				if i == 20 {
+					t.Fatal("no contributors field")
+				}
+				hit(f.m, "tab")
+			}
+			for i, line := range strings.Split(tt.text, "\n") {
+				if i > 0 {
+					hit(f.m, "enter")
+				}
+				wtype(f.m, line)
+			}
+			hit(f.m, "tab") // refused: the messages show
+			out := f.m.View()
+			checkSize(t, out, 80, 24)
+			golden.RequireEqual(t, ansi.Strip(out))
+		})
 	}
 }
