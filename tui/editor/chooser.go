@@ -56,8 +56,16 @@ func (c *KindChooser) SetSize(w, h int) {
 }
 
 // Update moves the choice; k is the chosen kind once enter picked one.
+// The choice is made in this Update, not when huh's commands come back
+// (see focus.go): a key typed right after enter belongs to the form that
+// opens, and must not move the choice first.
 func (c *KindChooser) Update(msg tea.Msg) (cmd tea.Cmd, k orcid.ItemKind) {
 	_, cmd = c.form.Update(msg)
+	moves, rest := takeMoves(cmd)
+	if len(moves) > 0 && moves[0] == huh.NextField() {
+		return rest, c.choice
+	}
+	cmd = tea.Batch(append([]tea.Cmd{rest}, msgCmds(moves)...)...)
 	if c.form.State == huh.StateCompleted {
 		return cmd, c.choice
 	}

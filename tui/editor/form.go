@@ -80,6 +80,9 @@ func New(k orcid.ItemKind, putCode int64, from any) (*Form, error) {
 		if k == orcid.KindFunding {
 			f.v.Type = "grant"
 		}
+		if k == orcid.KindExternalIdentifier {
+			f.v.IDRel = "self"
+		}
 		if k.IsAffiliation() || k == orcid.KindFunding {
 			f.v.OrgIDSource = "ROR"
 		}
@@ -98,6 +101,7 @@ func New(k orcid.ItemKind, putCode int64, from any) (*Form, error) {
 		f.v.URLName, f.v.URL, f.v.Visibility = clean(it.URLName), cleanV(it.URL), clean(it.Visibility)
 	case *orcid.PersonExternalID:
 		f.v.IDType, f.v.IDValue, f.v.IDURL, f.v.Visibility = clean(it.Type), clean(it.Value), cleanV(it.URL), clean(it.Visibility)
+		f.v.IDRel = personIDRelationship(clean(it.Relationship))
 	case *orcid.Address:
 		f.v.Country, f.v.Visibility = cleanV(it.Country), clean(it.Visibility)
 	default:
@@ -193,7 +197,7 @@ func (f *Form) build() {
 			f.input("title.subtitle", "Subtitle", "optional", &v.Subtitle),
 			f.input("url", "URL", "https://…", &v.URL),
 			f.input("short-description", "Short description", "optional", &v.Description),
-			f.input("contributors", "Contributors", "names separated by ;", &v.Contributors),
+			f.contributorsField(&v.Contributors),
 			f.input("language-code", "Language", "e.g. en", &v.Language),
 			f.input("country", "Country", "two letters, e.g. GB", &v.Country),
 			vis(),
@@ -230,6 +234,7 @@ func (f *Form) build() {
 			f.input("external-id-type", "Identifier type", "e.g. Scopus Author ID", &v.IDType),
 			f.input("external-id-value", "Value", "required", &v.IDValue),
 			f.input("external-id-url", "URL", "https://…", &v.IDURL),
+			f.choose("external-id-relationship", "Relationship", options(PersonIDRelationships, false), &v.IDRel, 0),
 			vis(),
 		}
 	case k == orcid.KindAddress:
@@ -238,6 +243,7 @@ func (f *Form) build() {
 	km := huh.NewDefaultKeyMap()
 	// ctrl+c quits the program, not the form: esc closes it (the pane).
 	km.Quit = key.NewBinding(key.WithDisabled())
+	textKeys(km)
 	// Messages are drawn under their fields (notes), not in huh's footer.
 	f.form = huh.NewForm(huh.NewGroup(fields...)).WithKeyMap(km).WithShowHelp(true).WithShowErrors(false).
 		WithTheme(baseTheme)
@@ -300,8 +306,15 @@ func (f *Form) Update(msg tea.Msg) (cmd tea.Cmd, submit bool) {
 		return nil, f.trySubmit()
 	}
 	_, cmd = f.form.Update(msg)
+	cmd, send := f.settle(cmd)
 	f.refreshNotes()
+	if send {
+		return cmd, f.trySubmit()
+	}
 	if f.form.State == huh.StateCompleted {
+		if f.sending {
+			return cmd, false // already sent: nothing is sent twice
+		}
 		if !f.trySubmit() {
 			return tea.Batch(cmd, f.reopen()), false
 		}
@@ -313,7 +326,7 @@ func (f *Form) Update(msg tea.Msg) (cmd tea.Cmd, submit bool) {
 // trySubmit validates the whole draft: a problem keeps the form open with
 // every message shown.
 func (f *Form) trySubmit() bool {
-	err := orcid.Validate(f.Draft())
+	err := f.validate()
 	f.invalid = err != nil
 	if err == nil {
 		f.reason = ""
@@ -411,7 +424,7 @@ func (f *Form) refreshReason() {
 	}
 	reason := ""
 	var ve *orcid.ValidationError
-	if err := orcid.Validate(f.Draft()); errors.As(err, &ve) {
+	if err := f.validate(); errors.As(err, &ve) {
 		reason = "not sent — " + f.summary(ve)
 	} else if err != nil {
 		reason = "not sent — " + err.Error()
@@ -428,7 +441,7 @@ func (f *Form) refreshReason() {
 // longer key shows them.
 func (f *Form) errFor(keyName string) error {
 	f.shown[keyName] = true
-	err := orcid.Validate(f.Draft())
+	err := f.validate()
 	var ve *orcid.ValidationError
 	if !errors.As(err, &ve) {
 		return nil
@@ -466,7 +479,7 @@ func (f *Form) owner(name string) string {
 func (f *Form) FieldErrors() map[string]string {
 	out := map[string]string{}
 	var ve *orcid.ValidationError
-	if !errors.As(orcid.Validate(f.Draft()), &ve) {
+	if !errors.As(f.validate(), &ve) {
 		return out
 	}
 	for _, fe := range ve.Fields {

@@ -1,6 +1,8 @@
 package editor
 
 import (
+	"strings"
+
 	"charm.land/huh/v2"
 
 	"github.com/orcid-tui/orcid-tui/orcid"
@@ -14,6 +16,21 @@ var IdentifierTypes = []string{
 	"issn", "jfm", "jstor", "k10plus", "kuid", "lccn", "lensid", "mr", "oclc", "ol", "osti", "other-id", "pat",
 	"pdb", "pmc", "pmid", "ppr", "proposal-id", "rfc", "rrid", "source-work-id", "ssrn", "uri", "urn",
 	"wosuid", "zbl",
+}
+
+// PersonIDRelationships are the relationships a person identifier can
+// have: the person's own (self, the default), or an identifier of
+// something the person is part of or a version of.
+var PersonIDRelationships = []string{"self", "part-of", "version-of"}
+
+// personIDRelationship is the relationship sent for a person identifier:
+// self unless the form says otherwise (an item read without one gets
+// self, which ORCID requires).
+func personIDRelationship(rel string) string {
+	if rel = strings.TrimSpace(rel); rel != "" {
+		return rel
+	}
+	return "self"
 }
 
 // visibilityOptions: empty takes the record holder's default visibility.

@@ -30,7 +30,7 @@ type keep struct {
 	moreIDs      []orcid.DraftExternalID // identifiers after the first
 	translated   *orcid.TranslatedTitle
 	citation     *orcid.DraftCitation
-	contributors []orcid.DraftContributor
+	contributors map[string][]orcid.DraftContributor // by the line the form shows
 	orgType      *orcid.Value
 	description  string // a funding's short description
 }
@@ -137,17 +137,8 @@ func fromWork(w *orcid.Work) (values, keep) {
 	if c := w.Citation; c != nil && strings.TrimSpace(c.Value) != "" {
 		k.citation = &orcid.DraftCitation{Type: c.Type, Value: c.Value}
 	}
-	if w.Contributors != nil {
-		var names []string
-		for _, c := range w.Contributors.Contributor {
-			dc := orcid.DraftContributor{ContributorORCID: c.ContributorORCID, CreditName: c.CreditName}
-			if a := c.ContributorAttributes; a != nil {
-				dc.ContributorAttributes = &orcid.DraftContributorAttributes{Sequence: a.Sequence, Role: a.Role}
-			}
-			k.contributors = append(k.contributors, dc)
-			names = append(names, cleanV(c.CreditName))
-		}
-		v.Contributors = strings.Join(names, "; ")
+	if d := w.Draft(); d.Contributors != nil {
+		v.Contributors, k.contributors = contributorsText(d.Contributors.Contributor)
 	}
 	return v, k
 }
@@ -181,28 +172,10 @@ func fromFunding(f *orcid.Funding) (values, keep) {
 	return v, k
 }
 
-// contributors turns "A. Name; B. Name" into contributors, keeping what
-// ORCID holds about a name already there (its iD, role, sequence).
+// contributors reads the Contributors field (see contributors.go); a line
+// that cannot be read is left out here and named by validate.
 func (f *Form) contributors() *orcid.DraftContributors {
-	var out []orcid.DraftContributor
-	for i, n := range strings.Split(f.v.Contributors, ";") {
-		n = strings.TrimSpace(n)
-		if n == "" {
-			continue
-		}
-		c := orcid.DraftContributor{CreditName: &orcid.Value{Value: n},
-			ContributorAttributes: &orcid.DraftContributorAttributes{Sequence: "additional", Role: "author"}}
-		if i == 0 {
-			c.ContributorAttributes.Sequence = "first"
-		}
-		for _, old := range f.keep.contributors {
-			if old.CreditName != nil && strings.TrimSpace(old.CreditName.Value) == n {
-				c = old
-				break
-			}
-		}
-		out = append(out, c)
-	}
+	out, _ := parseContributors(f.v.Contributors, f.keep.contributors)
 	if len(out) == 0 {
 		return nil
 	}
@@ -259,7 +232,7 @@ func (f *Form) Draft() orcid.Item {
 		return &orcid.ResearcherURLDraft{PutCode: f.putCode, Visibility: vis, URLName: strings.TrimSpace(v.URLName), URL: &orcid.Value{Value: strings.TrimSpace(v.URL)}}
 	case f.kind == orcid.KindExternalIdentifier:
 		return &orcid.PersonExternalIDDraft{PutCode: f.putCode, Visibility: vis, Type: strings.TrimSpace(v.IDType),
-			Value: strings.TrimSpace(v.IDValue), URL: optValue(v.IDURL), Relationship: "self"}
+			Value: strings.TrimSpace(v.IDValue), URL: optValue(v.IDURL), Relationship: personIDRelationship(v.IDRel)}
 	case f.kind == orcid.KindAddress:
 		return &orcid.AddressDraft{PutCode: f.putCode, Visibility: vis, Country: &orcid.Value{Value: strings.ToUpper(strings.TrimSpace(v.Country))}}
 	}

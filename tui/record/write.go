@@ -776,7 +776,11 @@ func (m *Model) writeHelp() []key.Binding {
 	if m.wr.choose != nil {
 		return []key.Binding{common.WithDesc(m.keys.Enter, "choose"), m.keys.Cancel}
 	}
-	return []key.Binding{editor.SendKey, key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab/enter", "next")),
+	next := key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab/enter", "next"))
+	if m.wr.form != nil && m.wr.form.EnterIsNewLine() {
+		next = key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "next · enter new line"))
+	}
+	return []key.Binding{editor.SendKey, next,
 		key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "back")), m.keys.Cancel}
 }
 
