@@ -269,7 +269,8 @@ type DraftContributor struct {
 }
 
 // DraftContributorAttributes: sequence (first, additional) and role
-// (author, editor, ... or a CRediT role URI).
+// (author, editor, ... or a CRediT role in ORCID's spelling, e.g.
+// "writing – original draft").
 type DraftContributorAttributes struct {
 	Sequence string `json:"contributor-sequence,omitempty" xml:"contributor-sequence,omitempty"`
 	Role     string `json:"contributor-role,omitempty" xml:"contributor-role,omitempty"`

@@ -3,6 +3,7 @@ package editor
 import (
 	"errors"
 	"fmt"
+	"net"
 	"net/url"
 	"slices"
 	"strings"
@@ -157,7 +158,7 @@ func contributorsText(cs []orcid.DraftContributor) (string, map[string][]orcid.D
 // parseContributors reads the field: each line a contributor, in order.
 // problems names each line that cannot be sent, by its number; the
 // contributor is then left out of the result.
-func parseContributors(text string, kept map[string][]orcid.DraftContributor) (out []orcid.DraftContributor, problems []string) {
+func parseContributors(text string, kept map[string][]orcid.DraftContributor, idBase *url.URL) (out []orcid.DraftContributor, problems []string) {
 	used := map[string]int{}
 	n := 0
 	for i, line := range strings.Split(text, "\n") {
@@ -171,7 +172,7 @@ func parseContributors(text string, kept map[string][]orcid.DraftContributor) (o
 			used[line]++
 			continue
 		}
-		c, err := parseContributor(line, n == 1)
+		c, err := parseContributor(line, n == 1, idBase)
 		if err != "" {
 			problems = append(problems, fmt.Sprintf("line %d: %s", i+1, err))
 			continue
@@ -183,8 +184,9 @@ func parseContributors(text string, kept map[string][]orcid.DraftContributor) (o
 
 // parseContributor reads one line; first says whether it is the first
 // contributor, whose sequence is first unless the line says otherwise.
-// A line without a role is an author's.
-func parseContributor(line string, first bool) (orcid.DraftContributor, string) {
+// A line without a role is an author's. A bare iD is idBase's (see
+// contributorID).
+func parseContributor(line string, first bool, idBase *url.URL) (orcid.DraftContributor, string) {
 	parts := strings.Split(line, "|")
 	name := strings.TrimSpace(parts[0])
 	if name == "" {
@@ -212,7 +214,7 @@ func parseContributor(line string, first bool) (orcid.DraftContributor, string) 
 			} else if err != nil {
 				return c, err.Error()
 			}
-			c.ContributorORCID = contributorID(p, id)
+			c.ContributorORCID = contributorID(p, id, idBase)
 		default:
 			r, ok := contributorRole(p)
 			switch {
@@ -238,16 +240,29 @@ func parseContributor(line string, first bool) (orcid.DraftContributor, string) 
 }
 
 // contributorID is the contributor-orcid for an iD typed as typed: an
-// address keeps its registry's host (a sandbox iD), a bare iD is
-// orcid.org's.
-func contributorID(typed string, id orcid.ID) *orcid.Identifier {
-	host := "orcid.org"
-	if u, err := url.Parse(strings.TrimSpace(typed)); err == nil && u.Host != "" {
-		host = strings.ToLower(u.Host)
-	} else if h, _, ok := strings.Cut(strings.TrimSpace(typed), "/"); ok && strings.Contains(h, ".") {
-		host = strings.ToLower(h)
+// address keeps its registry's host (a sandbox iD), a bare iD is of the
+// registry the record is on (idBase; orcid.org when unknown).
+func contributorID(typed string, id orcid.ID, idBase *url.URL) *orcid.Identifier {
+	typed = strings.TrimSpace(typed)
+	scheme, host := "https", ""
+	if u, err := url.Parse(typed); err == nil && u.Host != "" {
+		host = u.Host
+	} else if h, _, ok := strings.Cut(typed, "/"); ok && strings.Contains(h, ".") {
+		host = h
+	} else if idBase != nil {
+		host = idBase.Host
+		if idBase.Scheme == "http" {
+			scheme = "http" // a registry on this computer (the demo, a local ORCID)
+		}
+	} else {
+		host = "orcid.org"
 	}
-	return &orcid.Identifier{URI: "https://" + host + "/" + id.String(), Path: id.String(), Host: host}
+	host = strings.ToLower(host)
+	name := host
+	if h, _, err := net.SplitHostPort(host); err == nil {
+		name = h
+	}
+	return &orcid.Identifier{URI: scheme + "://" + host + "/" + id.String(), Path: id.String(), Host: name}
 }
 
 // contributorsHelp is the line under the Contributors field; the README
@@ -291,7 +306,7 @@ func (f *Form) validate() error {
 	if f.kind != orcid.KindWork {
 		return err
 	}
-	_, problems := parseContributors(f.v.Contributors, f.keep.contributors)
+	_, problems := parseContributors(f.v.Contributors, f.keep.contributors, f.idBase)
 	if len(problems) == 0 {
 		return err
 	}

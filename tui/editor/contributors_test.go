@@ -1,6 +1,7 @@
 package editor
 
 import (
+	"net/url"
 	"reflect"
 	"strings"
 	"testing"
@@ -93,7 +94,7 @@ func TestParseContributor(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.line, func(t *testing.T) {
-			got, err := parseContributor(tt.line, tt.first)
+			got, err := parseContributor(tt.line, tt.first, nil)
 			if tt.err != "" {
 				if !strings.Contains(err, tt.err) {
 					t.Errorf("error %q, want %q", err, tt.err)
@@ -105,6 +106,45 @@ func TestParseContributor(t *testing.T) {
 					tt.want.CreditName, tt.want.ContributorORCID, tt.want.ContributorAttributes)
 			}
 		})
+	}
+}
+
+// A bare iD is an iD of the registry the record is on: a sandbox iD on the
+// sandbox, the demo's on the demo; an address keeps its own registry.
+func TestContributorIDOnTheRecordsRegistry(t *testing.T) {
+	must := func(s string) *url.URL {
+		u, err := url.Parse(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return u
+	}
+	for _, tt := range []struct {
+		typed string
+		base  *url.URL
+		want  orcid.Identifier
+	}{
+		{"0000-0002-1825-0097", nil, orcid.Identifier{URI: "https://orcid.org/0000-0002-1825-0097", Path: "0000-0002-1825-0097", Host: "orcid.org"}},
+		{"0000-0002-1825-0097", must("https://sandbox.orcid.org"), orcid.Identifier{URI: "https://sandbox.orcid.org/0000-0002-1825-0097", Path: "0000-0002-1825-0097", Host: "sandbox.orcid.org"}},
+		{"0000-0002-1825-0097", must("http://127.0.0.1:8080"), orcid.Identifier{URI: "http://127.0.0.1:8080/0000-0002-1825-0097", Path: "0000-0002-1825-0097", Host: "127.0.0.1"}},
+		{"https://orcid.org/0000-0002-1825-0097", must("https://sandbox.orcid.org"), orcid.Identifier{URI: "https://orcid.org/0000-0002-1825-0097", Path: "0000-0002-1825-0097", Host: "orcid.org"}},
+	} {
+		id, err := orcid.ParseID(tt.typed)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := contributorID(tt.typed, id, tt.base); *got != tt.want {
+			t.Errorf("%q on %v: %+v, want %+v", tt.typed, tt.base, *got, tt.want)
+		}
+	}
+	f, err := New(orcid.KindWork, 0, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.SetRegistry("https://sandbox.orcid.org")
+	got, problems := parseContributors("A | 0000-0002-1825-0097", nil, f.idBase)
+	if len(problems) != 0 || len(got) != 1 || got[0].ContributorORCID.Host != "sandbox.orcid.org" {
+		t.Errorf("through the form on the sandbox: %+v %v", got, problems)
 	}
 }
 

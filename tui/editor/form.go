@@ -3,6 +3,7 @@ package editor
 import (
 	"errors"
 	"fmt"
+	"net/url"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -22,6 +23,9 @@ var SendKey = key.NewBinding(key.WithKeys("ctrl+s"), key.WithHelp("ctrl+s", "sen
 // it when Update reports a submission, and keeps it until ORCID accepted
 // the write, so nothing typed is lost.
 type Form struct {
+	// idBase is the registry the record is on: a contributor's bare iD is
+	// an iD of that registry (a sandbox iD on the sandbox). nil: orcid.org.
+	idBase  *url.URL
 	kind    orcid.ItemKind
 	putCode int64
 	v       values
@@ -56,6 +60,14 @@ func (f *Form) Sending() bool { return f.sending }
 
 // Reason is the message drawn above the fields ("" when none).
 func (f *Form) Reason() string { return f.reason }
+
+// SetRegistry says which registry the record is on (its URL), so a
+// contributor's iD typed bare is that registry's iD.
+func (f *Form) SetRegistry(registryURL string) {
+	if u, err := url.Parse(registryURL); err == nil && u.Host != "" {
+		f.idBase = u
+	}
+}
 
 // New returns the form for an item of kind k: empty when from is nil, else
 // filled from the item as ORCID holds it — a *orcid.Work, an

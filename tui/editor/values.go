@@ -175,7 +175,7 @@ func fromFunding(f *orcid.Funding) (values, keep) {
 // contributors reads the Contributors field (see contributors.go); a line
 // that cannot be read is left out here and named by validate.
 func (f *Form) contributors() *orcid.DraftContributors {
-	out, _ := parseContributors(f.v.Contributors, f.keep.contributors)
+	out, _ := parseContributors(f.v.Contributors, f.keep.contributors, f.idBase)
 	if len(out) == 0 {
 		return nil
 	}

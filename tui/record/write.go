@@ -272,6 +272,9 @@ func (m *Model) openForm(k orcid.ItemKind, putCode int64, from any) tea.Cmd {
 		m.notice = err.Error()
 		return nil
 	}
+	if m.sess != nil {
+		f.SetRegistry(m.sess.Env.RegistryURL)
+	}
 	return m.showForm(f)
 }
 

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"net/http"
+	"net/url"
 	"reflect"
 	"strings"
 	"testing"
@@ -51,6 +52,10 @@ func TestWorkContributorsThroughTheForm(t *testing.T) {
 		cs[1].CreditName.Value != "Ada Lovelace" || cs[1].ContributorORCID != nil ||
 		cs[1].ContributorAttributes.Role != "data curation" || cs[1].ContributorAttributes.Sequence != "additional" {
 		t.Fatalf("contributors on ORCID: %+v %+v", cs[0], cs[1])
+	}
+	// The bare iD is the record's registry's iD, not orcid.org's.
+	if u, _ := url.Parse(testBase); cs[0].ContributorORCID.Host != u.Hostname() || cs[0].ContributorORCID.URI != testBase+"/0000-0002-1825-0097" {
+		t.Errorf("a bare iD typed on %s went as %+v", testBase, *cs[0].ContributorORCID)
 	}
 	before := w.Draft().Contributors
 
