@@ -119,8 +119,8 @@ func workSize(w *orcid.Work) int64 {
 	return int64(len(b)) + 256
 }
 
-// rawDocSize is about what a raw body takes: its text, its lower-cased
-// copy and its token spans.
+// rawDocSize is about what a raw body takes: its pretty text (about twice
+// the compact body) and a rawLine a line.
 func rawDocSize(d *rawDoc) int64 {
-	return 3*int64(d.size) + 64*int64(len(d.lines))
+	return 2*int64(d.size) + 24*int64(len(d.lines))
 }

@@ -32,12 +32,14 @@ type span struct {
 	kind       tokKind
 }
 
-// rawLine is one line of a pretty-printed, sanitised body.
+// rawLine is one line of a pretty-printed, sanitised body. A 10,000-work
+// record's body is close to a million lines, so a line keeps only what
+// cannot be found again cheaply: its colours are worked out when it is
+// drawn (tokens), and its lower-cased text when it is searched.
 type rawLine struct {
 	text  string
-	width int    // in cells
-	lower string // lower-cased text for search; "" when equal to text
-	spans []span
+	width int32    // in cells
+	xml   xmlState // the XML state the line starts in (tokens)
 }
 
 // rawDoc is a body ready to draw: pretty-printed, sanitised and tokenised
@@ -59,25 +61,48 @@ func newRawDoc(body *orcid.Body, f orcid.Format) *rawDoc {
 	}
 	d.url = sanitize.Line(body.URL)
 	d.size = len(body.Data)
-	text := sanitize.Text(string(body.Pretty()))
-	text = strings.TrimRight(text, "\n")
-	parts := strings.Split(text, "\n")
-	d.lines = make([]rawLine, len(parts))
+	// One copy of the pretty text, which the lines share; each line is
+	// sanitised on its own, so the clean ones (nearly all) stay slices of
+	// it instead of a second whole copy. A close-to-a-million-line body
+	// is never split into a slice of strings first either.
+	text := strings.TrimRight(string(body.Pretty()), "\n")
+	d.lines = make([]rawLine, 0, strings.Count(text, "\n")+1)
 	var xs xmlState
-	for i, p := range parts {
-		l := rawLine{text: p, width: ansi.StringWidth(p)}
-		d.width = max(d.width, l.width)
-		if lo := strings.ToLower(p); lo != p && len(lo) == len(p) {
-			l.lower = lo
-		}
+	add := func(p string) {
+		l := rawLine{text: p, width: int32(ansi.StringWidth(p))}
+		d.width = max(d.width, int(l.width))
 		if f == orcid.XML {
-			l.spans = tokenizeXML(p, &xs)
-		} else {
-			l.spans = tokenizeJSON(p)
+			// Only the state at the line's end is needed, for the next
+			// line; the spans are made again when the line is drawn.
+			l.xml = xs
+			tokenizeXML(p, &xs)
 		}
-		d.lines[i] = l
+		d.lines = append(d.lines, l)
+	}
+	for rest := text; ; {
+		p, more, found := strings.Cut(rest, "\n")
+		if c := sanitize.Text(p); strings.Contains(c, "\n") {
+			for _, q := range strings.Split(c, "\n") { // a lone \r broke the line
+				add(q)
+			}
+		} else {
+			add(c)
+		}
+		if !found {
+			break
+		}
+		rest = more
 	}
 	return d
+}
+
+// tokens colours line l of d.
+func (d *rawDoc) tokens(l *rawLine) []span {
+	if d.format == orcid.XML {
+		st := l.xml
+		return tokenizeXML(l.text, &st)
+	}
+	return tokenizeJSON(l.text)
 }
 
 // tokenizeJSON colours one line of pretty JSON. Strings never span lines in
@@ -266,10 +291,10 @@ func findMatches(d *rawDoc, q string) []match {
 	for i := range d.lines {
 		l := &d.lines[i]
 		hay, needle := l.text, q
-		if l.lower != "" {
-			hay, needle = l.lower, lq
-		} else if strings.ToLower(l.text) == l.text {
+		if lo := strings.ToLower(l.text); lo == l.text {
 			needle = lq
+		} else if len(lo) == len(l.text) {
+			hay, needle = lo, lq
 		}
 		off := 0
 		for {
@@ -311,14 +336,15 @@ func (k tokKind) style(st *common.Styles, f orcid.Format) lipgloss.Style {
 
 // renderRawLine styles one line: token colours, with search hits (ms, all on
 // this line) drawn in the match style and the current hit also bold.
-func renderRawLine(l *rawLine, f orcid.Format, ms []match, cur int, st *common.Styles) string {
+func renderRawLine(d *rawDoc, l *rawLine, ms []match, cur int, st *common.Styles) string {
+	f := d.format
 	s := l.text
 	if s == "" {
 		return ""
 	}
 	// Boundaries where the style may change.
 	kinds := make([]tokKind, len(s))
-	for _, sp := range l.spans {
+	for _, sp := range d.tokens(l) {
 		for i := sp.start; i < sp.end && int(i) < len(s); i++ {
 			kinds[i] = sp.kind
 		}

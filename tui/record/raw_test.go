@@ -1,6 +1,7 @@
 package record
 
 import (
+	"reflect"
 	"strings"
 	"testing"
 
@@ -89,8 +90,46 @@ func TestRawDocSanitisesAndSearches(t *testing.T) {
 		t.Fatalf("matches = %v, want 3 (case-insensitive)", ms)
 	}
 	styles := common.NewStyles(true, false)
-	out := renderRawLine(&d.lines[ms[0].line], d.format, ms[:2], 0, &styles)
+	out := renderRawLine(d, &d.lines[ms[0].line], ms[:2], 0, &styles)
 	if ansi.Strip(out) != d.lines[ms[0].line].text {
 		t.Errorf("rendering changed the text: %q", ansi.Strip(out))
+	}
+}
+
+// A line's colours are worked out when it is drawn, from the XML state its
+// line starts in: the same spans as tokenising the whole body in one pass,
+// across tags, attribute values and comments that span lines.
+func TestRawTokensPerLineAsOnePass(t *testing.T) {
+	xml := "<?xml version=\"1.0\"?>\n<record:record path=\"/0000\"\n    visibility='public'>\n  <!-- a comment\n  over lines -->\n  <title a=\"a value\nover lines\">Title &amp; more</title>\n</record:record>"
+	json := "{\n  \"title\" : \"x\",\n  \"n\" : 12,\n  \"ok\" : true\n}"
+	for _, tc := range []struct {
+		f    orcid.Format
+		body string
+	}{{orcid.XML, xml}, {orcid.JSON, json}} {
+		d := newRawDoc(&orcid.Body{Data: []byte(tc.body)}, tc.f)
+		var st xmlState
+		for i := range d.lines {
+			var want []span
+			if tc.f == orcid.XML {
+				want = tokenizeXML(d.lines[i].text, &st)
+			} else {
+				want = tokenizeJSON(d.lines[i].text)
+			}
+			if got := d.tokens(&d.lines[i]); !reflect.DeepEqual(got, want) {
+				t.Errorf("%s line %d %q: spans %v, one pass gives %v", tc.f, i, d.lines[i].text, got, want)
+			}
+		}
+		if tc.f == orcid.XML {
+			// The pretty-printer joins a tag's lines; a comment keeps them.
+			inside := false
+			for _, l := range d.lines {
+				if strings.HasPrefix(l.text, "  over lines -->") {
+					inside = l.xml.inComment
+				}
+			}
+			if !inside {
+				t.Error("the comment's second line does not start inside the comment")
+			}
+		}
 	}
 }

@@ -30,7 +30,7 @@ func (m *Model) ensureWrap(d *rawDoc) {
 	rows := make([]rawRow, 0, len(d.lines))
 	for i := range d.lines {
 		l := &d.lines[i]
-		if l.width <= w {
+		if int(l.width) <= w {
 			rows = append(rows, rawRow{int32(i), 0, int32(l.width)})
 			continue
 		}

@@ -152,7 +152,7 @@ func TestRawWrapAtWords(t *testing.T) {
 			bio = i
 		}
 	}
-	if bio < 0 || d.lines[bio].width < 3*m.innerW() {
+	if bio < 0 || int(d.lines[bio].width) < 3*m.innerW() {
 		t.Fatal("the test wants the biography on a line three rows long")
 	}
 	var rows []rawRow

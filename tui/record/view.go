@@ -254,7 +254,7 @@ func (m *Model) renderRaw(p *page, d *rawDoc, i, x, to int) string {
 	if p.matchCur >= lo && p.matchCur < hi {
 		cur = p.matchCur - lo
 	}
-	s := renderRawLine(&d.lines[i], d.format, p.matches[lo:hi], cur, m.styles)
+	s := renderRawLine(d, &d.lines[i], p.matches[lo:hi], cur, m.styles)
 	if x > 0 || m.rawWrap {
 		// Wrapped, every piece is cut exactly: the next row goes on.
 		return common.Cut(s, x, to)
