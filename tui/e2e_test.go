@@ -158,7 +158,7 @@ func TestEndToEnd(t *testing.T) {
 	tm.Send(press("esc"))
 	wait("list", has("sorted by"))
 	tm.Type("q")
-	tm.WaitFinished(t, teatest.WithFinalTimeout(5*time.Second))
+	tm.WaitFinished(t, teatest.WithFinalTimeout(20*time.Second))
 	final := tm.FinalModel(t).(*App)
 	if final.record.ID() != orcidtest.CarberryID {
 		t.Fatalf("record %q", final.record.ID())
@@ -185,7 +185,7 @@ func teaProgram(t *testing.T, srv *orcidtest.Server, w, h int) (*teatest.TestMod
 	wait := func(what string, cond func(string) bool) {
 		t.Helper()
 		teatest.WaitFor(t, out, func(b []byte) bool { return cond(ansi.Strip(string(b))) },
-			teatest.WithDuration(10*time.Second), teatest.WithCheckInterval(20*time.Millisecond))
+			teatest.WithDuration(30*time.Second), teatest.WithCheckInterval(20*time.Millisecond))
 	}
 	has := func(s ...string) func(string) bool {
 		return func(screen string) bool {

@@ -58,5 +58,5 @@ func TestNewcomerRun(t *testing.T) {
 		t.Errorf("R sent %d record requests, want 1", n)
 	}
 	tm.Type("q")
-	tm.WaitFinished(t, teatest.WithFinalTimeout(5*time.Second))
+	tm.WaitFinished(t, teatest.WithFinalTimeout(20*time.Second))
 }

@@ -21,7 +21,7 @@ import (
 // registry's consent page as Josiah Carberry and follows the redirect to
 // the program's loopback listener.
 func approveAsCarberry(t *testing.T, authURL string) {
-	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
 	loc, err := orcidtest.Consent(ctx, authURL, "authorize", orcidtest.CarberryID)
 	if err != nil {
@@ -149,7 +149,7 @@ func TestWriteFlow(t *testing.T) {
 
 	tm.Send(press("esc"))
 	tm.Type("q")
-	tm.WaitFinished(t, teatest.WithFinalTimeout(5*time.Second))
+	tm.WaitFinished(t, teatest.WithFinalTimeout(20*time.Second))
 
 	count := func(method, part string) int {
 		n := 0
