@@ -44,3 +44,26 @@ func TestLongNoticeWrapsNotCut(t *testing.T) {
 		}
 	}
 }
+
+// Signed out, a write asks for a sign-in with /read-limited as well as the
+// write scope: the pane writes only with a member client, which needs
+// /read-limited, so asking for the write scope alone would end in a second
+// refusal.
+func TestSignedOutRefusalAsksForReadLimited(t *testing.T) {
+	tests := []struct {
+		name string
+		keys []string
+		want string
+	}{
+		{"work", []string{"]", "a"}, "asking for /read-limited and /activities/update"},
+		{"person item", []string{"a"}, "asking for /read-limited and /person/update"},
+	}
+	for _, tt := range tests {
+		m, _ := newTestModel(t, 200, 60)
+		open(t, m, orcidtest.CarberryID)
+		press(m, tt.keys...)
+		if !strings.Contains(m.notice, tt.want) {
+			t.Errorf("%s: notice %q lacks %q", tt.name, m.notice, tt.want)
+		}
+	}
+}
