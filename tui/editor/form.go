@@ -25,6 +25,7 @@ type Form struct {
 	kind    orcid.ItemKind
 	putCode int64
 	v       values
+	start   values // v as the form opened: Changed compares with it
 	keep    keep
 	form    *huh.Form
 	keys    []string // the field keys, ORCID's field names
@@ -108,8 +109,13 @@ func New(k orcid.ItemKind, putCode int64, from any) (*Form, error) {
 		return nil, fmt.Errorf("cannot edit a %T", from)
 	}
 	f.build()
+	f.start = f.v // after build: the selects may have settled a value
 	return f, nil
 }
+
+// Changed reports whether any field differs from what the form opened
+// with.
+func (f *Form) Changed() bool { return f.v != f.start }
 
 // fits reports whether from (nil for a new item) is an item of kind k.
 func fits(k orcid.ItemKind, from any) bool {

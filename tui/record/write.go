@@ -385,7 +385,9 @@ func (m *Model) closeForm(keep bool) {
 	if f == nil {
 		return
 	}
-	if keep {
+	// A form left as it opened is not kept: an edit's draft would bring
+	// back the item as it was then, after it changed on ORCID.
+	if keep && f.Changed() {
 		if m.wr.drafts == nil {
 			m.wr.drafts = map[draftKey]*editor.Form{}
 		}
