@@ -234,12 +234,12 @@ func (f *Form) build() {
 	case k == orcid.KindKeyword:
 		fields = []huh.Field{f.input("content", "Keyword", "required", &v.Content), vis()}
 	case k == orcid.KindResearcherURL:
-		fields = []huh.Field{f.input("url-name", "Name", "optional", &v.URLName), f.input("url", "URL", "https://…", &v.URL), vis()}
+		fields = []huh.Field{f.input("url-name", "Name", "optional", &v.URLName), f.input("url", "URL", "required: https://…", &v.URL), vis()}
 	case k == orcid.KindExternalIdentifier:
 		fields = []huh.Field{
 			f.input("external-id-type", "Identifier type", "e.g. Scopus Author ID", &v.IDType),
 			f.input("external-id-value", "Value", "required", &v.IDValue),
-			f.input("external-id-url", "URL", "https://…", &v.IDURL),
+			f.input("external-id-url", "URL", "required: https://…", &v.IDURL),
 			f.choose("external-id-relationship", "Relationship", options(PersonIDRelationships, false), &v.IDRel, 0),
 			vis(),
 		}
