@@ -29,6 +29,7 @@ type Form struct {
 	kind    orcid.ItemKind
 	putCode int64
 	v       values
+	start   values // v as the form opened: Changed compares with it
 	keep    keep
 	form    *huh.Form
 	keys    []string // the field keys, ORCID's field names
@@ -120,8 +121,13 @@ func New(k orcid.ItemKind, putCode int64, from any) (*Form, error) {
 		return nil, fmt.Errorf("cannot edit a %T", from)
 	}
 	f.build()
+	f.start = f.v // after build: the selects may have settled a value
 	return f, nil
 }
+
+// Changed reports whether any field differs from what the form opened
+// with.
+func (f *Form) Changed() bool { return f.v != f.start }
 
 // fits reports whether from (nil for a new item) is an item of kind k.
 func fits(k orcid.ItemKind, from any) bool {
@@ -240,12 +246,12 @@ func (f *Form) build() {
 	case k == orcid.KindKeyword:
 		fields = []huh.Field{f.input("content", "Keyword", "required", &v.Content), vis()}
 	case k == orcid.KindResearcherURL:
-		fields = []huh.Field{f.input("url-name", "Name", "optional", &v.URLName), f.input("url", "URL", "https://…", &v.URL), vis()}
+		fields = []huh.Field{f.input("url-name", "Name", "optional", &v.URLName), f.input("url", "URL", "required: https://…", &v.URL), vis()}
 	case k == orcid.KindExternalIdentifier:
 		fields = []huh.Field{
 			f.input("external-id-type", "Identifier type", "e.g. Scopus Author ID", &v.IDType),
 			f.input("external-id-value", "Value", "required", &v.IDValue),
-			f.input("external-id-url", "URL", "https://…", &v.IDURL),
+			f.input("external-id-url", "URL", "required: https://…", &v.IDURL),
 			f.choose("external-id-relationship", "Relationship", options(PersonIDRelationships, false), &v.IDRel, 0),
 			vis(),
 		}

@@ -272,12 +272,17 @@ func (m *Model) Session() *common.Session {
 	default:
 		s.Client = m.anonClient(e)
 	}
-	if e.user != nil && e.member != nil {
-		s.Member, s.SignedIn = e.member, e.user.ORCID
+	if e.user != nil {
+		// SignedIn even without a member client (no /read-limited): the
+		// record pane then says the sign-in lacks the member API rather
+		// than asking to sign in.
+		s.SignedIn = e.user.ORCID
 		s.Scopes, s.ClientID = slices.Clone(e.user.Scopes), e.user.ClientID
-		s.Who = "signed in " + string(e.user.ORCID)
-	} else if e.user != nil {
 		s.Who = "signed in " + string(e.user.ORCID) + " (public API)"
+		if e.member != nil {
+			s.Member = e.member
+			s.Who = "signed in " + string(e.user.ORCID)
+		}
 	}
 	return s
 }

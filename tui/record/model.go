@@ -410,7 +410,12 @@ func (m *Model) InputFocused() bool {
 func (m *Model) ShortHelp() []key.Binding {
 	k := m.keys
 	if m.mode != inputNone {
-		return []key.Binding{k.Enter, k.Cancel}
+		// enter opens nothing here, and esc drops what was typed.
+		enter := common.WithDesc(k.Enter, "keep filter")
+		if m.mode == inputSearch {
+			enter = common.WithDesc(k.Enter, "find")
+		}
+		return []key.Binding{enter, common.WithDesc(k.Cancel, "clear")}
 	}
 	if m.writing() {
 		return m.writeHelp()

@@ -581,10 +581,34 @@ func (m *Model) View() string {
 	b.WriteByte('\n')
 	b.WriteString(m.styles.Header.Render(m.colHead))
 	b.WriteByte('\n')
-	m.viewBody(&b)
+	foot := m.footer()
+	if extra := strings.Count(foot, "\n"); extra > 0 {
+		// A wrapped notice covers the last lines of the body.
+		var body strings.Builder
+		m.viewBody(&body)
+		rows := strings.Split(body.String(), "\n")
+		b.WriteString(strings.Join(rows[:max(len(rows)-extra, 0)], "\n"))
+	} else {
+		m.viewBody(&b)
+	}
 	b.WriteByte('\n')
-	b.WriteString(m.footer())
+	b.WriteString(foot)
 	return m.styles.Box(m.title(), info, b.String(), m.w, m.h, m.focused)
+}
+
+// noticeView is the notice wrapped to the pane, on at most bodyH lines
+// (the last of them in place of the footer): a refusal ends with what to
+// do, so it is not cut at the pane's edge.
+func (m *Model) noticeView() string {
+	lines := wrap(m.notice, m.innerW())
+	if n := m.bodyH; len(lines) > n {
+		lines = lines[:n]
+		lines[n-1] = common.Truncate(lines[n-1], m.innerW()-1, "") + "…"
+	}
+	for i, l := range lines {
+		lines[i] = m.styles.Dim.Render(l)
+	}
+	return strings.Join(lines, "\n")
 }
 
 const noRecordText = "No record open. Search for someone and press enter, or paste an iD into the search."
@@ -753,7 +777,7 @@ func (m *Model) footer() string {
 		return m.exp.dlg.View(m.innerW())
 	}
 	if m.notice != "" {
-		return m.styles.Dim.Render(m.notice)
+		return m.noticeView()
 	}
 	p := m.cur
 	if p == nil || p.data == nil {

@@ -175,7 +175,9 @@ func (m *Model) whyNot(k orcid.ItemKind) string {
 	}
 	switch {
 	case s == nil || s.SignedIn == "":
-		return "changing a record needs signing in as its holder with " + scope + ": " + m.envKeys() + ", then l (sign in) asking for " + scope
+		// /read-limited too: writes go through the member client, which
+		// needs it (asking for scope alone ends in the next refusal).
+		return "changing a record needs signing in as its holder with " + scope + ": " + m.envKeys() + ", then l (sign in) asking for /read-limited and " + scope
 	case s.SignedIn != p.id:
 		return "this is not your record: you are signed in as " + string(s.SignedIn) + ", and only its holder can change it"
 	case s.Member == nil:
@@ -386,7 +388,9 @@ func (m *Model) closeForm(keep bool) {
 	if f == nil {
 		return
 	}
-	if keep {
+	// A form left as it opened is not kept: an edit's draft would bring
+	// back the item as it was then, after it changed on ORCID.
+	if keep && f.Changed() {
 		if m.wr.drafts == nil {
 			m.wr.drafts = map[draftKey]*editor.Form{}
 		}
