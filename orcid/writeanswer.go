@@ -2,6 +2,7 @@ package orcid
 
 import (
 	"bytes"
+	"strings"
 
 	"github.com/orcid-tui/orcid-tui/internal/sanitize"
 )
@@ -27,4 +28,19 @@ func pageAnswerError(method string, k ItemKind, b *Body) error {
 	return &WriteUncertainError{Method: method, Kind: k, URL: b.URL, StatusCode: b.StatusCode,
 		Err: &BadResponseError{StatusCode: b.StatusCode, URL: b.URL, ContentType: b.ContentType,
 			Snippet: sanitize.Snippet(b.Data, errorSnippetRunes)}}
+}
+
+// isPage reports whether b is a page for people (HTML, or plain text)
+// rather than a document: JSON, XML or the CSV of /csv-search.
+func isPage(b *Body) bool {
+	switch classify(b.ContentType) {
+	case kindHTML:
+		return true
+	case kindText:
+		mt, _, _ := strings.Cut(strings.ToLower(b.ContentType), ";")
+		return strings.TrimSpace(mt) != "text/csv"
+	case kindUnknown:
+		return sniff(b.Data) == kindHTML
+	}
+	return false
 }
