@@ -44,3 +44,15 @@ func isPage(b *Body) bool {
 	}
 	return false
 }
+
+// readAdvice is what transportError (client.go) advises after a failed
+// read; for a write that may have been applied it is the wrong advice.
+var readAdvice = []string{"; try again later", "; check the network and the API URL"}
+
+// withoutReadAdvice is a transport error's message without readAdvice.
+func withoutReadAdvice(msg string) string {
+	for _, a := range readAdvice {
+		msg = strings.ReplaceAll(msg, a, "")
+	}
+	return msg
+}
