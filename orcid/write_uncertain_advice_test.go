@@ -17,8 +17,8 @@ import (
 // timeout's own words for reads ("try again later") must not appear in it,
 // or the one sentence would say both "check first" and "send it again".
 func TestUncertainWriteGivesNoRetryAdvice(t *testing.T) {
-	srv, c := newWriteRegistry(t)
-	c = memberClient(t, srv, orcidtest.DemoClientID, orcidtest.CarberryID, allScopes, orcid.WithTimeout(20*time.Millisecond))
+	srv, _ := newWriteRegistry(t)
+	c := memberClient(t, srv, orcidtest.DemoClientID, orcidtest.CarberryID, allScopes, orcid.WithTimeout(20*time.Millisecond))
 	// The body is read, then no answer comes (until Close releases it).
 	srv.Inject(func(w http.ResponseWriter, r *http.Request) bool {
 		if r.Method != "POST" {
