@@ -31,14 +31,14 @@ func pageAnswerError(method string, k ItemKind, b *Body) error {
 }
 
 // isPage reports whether b is a page for people (HTML, or plain text)
-// rather than a document: JSON, XML or the CSV of /csv-search.
+// rather than a document: JSON, XML, the CSV of /csv-search, RDF.
 func isPage(b *Body) bool {
 	switch classify(b.ContentType) {
 	case kindHTML:
 		return true
 	case kindText:
 		mt, _, _ := strings.Cut(strings.ToLower(b.ContentType), ";")
-		return strings.TrimSpace(mt) != "text/csv"
+		return strings.TrimSpace(mt) == "text/plain"
 	case kindUnknown:
 		return sniff(b.Data) == kindHTML
 	}
