@@ -68,12 +68,14 @@ func (m *masker) data(b []byte, isError bool) []byte {
 	return b
 }
 
-// body masks a returned body in place.
+// body masks a returned body in place. A page that came with a success
+// status (a proxy's maintenance or sign-in page) is no document either: it
+// is only ever quoted, as an error answer is.
 func (m *masker) body(b *Body) {
 	if b == nil {
 		return
 	}
-	b.Data = m.data(b.Data, b.StatusCode < 200 || b.StatusCode >= 300)
+	b.Data = m.data(b.Data, b.StatusCode < 200 || b.StatusCode >= 300 || isPage(b))
 }
 
 // doc masks an ORCID error document in place.

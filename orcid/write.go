@@ -142,6 +142,9 @@ func (c *Client) writeItem(ctx context.Context, method string, id ID, k ItemKind
 	if err != nil {
 		return nil, err
 	}
+	if method != http.MethodPost && pageNotItem(body) {
+		return nil, m.err(pageAnswerError(method, k, body))
+	}
 	res := &WriteResult{Kind: k, PutCode: putCode, Body: body, Attempts: attempts}
 	if method == http.MethodPost {
 		res.Location = resp.Header.Get("Location")

@@ -118,7 +118,7 @@ func (e *WriteUncertainError) Error() string {
 	case e.StatusCode != 0:
 		why = fmt.Sprintf("ORCID answered %d after receiving the request", e.StatusCode)
 	case e.Err != nil:
-		why = "no answer came (" + sanitize.Truncate(sanitize.Line(e.Err.Error()), 160) + ")"
+		why = "no answer came (" + sanitize.Truncate(sanitize.Line(withoutReadAdvice(e.Err.Error())), 160) + ")"
 	}
 	return fmt.Sprintf("the %s may or may not have been %s: %s. Check the record before trying again.", kindName(e.Kind), verb, why)
 }

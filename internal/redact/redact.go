@@ -30,18 +30,53 @@ func Mask(s string) string {
 const minSecret = 4
 
 // Secrets masks each secret in s, as it is and as it appears form- or
-// query-encoded (a server echoing its request body quotes it so).
+// query-encoded (a server echoing its request body quotes it so), in any
+// letter case: a token echoed upper-cased (a UUID's hex digits) gives it
+// away as well.
 func Secrets(s string, secrets ...string) string {
 	for _, sec := range secrets {
 		if len(sec) < minSecret {
 			continue
 		}
-		s = strings.ReplaceAll(s, sec, Mask(sec))
+		s = replaceFold(s, sec, Mask)
 		if enc := url.QueryEscape(sec); enc != sec {
-			s = strings.ReplaceAll(s, enc, Mask(sec))
+			s = replaceFold(s, enc, func(string) string { return Mask(sec) })
 		}
 	}
 	return s
+}
+
+// replaceFold replaces each copy of sub in s, ASCII letters matched in
+// either case, with repl of the copy found.
+func replaceFold(s, sub string, repl func(string) string) string {
+	ls, lsub := lowerASCII(s), lowerASCII(sub)
+	if !strings.Contains(ls, lsub) {
+		return s
+	}
+	var b strings.Builder
+	for {
+		j := strings.Index(ls, lsub)
+		if j < 0 {
+			break
+		}
+		b.WriteString(s[:j])
+		b.WriteString(repl(s[j : j+len(sub)]))
+		s, ls = s[j+len(sub):], ls[j+len(sub):]
+	}
+	b.WriteString(s)
+	return b.String()
+}
+
+// lowerASCII lower-cases only A-Z, so every byte keeps its offset (unlike
+// strings.ToLower, which may change the length of non-ASCII text) and an
+// index found in the result is an index into s.
+func lowerASCII(s string) string {
+	return strings.Map(func(r rune) rune {
+		if 'A' <= r && r <= 'Z' {
+			return r + ('a' - 'A')
+		}
+		return r
+	}, s)
 }
 
 // tokenPattern finds values that are tokens by what precedes them: an
@@ -97,16 +132,18 @@ func Fragments(s string, secrets ...string) string {
 		if len(sec) < minFragment {
 			continue
 		}
-		for i := 0; i+minFragment <= len(sec); i++ {
-			piece := sec[i : i+minFragment]
+		lsec := lowerASCII(sec)
+		for i := 0; i+minFragment <= len(lsec); i++ {
+			piece := lsec[i : i+minFragment]
 			for {
-				j := strings.Index(s, piece)
+				ls := lowerASCII(s) // in any case, as Secrets
+				j := strings.Index(ls, piece)
 				if j < 0 {
 					break
 				}
 				// Extend the match as far as the secret and s agree.
 				n := minFragment
-				for i+n < len(sec) && j+n < len(s) && s[j+n] == sec[i+n] {
+				for i+n < len(lsec) && j+n < len(ls) && ls[j+n] == lsec[i+n] {
 					n++
 				}
 				s = s[:j] + "…" + s[j+n:]

@@ -29,6 +29,10 @@ func TestString(t *testing.T) {
 	}{
 		{"the token anywhere", "invalid token " + tok + ".", []string{tok}, "invalid token 1b2c…."},
 		{"the token form-encoded", "token=a%2Bb%2Fcdefgh", []string{"a+b/cdefgh"}, "token=a+…"},
+		{"the token in upper case", "invalid token " + strings.ToUpper(tok) + ".", []string{tok}, "invalid token 1B2C…."},
+		{"the token in mixed case", "t=1B2c3D4e-5f60-7182-93A4-b5c6d7e8f901", []string{tok}, "t=1B2c…"},
+		{"form-encoded with lower-case escapes", "token=a%2bb%2fcdefgh", []string{"a+b/cdefgh"}, "token=a+…"},
+		{"non-ASCII before the token", "İİ " + strings.ToUpper(tok) + " ß", []string{tok}, "İİ 1B2C… ß"},
 		{"bearer with another token", "bad token Bearer " + other, nil, "bad token Bearer 9f8e…"},
 		{"bearer in any case", "authorization: BEARER " + other, nil, "authorization: BEARER 9f8e…"},
 		{"bearer URL-encoded", "Authorization=Bearer%20" + other, nil, "Authorization=Bearer%209f8e…"},
@@ -68,6 +72,7 @@ func TestFragments(t *testing.T) {
 		{`"oops 1b2c3d4e-5\u001b[0mf60-7182-93a4-b5c6d7e8f901"`, `"oops …\u001b[0m…"`},
 		{`1\u00622c3d4e-5f60-7182-93a4-b5c6d7e8f901`, `1\u0062…`},
 		{"short 1b2c3d4 stays", "short 1b2c3d4 stays"},
+		{`"OOPS 1B2C3D4E-5\u001b[0mF60-7182-93A4-B5C6D7E8F901"`, `"OOPS …\u001b[0m…"`},
 		{"nothing", "nothing"},
 	}
 	for _, tt := range tests {

@@ -150,8 +150,13 @@ func NewHandler(opts ...Option) *Server { return newServer(opts...) }
 // Handler is the whole registry as an http.Handler.
 func (s *Server) Handler() http.Handler { return s.handler }
 
-// Close stops the listener (if any).
+// Close stops the listener (if any). Requests held by a slow fault go on
+// at once: httptest waits for every request in progress, and a client
+// that gave up on a write whose body was never read (Expect: 100-continue)
+// leaves its request waiting out the whole delay, holding the program
+// that closes the demo registry open after it has answered.
 func (s *Server) Close() {
+	s.ClearFault(FaultSlow)
 	if s.ts != nil {
 		s.ts.Close()
 	}
