@@ -62,8 +62,9 @@ func wrapRawLine(rows []rawRow, i int32, s string, w int) []rawRow {
 	}
 	hang := hangOf(s, w)
 	ascii := isASCII(s)
-	x0, avail := 0, w // the row under way starts at cell x0, avail cells wide
-	brk := -1         // the last cell a row may end at, after x0
+	x0, avail := 0, w    // the row under way starts at cell x0, avail cells wide
+	brk := -1            // the last cell a row may end at, after x0
+	soft, softB := -1, 0 // the last of those after a space or before a tag, and its byte
 	var prev byte
 	for b, c := 0, 0; b < len(s); {
 		g, gw := s[b:b+1], 1
@@ -71,23 +72,30 @@ func wrapRawLine(rows []rawRow, i int32, s string, w int) []rawRow {
 			g, gw = ansi.FirstGraphemeCluster(s[b:], ansi.GraphemeWidth)
 		}
 		if len(g) == 1 && g[0] == '<' && c > indent {
-			brk = c // XML: before a tag
+			brk, soft, softB = c, c, b // XML: before a tag
 		}
 		for c+gw-x0 > avail {
 			end := c // a token too long for a row: cut where the row ends
 			switch {
+			case soft > x0 && brk > soft && wordFits(s, softB, b, w-hang):
+				// A space or a tag beats a URL's slash after it when the
+				// whole URL fits on the next row.
+				end = soft
 			case brk > x0:
 				end = brk
 			case c == x0:
 				end = c + gw // a wide character in a pane narrower than it
 			}
 			rows = append(rows, rawRow{i, int32(x0), int32(end)})
-			x0, avail, brk = end, w-hang, -1
+			x0, avail, brk, soft = end, w-hang, -1, -1
 		}
 		c += gw
 		b += len(g)
 		if len(g) == 1 && c > indent && breaksAfter(g[0], prev) {
 			brk = c
+			if g[0] == ' ' {
+				soft, softB = c, b
+			}
 		}
 		if len(g) == 1 {
 			prev = g[0]
@@ -96,6 +104,16 @@ func wrapRawLine(rows []rawRow, i int32, s string, w int) []rawRow {
 		}
 	}
 	return append(rows, rawRow{i, int32(x0), int32(ansi.StringWidth(s))})
+}
+
+// wordFits says whether s from byte from to the end of the word under way
+// at byte at (up to the next space or tag) is at most w cells.
+func wordFits(s string, from, at, w int) bool {
+	end := strings.IndexAny(s[at:], " <")
+	if end < 0 {
+		end = len(s) - at
+	}
+	return ansi.StringWidth(s[from:at+end]) <= w
 }
 
 // breaksAfter says whether a row may end after c (which follows prev): a

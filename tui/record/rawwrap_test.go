@@ -116,6 +116,8 @@ func TestWrapRawLine(t *testing.T) {
 			[]string{`  <common:title>Psychoceramics of the `, `carbon age</common:title>`}},
 		{"hyphens and end tags hold", `    <common:last-modified-date>2025-02-03</common:last-modified-date>`, 50,
 			[]string{`    <common:last-modified-date>2025-02-03`, `</common:last-modified-date>`}},
+		{"a URL kept whole after a space", `  <record:record xmlns:record="http://www.orcid.org/ns/record" path="/0000-0002-1825-0097">`, 60,
+			[]string{`  <record:record `, `xmlns:record="http://www.orcid.org/ns/record" `, `path="/0000-0002-1825-0097">`}},
 		{"wide characters", `"研究者 研究者研究者研究者"`, 10,
 			[]string{`"研究者 `, `研究者研究`, `者研究者"`}},
 	}
