@@ -66,6 +66,13 @@ func (m *Model) updateScopes(msg tea.KeyPressMsg) tea.Cmd {
 			e.scopes = slices.Delete(e.scopes, i, i+1)
 		} else {
 			e.scopes = append(e.scopes, sc)
+			if (sc == auth.ScopeActivitiesUpdate || sc == auth.ScopePersonUpdate) && !slices.Contains(e.scopes, auth.ScopeReadLimited) {
+				// The record pane writes through the member API, which it
+				// reads with /read-limited: ticking a write scope ticks it
+				// too (space unticks it), rather than a second sign-in
+				// after the first write is refused.
+				e.scopes = append(e.scopes, auth.ScopeReadLimited)
+			}
 			// Keep the order of auth.SignInScopes.
 			slices.SortFunc(e.scopes, func(a, b string) int {
 				return slices.Index(auth.SignInScopes, a) - slices.Index(auth.SignInScopes, b)
