@@ -75,6 +75,9 @@ func (c *cli) writeOut(path string, data []byte, private bool) error {
 	case err == nil:
 		mode = fi.Mode().Perm()
 	}
+	if err := atomicfile.DirExists(path); err != nil {
+		return userErrorf("could not write %s: %v", sanitize.Line(path), err)
+	}
 	if err := atomicfile.Write(path, data, mode); err != nil {
 		var le *os.LinkError
 		if errors.As(err, &le) {

@@ -188,4 +188,14 @@ func TestExportFileModes(t *testing.T) {
 	if r.code != 1 || !strings.Contains(r.stderr, "it is a directory") || strings.Contains(r.stderr, ".tmp") {
 		t.Errorf("-o DIR: exit %d: %s", r.code, r.stderr)
 	}
+	// A folder that is not there is an error, never made: a typo in it
+	// would otherwise leave the export somewhere unexpected.
+	missing := filepath.Join(dir, "no-such", "x.ris")
+	r = runCLI(t, nil, "", "--demo", "show", "--output", "ris", "-o", missing, orcidtest.CarberryID)
+	if r.code != 1 || !strings.Contains(r.stderr, "there is no folder") {
+		t.Errorf("-o into a missing folder: exit %d: %s", r.code, r.stderr)
+	}
+	if _, err := os.Stat(filepath.Dir(missing)); err == nil {
+		t.Error("the missing folder was made")
+	}
 }

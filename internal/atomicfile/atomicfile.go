@@ -5,6 +5,7 @@ package atomicfile
 
 import (
 	"errors"
+	"fmt"
 	"io"
 	"io/fs"
 	"os"
@@ -70,6 +71,24 @@ func WriteFunc(path string, perm fs.FileMode, write func(w io.Writer) error) (er
 	if d, derr := os.Open(dir); derr == nil {
 		d.Sync()
 		d.Close()
+	}
+	return nil
+}
+
+// DirExists says, as an error a user can act on, that the folder path is to
+// be written in does not exist (or is not a folder). Write and WriteFunc
+// make missing folders, which suits the program's own files; a file the
+// user named (an export) goes where they said or nowhere, as with cp or
+// curl -o, so a typo in a folder name is not silently made a new folder.
+func DirExists(path string) error {
+	dir := filepath.Dir(path)
+	switch fi, err := os.Stat(dir); {
+	case errors.Is(err, fs.ErrNotExist):
+		return fmt.Errorf("there is no folder %s: create it first", dir)
+	case err != nil:
+		return err
+	case !fi.IsDir():
+		return fmt.Errorf("%s is not a folder", dir)
 	}
 	return nil
 }

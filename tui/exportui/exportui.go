@@ -280,12 +280,15 @@ func expandHome(path string) string {
 // was asked and they did not agree to replace it.
 var ErrExists = errors.New("the file exists now")
 
-// WriteFile writes data to path atomically (all or nothing, mode 0644:
-// exports are not secret). Without overwrite an existing file is left alone
-// and ErrExists returned: between the question and the write another
-// program may have made it.
-func WriteFile(path string, data []byte, overwrite bool) error {
-	return WriteFileFunc(path, overwrite, func(w io.Writer) error {
+// WriteFile writes data to path atomically (all or nothing). Without
+// overwrite an existing file is left alone and ErrExists returned: between
+// the question and the write another program may have made it. An
+// existing file keeps its mode; a new one is 0644 (exports are documents
+// to share), or 0600 when private says the data may hold items that are
+// not public (read with a member token), as the CLI's -o does. The folder
+// must exist.
+func WriteFile(path string, data []byte, overwrite, private bool) error {
+	return WriteFileFunc(path, overwrite, private, func(w io.Writer) error {
 		_, err := w.Write(data)
 		return err
 	})
@@ -293,13 +296,27 @@ func WriteFile(path string, data []byte, overwrite bool) error {
 
 // WriteFileFunc is WriteFile with the contents written by write as they
 // are made: an export of thousands of works is not held whole in memory.
-func WriteFileFunc(path string, overwrite bool, write func(w io.Writer) error) error {
-	if !overwrite {
-		if _, err := os.Lstat(path); err == nil {
+func WriteFileFunc(path string, overwrite, private bool, write func(w io.Writer) error) error {
+	mode := os.FileMode(0o644)
+	if private {
+		mode = 0o600
+	}
+	switch fi, err := os.Stat(path); {
+	case err == nil && !overwrite:
+		return fmt.Errorf("%s: %w; export again to choose", path, ErrExists)
+	case err == nil && fi.IsDir():
+		return fmt.Errorf("%s is a folder: give a file name", path)
+	case err == nil:
+		mode = fi.Mode().Perm()
+	case !overwrite:
+		if _, err := os.Lstat(path); err == nil { // a dangling link
 			return fmt.Errorf("%s: %w; export again to choose", path, ErrExists)
 		}
 	}
-	return atomicfile.WriteFunc(path, 0o644, write)
+	if err := atomicfile.DirExists(path); err != nil {
+		return err
+	}
+	return atomicfile.WriteFunc(path, mode, write)
 }
 
 // View is the dialog's line for a footer w cells wide.

@@ -95,16 +95,16 @@ func TestPathSteps(t *testing.T) {
 
 func TestWriteFile(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "x.bib")
-	if err := WriteFile(path, []byte("one"), false); err != nil {
+	if err := WriteFile(path, []byte("one"), false, false); err != nil {
 		t.Fatal(err)
 	}
-	if err := WriteFile(path, []byte("two"), false); !errors.Is(err, ErrExists) {
+	if err := WriteFile(path, []byte("two"), false, false); !errors.Is(err, ErrExists) {
 		t.Errorf("a file that appeared was replaced unasked: %v", err)
 	}
 	if data, _ := os.ReadFile(path); string(data) != "one" {
 		t.Errorf("contents %q", data)
 	}
-	if err := WriteFile(path, []byte("three"), true); err != nil {
+	if err := WriteFile(path, []byte("three"), true, false); err != nil {
 		t.Fatal(err)
 	}
 	if data, _ := os.ReadFile(path); string(data) != "three" {
@@ -128,5 +128,39 @@ func TestFileName(t *testing.T) {
 		if got := FileName(in); got != want {
 			t.Errorf("FileName(%q) = %q, want %q", in, got, want)
 		}
+	}
+}
+
+// A new export is 0644, or 0600 when private (read with a member token); an
+// existing file keeps its mode either way; a missing folder is an error
+// and is not made.
+func TestWriteFileModesAndFolder(t *testing.T) {
+	dir := t.TempDir()
+	mode := func(p string) os.FileMode {
+		fi, err := os.Stat(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return fi.Mode().Perm()
+	}
+	public, private := filepath.Join(dir, "public.csv"), filepath.Join(dir, "private.csv")
+	if err := WriteFile(public, []byte("a"), false, false); err != nil || mode(public) != 0o644 {
+		t.Errorf("public export: %v, mode %v", err, mode(public))
+	}
+	if err := WriteFile(private, []byte("a"), false, true); err != nil || mode(private) != 0o600 {
+		t.Errorf("private export: %v, mode %v", err, mode(private))
+	}
+	if err := WriteFile(private, []byte("b"), true, false); err != nil || mode(private) != 0o600 {
+		t.Errorf("replacing a 0600 file: %v, mode %v", err, mode(private))
+	}
+	missing := filepath.Join(dir, "no-such", "x.csv")
+	if err := WriteFile(missing, []byte("a"), false, false); err == nil || !strings.Contains(err.Error(), "there is no folder") {
+		t.Errorf("into a missing folder: %v", err)
+	}
+	if _, err := os.Stat(filepath.Dir(missing)); err == nil {
+		t.Error("the missing folder was made")
+	}
+	if err := WriteFile(dir, []byte("a"), true, false); err == nil || !strings.Contains(err.Error(), "is a folder") {
+		t.Errorf("onto a folder: %v", err)
 	}
 }

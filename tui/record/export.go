@@ -281,10 +281,14 @@ func (m *Model) writeExport(job *exportJob) tea.Cmd {
 	}
 	job.failed = len(job.codes) - len(works)
 	opt := export.Options{Owner: p.data.name}
+	// Read with a member token, the works may include limited and private
+	// ones: the file is then for the user only.
+	c := m.client(p.id)
+	private := c != nil && c.API() == orcid.MemberAPI
 	return func() tea.Msg {
 		// Written to the file as made: a 10,000-work export held whole
 		// was the pane's peak of memory.
-		err := exportui.WriteFileFunc(job.path, job.overwrite, func(w io.Writer) error {
+		err := exportui.WriteFileFunc(job.path, job.overwrite, private, func(w io.Writer) error {
 			bw := bufio.NewWriter(w)
 			if err := export.Write(bw, job.format, works, opt); err != nil {
 				return err

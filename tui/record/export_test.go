@@ -319,3 +319,31 @@ func TestExportPastePath(t *testing.T) {
 	run(m, m.Update(tea.PasteMsg{Content: "/tmp/pasted.bib"}))
 	mustContain(t, plain(m), "save to: /tmp/pasted.bib")
 }
+
+// An export read with a member token may hold limited and private works,
+// so its new file is for the user only (0600), as the CLI's -o does; read
+// anonymously it is 0644.
+func TestExportPrivateWhenReadAsMember(t *testing.T) {
+	for _, member := range []bool{false, true} {
+		var m *Model
+		if member {
+			m = newWriteFixture(t, []string{"/read-limited"}).m
+		} else {
+			m, _ = newTestModel(t, 80, 24)
+		}
+		open(t, m, orcidtest.CarberryID)
+		press(m, "]", "E", "4", "enter")
+		path := filepath.Join(t.TempDir(), "out.csv")
+		if s := exportStatuses(typePath(m, path)); len(s) != 1 || !strings.HasPrefix(s[0], "exported") {
+			t.Fatalf("member %v: status %q", member, s)
+		}
+		fi, err := os.Stat(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := map[bool]os.FileMode{false: 0o644, true: 0o600}[member]
+		if fi.Mode().Perm() != want {
+			t.Errorf("member %v: the export is %v, want %v", member, fi.Mode().Perm(), want)
+		}
+	}
+}

@@ -175,7 +175,7 @@ func (m *Model) runExport(a exportui.Answer) tea.Cmd {
 			err = job.ctx.Err()
 		}
 		if err == nil {
-			err = exportui.WriteFile(job.path, b.Bytes(), overwrite)
+			err = exportui.WriteFile(job.path, b.Bytes(), overwrite, false) // search results are public
 		}
 		send(csvDoneMsg{job: job, n: n, err: err})
 	}()
