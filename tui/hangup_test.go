@@ -50,19 +50,26 @@ func TestHangupRestoresTerminal(t *testing.T) {
 		}
 		time.Sleep(5 * time.Millisecond)
 	}
-	hup <- syscall.SIGHUP
-	select {
-	case err := <-errc:
-		if err != nil {
-			t.Fatalf("Run after SIGHUP: %v", err)
-		}
-	case <-time.After(30 * time.Second):
-		t.Fatal("SIGHUP did not end the program")
-	}
+	hangUp(t, hup, errc)
 	s := out.String()
 	for _, seq := range []string{"\x1b[?1049l", "\x1b[?1002l"} {
 		if !strings.Contains(s, seq) {
 			t.Errorf("terminal not restored: output lacks %q", seq)
 		}
+	}
+}
+
+// hangUp closes the program's terminal (SIGHUP on hup) and waits for run's
+// result on errc, which must be nil: the end q gives.
+func hangUp(t *testing.T, hup chan<- os.Signal, errc <-chan error) {
+	t.Helper()
+	hup <- syscall.SIGHUP
+	select {
+	case err := <-errc:
+		if err != nil {
+			t.Fatalf("run after SIGHUP: %v", err)
+		}
+	case <-time.After(30 * time.Second):
+		t.Fatal("SIGHUP did not end the program")
 	}
 }

@@ -7,7 +7,6 @@ import (
 	"io"
 	"os"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
 
@@ -39,15 +38,7 @@ func TestPrepaintOnTerminalComesFirst(t *testing.T) {
 		}
 		time.Sleep(5 * time.Millisecond)
 	}
-	hup <- syscall.SIGHUP
-	select {
-	case err := <-errc:
-		if err != nil {
-			t.Fatalf("run: %v", err)
-		}
-	case <-time.After(30 * time.Second):
-		t.Fatal("SIGHUP did not end the program")
-	}
+	hangUp(t, hup, errc)
 	s := out.String()
 	if !strings.HasPrefix(s, prepaintEnter) {
 		t.Errorf("the output does not start with the pre-painted frame: %q", s[:min(len(s), 60)])

@@ -5,7 +5,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/orcid-tui/orcid-tui/orcid"
 	"github.com/orcid-tui/orcid-tui/orcid/orcidtest"
 )
 
@@ -13,13 +12,8 @@ import (
 // in full with its amount and description, as ORCID gives them back.
 func TestWrittenFundingDetail(t *testing.T) {
 	f := newWriteFixture(t, writeScopes)
-	res, err := f.member.Add(context.Background(), orcidtest.CarberryID, &orcid.FundingDraft{Type: "grant",
-		Title:            &orcid.DraftTitle{Title: &orcid.Value{Value: "Kiln atmospheres"}},
-		ShortDescription: "Reduction firing and why glazes turn red.",
-		Amount:           &orcid.DraftAmount{Value: "98765", CurrencyCode: "GBP"},
-		ExternalIDs:      &orcid.DraftExternalIDs{ExternalID: []orcid.DraftExternalID{{Type: "grant_number", Value: "K-9", Relationship: "self"}}},
-		Organization: &orcid.DraftOrganization{Name: "Kiln Institute", Address: &orcid.DraftOrganizationAddress{City: "Stoke", Country: "GB"},
-			DisambiguatedOrganization: &orcid.DisambiguatedOrganization{Identifier: "https://ror.org/05h7xva58", Source: "ROR"}}})
+	res, err := f.member.Add(context.Background(), orcidtest.CarberryID, grantDraft("Kiln atmospheres",
+		"Reduction firing and why glazes turn red.", "98765", "GBP", "K-9", "Kiln Institute", "Stoke", "GB"))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -689,18 +689,23 @@ func TestEditAndDeleteKeyword(t *testing.T) {
 	}
 }
 
-// Editing a funding reads the full funding first. (The registry's full
-// funding of a written item lacks its amount and description, so what an
-// update keeps of them is tested in package editor.)
+// grantDraft is a grant with an amount, a description, a grant number and a
+// ROR-identified funder.
+func grantDraft(title, desc, amount, currency, grant, org, city, country string) *orcid.FundingDraft {
+	return &orcid.FundingDraft{Type: "grant",
+		Title:            &orcid.DraftTitle{Title: &orcid.Value{Value: title}},
+		ShortDescription: desc,
+		Amount:           &orcid.DraftAmount{Value: amount, CurrencyCode: currency},
+		ExternalIDs:      &orcid.DraftExternalIDs{ExternalID: []orcid.DraftExternalID{{Type: "grant_number", Value: grant, Relationship: "self"}}},
+		Organization: &orcid.DraftOrganization{Name: org, Address: &orcid.DraftOrganizationAddress{City: city, Country: country},
+			DisambiguatedOrganization: &orcid.DisambiguatedOrganization{Identifier: "https://ror.org/05h7xva58", Source: "ROR"}}}
+}
+
+// Editing a funding reads the full funding first.
 func TestEditFundingReadsFullItem(t *testing.T) {
 	f := newWriteFixture(t, writeScopes)
-	res, err := f.member.Add(context.Background(), orcidtest.CarberryID, &orcid.FundingDraft{Type: "grant",
-		Title:            &orcid.DraftTitle{Title: &orcid.Value{Value: "Glaze chemistry"}},
-		ShortDescription: "kept as is",
-		Amount:           &orcid.DraftAmount{Value: "1000", CurrencyCode: "EUR"},
-		ExternalIDs:      &orcid.DraftExternalIDs{ExternalID: []orcid.DraftExternalID{{Type: "grant_number", Value: "G-1", Relationship: "self"}}},
-		Organization: &orcid.DraftOrganization{Name: "Wesleyan University", Address: &orcid.DraftOrganizationAddress{City: "Middletown", Country: "US"},
-			DisambiguatedOrganization: &orcid.DisambiguatedOrganization{Identifier: "https://ror.org/05h7xva58", Source: "ROR"}}})
+	res, err := f.member.Add(context.Background(), orcidtest.CarberryID, grantDraft("Glaze chemistry",
+		"kept as is", "1000", "EUR", "G-1", "Wesleyan University", "Middletown", "US"))
 	if err != nil {
 		t.Fatal(err)
 	}
