@@ -11,9 +11,8 @@ import (
 // Secrets finds it, is replaced with Mask of the copy. A copy may arrive
 // split over two writes, so the last len(longest secret)-1 bytes of what
 // was written are held back until more comes or Close; the output is
-// therefore complete only after Close. Writes to the underlying writer
-// are as many as the caller's, each at most a write's length plus what
-// was held back.
+// therefore complete only after Close. Each Write and Close makes at
+// most one write to the underlying writer.
 type Writer struct {
 	w       io.Writer
 	lower   [][]byte // the secrets lower-cased, for the search
