@@ -41,6 +41,11 @@ type readSpec struct {
 	// decode, when set, replaces json decoding of a streamed answer (the
 	// record decoder that hands put-codes over while it reads).
 	decode func(r io.Reader) error
+	// copy, when set, is called as a streamed JSON answer starts to be
+	// decoded (once per attempt, so a retried read starts on a fresh
+	// writer) and gets the bytes as they are read, with the tokens the
+	// call sent masked (nil: no copy).
+	copy func() io.Writer
 }
 
 // outcome of one attempt.
@@ -155,7 +160,7 @@ func (c *Client) attempt(ctx context.Context, u, path string, ep endpoint, rs re
 	}
 	r := &bodyReader{r: resp.Body, limit: limit, touch: cancel.touch}
 	if ok && rs.stream && (v != nil || rs.decode != nil) && resp.StatusCode != http.StatusNoContent {
-		err := c.decodeStream(body, r, rs, v)
+		err := c.decodeStream(body, r, rs, v, m)
 		m.body(body) // a body that was not JSON was read whole
 		if err == nil {
 			return body, resp, done, nil
@@ -228,7 +233,7 @@ func isTruncated(err error) bool {
 }
 
 // decodeStream decodes a successful answer from r as it arrives.
-func (c *Client) decodeStream(body *Body, r io.Reader, rs readSpec, v any) error {
+func (c *Client) decodeStream(body *Body, r io.Reader, rs readSpec, v any, m *masker) error {
 	kind := classify(body.ContentType)
 	if kind != kindJSON && kind != kindUnknown {
 		// Not JSON: read it (bounded) and let decodeInto say what it is.
@@ -239,11 +244,15 @@ func (c *Client) decodeStream(body *Body, r io.Reader, rs readSpec, v any) error
 		}
 		return decodeInto(body, kind, v)
 	}
+	cp, r := m.copyTo(rs.copy, r)
 	var err error
 	if rs.decode != nil {
 		err = rs.decode(r)
 	} else {
 		err = decodeJSON(r, v)
+	}
+	if cerr := cp.Close(); err == nil {
+		err = cerr
 	}
 	if err == nil {
 		return nil

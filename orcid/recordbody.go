@@ -13,7 +13,11 @@ import (
 // pretty vnd.orcid+json at about half the bytes.
 //
 // sink is called at the start of each attempt, so a retried read starts
-// on a fresh writer; nil copies nothing. A write error stops the read. The
+// on a fresh writer; nil copies nothing. A write error stops the read.
+// The copy has the access token the request carried masked (redact.Mask,
+// in any letter case), as Record's and Get's bodies do: a server echoing
+// it in the record must not get it shown. The copy is whole only when
+// RecordCopy has returned (the masker holds back a token's length). The
 // Body returned says where the answer came from and its type; its Data is
 // set only for an answer that was not decoded (an error document, a body
 // that is not JSON). Errors are as for Record; on a body that did not
@@ -24,13 +28,8 @@ func (c *Client) RecordCopy(ctx context.Context, id ID, sink func() io.Writer) (
 		return nil, nil, err
 	}
 	var rec *Record
-	body, _, err := c.fetch(ctx, RecordPath(canon), readSpec{accept: mediaTypeJSON, stream: true, decode: func(r io.Reader) error {
+	body, _, err := c.fetch(ctx, RecordPath(canon), readSpec{accept: mediaTypeJSON, stream: true, copy: sink, decode: func(r io.Reader) error {
 		rec = new(Record)
-		if sink != nil {
-			if w := sink(); w != nil {
-				r = io.TeeReader(r, w)
-			}
-		}
 		return decodeRecord(r, rec, func(*WorkGroup) {})
 	}}, nil)
 	rec, err = partial(rec, err)

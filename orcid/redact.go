@@ -3,6 +3,7 @@ package orcid
 import (
 	"bytes"
 	"errors"
+	"io"
 
 	"github.com/orcid-tui/orcid-tui/internal/redact"
 	"github.com/orcid-tui/orcid-tui/internal/sanitize"
@@ -154,3 +155,24 @@ func (e *maskedError) Unwrap() error { return e.err }
 func shown(s string, n int) string {
 	return sanitize.Truncate(redact.Tokens(sanitize.Line(s)), n)
 }
+
+// copyTo tees r into the writer sink gives, through a redact.Writer that
+// masks the tokens sent so far: a copy of a success body is shown as it
+// is (the TUI's raw view of a record), so a server echoing the token in
+// it must not get it on screen. The returned closer passes on what the
+// masker held back; it is a no-op when there is no copy.
+func (m *masker) copyTo(sink func() io.Writer, r io.Reader) (io.Closer, io.Reader) {
+	if sink == nil {
+		return nopCloser{}, r
+	}
+	w := sink()
+	if w == nil {
+		return nopCloser{}, r
+	}
+	mw := redact.NewWriter(w, m.tokens...)
+	return mw, io.TeeReader(r, mw)
+}
+
+type nopCloser struct{}
+
+func (nopCloser) Close() error { return nil }
