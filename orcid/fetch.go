@@ -13,6 +13,7 @@ import (
 
 	"golang.org/x/oauth2"
 
+	"github.com/orcid-tui/orcid-tui/internal/redact"
 	"github.com/orcid-tui/orcid-tui/internal/sanitize"
 )
 
@@ -243,6 +244,12 @@ func (c *Client) decodeStream(body *Body, r io.Reader, rs readSpec, v any, m *ma
 			return err
 		}
 		return decodeInto(body, kind, v)
+	}
+	if len(m.tokens) > 0 {
+		// Decoded from the masked stream: a value the pane or the CLI shows
+		// (a name, a title) never holds a token the server echoed, as a
+		// body read whole is masked before it is decoded.
+		r = redact.NewReader(r, m.tokens...)
 	}
 	cp, r := m.copyTo(rs.copy, r)
 	var err error
