@@ -27,6 +27,9 @@ type item struct {
 	label   string
 	own     bool // marked as this client's (ownMark)
 	orig    any  // a person item as decoded, to fill the form that edits it
+	// modified is the item's last-modified-date (ms, 0: none): a kept
+	// draft made from an older version says so when brought back.
+	modified int64
 }
 
 // workRow is one work group of the works tab, sanitised, with its sort and
@@ -134,6 +137,7 @@ func personItems(p *orcid.Person, env orcid.Environment, id orcid.ID) []item {
 			if s := line(o.Content); s != "" {
 				it := item{wrap: true, orig: o}
 				it.writable(orcid.KindOtherName, o.PutCode, o.Source, o.Visibility, s)
+				it.modified = stampMillis(o.LastModifiedDate)
 				add(label(), visMark(o.Visibility)+s, it)
 			}
 		}
@@ -150,6 +154,7 @@ func personItems(p *orcid.Person, env orcid.Environment, id orcid.ID) []item {
 			if s := line(k.Content); s != "" {
 				it := item{wrap: true, orig: k}
 				it.writable(orcid.KindKeyword, k.PutCode, k.Source, k.Visibility, s)
+				it.modified = stampMillis(k.LastModifiedDate)
 				add(label(), visMark(k.Visibility)+s, it)
 			}
 		}
@@ -168,6 +173,7 @@ func personItems(p *orcid.Person, env orcid.Environment, id orcid.ID) []item {
 			}
 			it := item{link: link, what: "URL", orig: u}
 			it.writable(orcid.KindResearcherURL, u.PutCode, u.Source, u.Visibility, v)
+			it.modified = stampMillis(u.LastModifiedDate)
 			add(label(), visMark(u.Visibility)+v, it)
 		}
 	}
@@ -188,6 +194,7 @@ func personItems(p *orcid.Person, env orcid.Environment, id orcid.ID) []item {
 			if c := val(a.Country); c != "" {
 				it := item{orig: a}
 				it.writable(orcid.KindAddress, a.PutCode, a.Source, a.Visibility, c)
+				it.modified = stampMillis(a.LastModifiedDate)
 				add(label(), visMark(a.Visibility)+c, it)
 			}
 		}
@@ -202,6 +209,7 @@ func personItems(p *orcid.Person, env orcid.Environment, id orcid.ID) []item {
 			}
 			it := item{link: val(x.URL), copy: line(x.Value), what: "identifier", orig: x}
 			it.writable(orcid.KindExternalIdentifier, x.PutCode, x.Source, x.Visibility, v)
+			it.modified = stampMillis(x.LastModifiedDate)
 			add(label(), visMark(x.Visibility)+v, it)
 		}
 	}
@@ -248,6 +256,7 @@ func workRows(w *orcid.Works) []workRow {
 		}
 		r.cells = []string{yr, shortType(r.typ), visMark(s.Visibility) + title, journal, doi}
 		r.item.writable(orcid.KindWork, s.PutCode, s.Source, s.Visibility, r.title)
+		r.modified = stampMillis(s.LastModified)
 		switch {
 		case doi != "":
 			r.link, r.copy, r.what = doiURL(doi), doi, "DOI"
@@ -275,6 +284,7 @@ func affItems(a *orcid.Affiliations) []item {
 				place(s.Organization),
 			}}
 			it.writable("", s.PutCode, s.Source, s.Visibility, orgName(s.Organization))
+			it.modified = stampMillis(s.LastModifiedDate)
 			if u := val(s.URL); u != "" {
 				it.link, it.what = u, "URL"
 			} else if u := orgLink(s.Organization); u != "" {
@@ -305,6 +315,7 @@ func fundingItems(f *orcid.Fundings) []item {
 			grant,
 		}}
 		it.writable(orcid.KindFunding, s.PutCode, s.Source, s.Visibility, titleOf(s.Title))
+		it.modified = stampMillis(s.LastModifiedDate)
 		if u := val(s.URL); u != "" {
 			it.link, it.what = u, "URL"
 		} else {

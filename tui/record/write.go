@@ -55,6 +55,12 @@ type writeState struct {
 	// drafts are forms closed with esc before sending, by kind and
 	// put-code: a or e on the same item brings the draft back.
 	drafts map[draftKey]*editor.Form
+	// bases are the last-modified-dates of the items the drafts were
+	// made from; base is the open form's (0: a new item, or unknown), and
+	// stale says the open form is a draft whose item changed since.
+	bases map[draftKey]int64
+	base  int64
+	stale bool
 
 	confirm *pendingDelete
 	choose  *editor.KindChooser // which person item a adds
@@ -258,7 +264,7 @@ func (m *Model) writeKeys(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 		return nil, true
 	}
 	if f := m.wr.drafts[draftKey{m.cur.id, it.kind, it.putCode}]; f != nil {
-		return m.showForm(f), true
+		return m.showDraft(f, it), true
 	}
 	return m.readFull(it), true
 }
@@ -277,11 +283,15 @@ func (m *Model) openForm(k orcid.ItemKind, putCode int64, from any) tea.Cmd {
 	if m.sess != nil {
 		f.SetRegistry(m.sess.Env.RegistryURL)
 	}
-	return m.showForm(f)
+	cmd := m.showForm(f)
+	m.wr.base = lastModified(from)
+	return cmd
 }
 
 func (m *Model) showForm(f *editor.Form) tea.Cmd {
 	delete(m.wr.drafts, draftKey{m.cur.id, f.Kind(), f.PutCode()})
+	m.wr.base, m.wr.stale = m.wr.bases[draftKey{m.cur.id, f.Kind(), f.PutCode()}], false
+	delete(m.wr.bases, draftKey{m.cur.id, f.Kind(), f.PutCode()})
 	m.wr.form, m.wr.formPage = f, m.cur
 	f.SetSize(m.innerW(), max(m.h-2, 4))
 	return f.Init()
@@ -390,14 +400,19 @@ func (m *Model) closeForm(keep bool) {
 	}
 	// A form left as it opened is not kept: an edit's draft would bring
 	// back the item as it was then, after it changed on ORCID.
-	if keep && f.Changed() {
+	switch {
+	case keep && f.Changed() && m.wr.stale:
+		// The form said esc drops it: e gives the current version.
+		m.notice = "draft dropped: e opens the version now on ORCID"
+	case keep && f.Changed():
+		k := draftKey{m.wr.formPage.id, f.Kind(), f.PutCode()}
 		if m.wr.drafts == nil {
-			m.wr.drafts = map[draftKey]*editor.Form{}
+			m.wr.drafts, m.wr.bases = map[draftKey]*editor.Form{}, map[draftKey]int64{}
 		}
-		m.wr.drafts[draftKey{m.wr.formPage.id, f.Kind(), f.PutCode()}] = f
+		m.wr.drafts[k], m.wr.bases[k] = f, m.wr.base
 		m.notice = "draft kept: " + map[bool]string{true: "a", false: "e"}[f.PutCode() == 0] + " brings it back"
 	}
-	m.wr.form, m.wr.formPage = nil, nil
+	m.wr.form, m.wr.formPage, m.wr.base, m.wr.stale = nil, nil, 0, false
 	m.relayout()
 }
 
