@@ -27,6 +27,7 @@ func TestStaleDraftSaysTheItemChanged(t *testing.T) {
 		{"unchanged, esc keeps it", false, "esc"},
 		{"changed, sent anyway", true, "ctrl+s"},
 		{"changed, esc drops it", true, "esc"},
+		{"changed, refused, esc keeps it", true, "refused esc"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -92,6 +93,20 @@ func TestStaleDraftSaysTheItemChanged(t *testing.T) {
 				}
 				if got := w.Title.Title.Value; !strings.Contains(got, "drafted") {
 					t.Errorf("ORCID holds %q, not the draft", got)
+				}
+			case "refused esc":
+				// A send ORCID refused replaces the notice with its
+				// reason: the form no longer says esc drops the draft,
+				// so esc keeps what was typed, and e warns again.
+				fm.Warn("not sent — ORCID refused it")
+				hit(f.m, "esc")
+				if len(f.m.wr.drafts) != 1 || !strings.Contains(f.m.notice, "draft kept") {
+					t.Fatalf("esc after a refusal dropped the draft (notice %q)", f.m.notice)
+				}
+				hit(f.m, "e")
+				if fm := f.m.wr.form; fm == nil || !strings.Contains(fm.Reason(), "changed on ORCID since this draft") ||
+					!strings.Contains(fm.Draft().(*orcid.WorkDraft).Title.Title.Value, "drafted") {
+					t.Errorf("e after the kept draft: %v", fm)
 				}
 			case "esc":
 				hit(f.m, "esc")

@@ -401,8 +401,10 @@ func (m *Model) closeForm(keep bool) {
 	// A form left as it opened is not kept: an edit's draft would bring
 	// back the item as it was then, after it changed on ORCID.
 	switch {
-	case keep && f.Changed() && m.wr.stale:
-		// The form said esc drops it: e gives the current version.
+	case keep && f.Changed() && m.wr.stale && f.Reason() == staleDraftNotice:
+		// The form says esc drops it: e gives the current version. Once
+		// the form says something else (ORCID refused a send), esc keeps
+		// the draft as any other, and e warns again.
 		m.notice = "draft dropped: e opens the version now on ORCID"
 	case keep && f.Changed():
 		k := draftKey{m.wr.formPage.id, f.Kind(), f.PutCode()}
