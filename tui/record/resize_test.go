@@ -6,7 +6,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/orcid-tui/orcid-tui/orcid"
 	"github.com/orcid-tui/orcid-tui/orcid/orcidtest"
 )
 
@@ -46,9 +45,7 @@ func TestDeleteQuestionFits(t *testing.T) {
 	f := newWriteFixture(t, writeScopes)
 	f.m.SetSize(80, 24)
 	long := "A very long work title about reduction-fired celadon glazes in anagama wood kilns over fifty firings"
-	res, err := f.member.Add(context.Background(), orcidtest.CarberryID, &orcid.WorkDraft{
-		Title: &orcid.DraftTitle{Title: &orcid.Value{Value: long}}, Type: "report",
-		ExternalIDs: &orcid.DraftExternalIDs{ExternalID: []orcid.DraftExternalID{{Type: "doi", Value: "10.5555/TUI-LONGDEL", Relationship: "self"}}}})
+	res, err := f.member.Add(context.Background(), orcidtest.CarberryID, doiWork(long, "report", "10.5555/TUI-LONGDEL"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -66,9 +63,7 @@ func TestDeleteQuestionFits(t *testing.T) {
 // of (✎): elsewhere they would only say why not. a adds anywhere writable.
 func TestWriteKeysShownOnlyWhereTheyAct(t *testing.T) {
 	f := newWriteFixture(t, writeScopes)
-	res, err := f.member.Add(context.Background(), orcidtest.CarberryID, &orcid.WorkDraft{
-		Title: &orcid.DraftTitle{Title: &orcid.Value{Value: "Mine"}}, Type: "report",
-		ExternalIDs: &orcid.DraftExternalIDs{ExternalID: []orcid.DraftExternalID{{Type: "doi", Value: "10.5555/TUI-MINE", Relationship: "self"}}}})
+	res, err := f.member.Add(context.Background(), orcidtest.CarberryID, doiWork("Mine", "report", "10.5555/TUI-MINE"))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -54,9 +54,9 @@ func TestStaleDraftSaysTheItemChanged(t *testing.T) {
 				for time.Now().UnixMilli() <= base {
 					time.Sleep(time.Millisecond)
 				}
-				if _, err := f.member.Update(ctx, orcidtest.CarberryID, &orcid.WorkDraft{PutCode: pc,
-					Title: &orcid.DraftTitle{Title: &orcid.Value{Value: newer}}, Type: "journal-article",
-					ExternalIDs: &orcid.DraftExternalIDs{ExternalID: []orcid.DraftExternalID{{Type: "doi", Value: "10.5555/own.1", Relationship: "self"}}}}); err != nil {
+				w := doiWork(newer, "journal-article", "10.5555/own.1")
+				w.PutCode = pc
+				if _, err := f.member.Update(ctx, orcidtest.CarberryID, w); err != nil {
 					t.Fatal(err)
 				}
 			}

@@ -53,14 +53,19 @@ func newWriteFixture(t *testing.T, scopes []string) *writeFixture {
 // addWork adds a work as the signed-in client, straight through the client.
 func (f *writeFixture) addWork(t *testing.T, title, doi string) int64 {
 	t.Helper()
-	res, err := f.member.Add(context.Background(), orcidtest.CarberryID, &orcid.WorkDraft{
-		Title: &orcid.DraftTitle{Title: &orcid.Value{Value: title}}, Type: "journal-article",
-		PublicationDate: orcid.NewDraftDate(2031, 1, 0),
-		ExternalIDs:     &orcid.DraftExternalIDs{ExternalID: []orcid.DraftExternalID{{Type: "doi", Value: doi, Relationship: "self"}}}})
+	w := doiWork(title, "journal-article", doi)
+	w.PublicationDate = orcid.NewDraftDate(2031, 1, 0)
+	res, err := f.member.Add(context.Background(), orcidtest.CarberryID, w)
 	if err != nil {
 		t.Fatal(err)
 	}
 	return res.PutCode
+}
+
+// doiWork is a work of type typ with a title and a DOI of its own.
+func doiWork(title, typ, doi string) *orcid.WorkDraft {
+	return &orcid.WorkDraft{Title: &orcid.DraftTitle{Title: &orcid.Value{Value: title}}, Type: typ,
+		ExternalIDs: &orcid.DraftExternalIDs{ExternalID: []orcid.DraftExternalID{{Type: "doi", Value: doi, Relationship: "self"}}}}
 }
 
 // count is how many requests with method went to a path containing part.
@@ -787,9 +792,9 @@ func TestSignedOutWhileEditing(t *testing.T) {
 // so there too.
 func TestWriteFromWorkDetail(t *testing.T) {
 	f := newWriteFixture(t, writeScopes)
-	res, err := f.member.Add(context.Background(), orcidtest.CarberryID, &orcid.WorkDraft{
-		Title: &orcid.DraftTitle{Title: &orcid.Value{Value: "Detailed work"}}, Type: "report", Visibility: orcid.VisibilityLimited,
-		ExternalIDs: &orcid.DraftExternalIDs{ExternalID: []orcid.DraftExternalID{{Type: "doi", Value: "10.5555/TUI-DETAIL", Relationship: "self"}}}})
+	w := doiWork("Detailed work", "report", "10.5555/TUI-DETAIL")
+	w.Visibility = orcid.VisibilityLimited
+	res, err := f.member.Add(context.Background(), orcidtest.CarberryID, w)
 	if err != nil {
 		t.Fatal(err)
 	}
