@@ -251,15 +251,12 @@ func (c *Client) decodeStream(body *Body, r io.Reader, rs readSpec, v any, m *ma
 		// body read whole is masked before it is decoded.
 		r = redact.NewReader(r, m.tokens...)
 	}
-	cp, r := m.copyTo(rs.copy, r)
+	r = m.copyTo(rs.copy, r)
 	var err error
 	if rs.decode != nil {
 		err = rs.decode(r)
 	} else {
 		err = decodeJSON(r, v)
-	}
-	if cerr := cp.Close(); err == nil {
-		err = cerr
 	}
 	if err == nil {
 		return nil

@@ -156,23 +156,16 @@ func shown(s string, n int) string {
 	return sanitize.Truncate(redact.Tokens(sanitize.Line(s)), n)
 }
 
-// copyTo tees r into the writer sink gives, through a redact.Writer that
-// masks the tokens sent so far: a copy of a success body is shown as it
-// is (the TUI's raw view of a record), so a server echoing the token in
-// it must not get it on screen. The returned closer passes on what the
-// masker held back; it is a no-op when there is no copy.
-func (m *masker) copyTo(sink func() io.Writer, r io.Reader) (io.Closer, io.Reader) {
+// copyTo tees r into the writer sink gives. decodeStream hands it the
+// stream already masked (redact.Reader), so the copy (the TUI's raw view of
+// a record) shows no token a server echoed either; both decoders read to
+// the end on success, so the copy is then whole.
+func (m *masker) copyTo(sink func() io.Writer, r io.Reader) io.Reader {
 	if sink == nil {
-		return nopCloser{}, r
+		return r
 	}
-	w := sink()
-	if w == nil {
-		return nopCloser{}, r
+	if w := sink(); w != nil {
+		return io.TeeReader(r, w)
 	}
-	mw := redact.NewWriter(w, m.tokens...)
-	return mw, io.TeeReader(r, mw)
+	return r
 }
-
-type nopCloser struct{}
-
-func (nopCloser) Close() error { return nil }
